@@ -1,0 +1,160 @@
+"""Arabic text analysis: the one path from raw text to index terms.
+
+Every step is a tiny pure function over a precompiled regex (in the manner of
+``camel_tools.utils``) so each can be tested on a sentence and its expected output.
+:func:`analyze` composes them and is used for passages and questions alike, so a
+question always meets the lecture in the same normal form.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pyarabic.araby as araby
+from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_unicode,
+)
+
+from chatbot.resources import word_set
+
+__all__ = [
+    "analyze",
+    "char_ngrams",
+    "content_words",
+    "light_stem",
+    "normalize",
+    "words",
+]
+
+# Controls, zero-width characters and bidi embeddings/overrides/isolates: invisible, and a
+# question pasted from a web page or a PDF often carries some.
+_INVISIBLE_RE = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
+    "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
+_CONTROL_SPACE_RE = re.compile("[\t\r\n\u000b\u000c\u0085\u2028\u2029]")
+_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_HAMZA_CARRIER = str.maketrans({"ؤ": "و", "ئ": "ي"})
+# A letter typed three or more times in a row is chat elongation ("شكراااا"); Arabic
+# spelling never triples a letter.
+_ELONGATION_RE = re.compile(r"(\w)\1{2,}")
+# «اللا مركزي» is how many writers type the compound «اللامركزي»: the negating prefix
+# «اللا» never stands alone, so it is joined to the word it negates.
+_LA_PREFIX_RE = re.compile(r"(?<!\w)اللا\s+(?=\w)")
+_WORD_RE = re.compile(r"\w", re.UNICODE)
+
+
+def remove_invisible(text: str) -> str:
+    """Drop control, zero-width and bidi-override characters; line breaks become spaces."""
+    return _INVISIBLE_RE.sub("", _CONTROL_SPACE_RE.sub(" ", text))
+
+
+def strip_tatweel(text: str) -> str:
+    """«الحكومـــة» → «الحكومة»: tatweel only stretches a word on screen."""
+    return araby.strip_tatweel(text)
+
+
+def normalize_hamza_carriers(text: str) -> str:
+    """«مسؤولية» → «مسوولية», «هيئة» → «هيية»: hamza on waw or yeh becomes its carrier, as
+    students type it without hamza. Alef forms are left to :func:`normalize_alef_ar`."""
+    return text.translate(_HAMZA_CARRIER)
+
+
+def normalize_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits become ASCII digits: «٢٠٢٤» → «2024»."""
+    return text.translate(_ARABIC_INDIC_DIGITS)
+
+
+def collapse_elongation(text: str) -> str:
+    """«شكراااا» → «شكرا»: a letter repeated three or more times is kept once."""
+    return _ELONGATION_RE.sub(r"\1", text)
+
+
+def join_la_prefix(text: str) -> str:
+    """«النموذج اللا مركزي» → «النموذج اللامركزي»."""
+    return _LA_PREFIX_RE.sub("اللا", text)
+
+
+def normalize(text: str) -> str:
+    """The orthographic normal form in which lecture and question meet.
+
+    «الإلكترونيّة», «الالكترونيه» and «الإلكترونـــية» all become «الالكترونيه».
+    ى stays distinct from ا (camel-tools' separate alef-maksura step), so «إلى» and
+    «إلا» do not collide.
+    """
+    text = normalize_unicode(remove_invisible(text))
+    text = dediac_ar(strip_tatweel(text))
+    text = normalize_alef_maksura_ar(normalize_alef_ar(text))
+    text = normalize_teh_marbuta_ar(normalize_hamza_carriers(text))
+    text = collapse_elongation(normalize_digits(text))
+    return join_la_prefix(text).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Normalised word tokens (camel-tools' ``simple_word_tokenize``), punctuation dropped."""
+    return [t for t in simple_word_tokenize(normalize(text)) if _WORD_RE.search(t)]
+
+
+def content_words(text: str) -> list[str]:
+    """Normalised words less stopwords and question words: what a question is *about*."""
+    drop = word_set("stopwords") | word_set("question_words")
+    return [w for w in words(text) if w not in drop]
+
+
+# Light stemming in the manner of Larkey's light10, which measures well for Arabic retrieval:
+# strip one article/conjunction prefix and then suffixes, never leaving fewer than 3 letters
+# (2 for the article alone). Longest affix first.
+_PREFIXES = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "لل", "ال")
+_CONJ_PREFIXES = ("و", "ف")
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+
+
+@lru_cache(maxsize=65536)
+def light_stem(word: str) -> str:
+    """«والإجراءات» → «اجراء», «مراحلها» → «مراحل», «بالحكومة» → «حكوم» (on normalised words)."""
+    if not word.isalpha():
+        return word
+    stem = word
+    for prefix in _PREFIXES:
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= 2:
+            stem = stem[len(prefix):]
+            break
+    else:
+        if stem[0] in _CONJ_PREFIXES and len(stem) >= 5:
+            stem = stem[1:]
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                stem = stem[: -len(suffix)]
+                changed = True
+                break
+    return stem
+
+
+def analyze(text: str) -> list[str]:
+    """Index terms of a text: normalise, tokenise, drop function words, light-stem."""
+    return [light_stem(w) for w in content_words(text)]
+
+
+def char_ngrams(terms: list[str], sizes: tuple[int, ...] = (3, 4)) -> list[str]:
+    """Character n-grams of each term with word boundaries marked, «#حكوم#» → «#حك», «حكو»…
+
+    They let a misspelt or differently-inflected word still share most of its grams with the
+    lecture's word.
+    """
+    grams: list[str] = []
+    for term in terms:
+        padded = f"#{term}#"
+        for n in sizes:
+            if len(padded) < n:
+                continue
+            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams

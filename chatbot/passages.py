@@ -1,0 +1,298 @@
+"""Structure-aware passages: a lecture becomes a tree of headings and items.
+
+Lecture notes are written with a visible structure: ordinal top headings (اولا، ثانيا),
+markdown ``#`` headings, numbered headings («2/ …»), short unnumbered heading lines followed by
+a list, lettered items (أ/ ب/ ج/) and numbered items («1/ …»), some followed by a paragraph of
+explanation. Passages are indexed at two levels so a list question gets the whole section and
+a question about one item gets just that item:
+
+* ``section`` — a heading with its own text and items (not its sub-sections);
+* ``item`` — one list item with its explanation;
+* ``paragraph`` — text that belongs to no list (a file with no headings is all paragraphs).
+
+Each passage keeps its source, its first and last line (1-based) and its heading path.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["Passage", "split_passages"]
+
+# A paragraph longer than this is cut at line (then sentence) boundaries: BM25 favours
+# short passages and a student wants the part that answers.
+MAX_PASSAGE_WORDS = 220
+# A heading is short; a longer line is text even when a list follows it.
+MAX_HEADING_WORDS = 12
+
+
+class Passage(NamedTuple):
+    """One retrievable unit of a lecture, as it stands in its file."""
+
+    source: str
+    section: tuple[str, ...]
+    first: int
+    last: int
+    text: str
+    level: str  # "section" | "item" | "paragraph"
+    heading: str  # the passage's own title line (heading or item line), "" for paragraphs
+    parent: int  # index of the enclosing section passage, -1 when there is none
+
+
+_ORDINALS = (
+    "اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا"
+    "|حادي عشر|ثاني عشر|ثالث عشر|رابع عشر|خامس عشر"
+)
+_ORDINAL_RE = re.compile(rf"^(?:{_ORDINALS})(?:\s*[:：\-–/.)]\s*|\s+|(?=\w{{3}}))")
+_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
+_NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
+_LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
+_BULLET_RE = re.compile(r"^[-*•▪●◦–]\s+")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!؟?])\s+")
+_HEADING_END_PUNCT = (".", "..", "،", "؛")
+
+
+def _clean(line: str) -> str:
+    """A line as the structure detector sees it: trimmed, tatweel and alef hamza folded."""
+    return line.strip().replace("ـ", "").replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ً", "")
+
+
+class _Line(NamedTuple):
+    number: int  # 1-based line number in the file
+    raw: str
+    kind: str  # heading | ordinal | numbered | lettered | bullet | text | blank
+    value: int  # heading level for md headings, number for numbered lines
+
+
+_HEADING_KINDS = ("title", "heading", "ordinal", "subheading")
+
+
+def _classify(number: int, raw: str) -> _Line:
+    line = _clean(raw)
+    if not line:
+        return _Line(number, raw, "blank", 0)
+    if m := _MD_HEADING_RE.match(line):
+        return _Line(number, raw, "heading", len(m.group(1)))
+    if _ORDINAL_RE.match(line) and _is_heading_like(line):
+        return _Line(number, raw, "ordinal", 1)
+    if m := _NUMBERED_RE.match(line):
+        return _Line(number, raw, "numbered", int(m.group(1) or m.group(2)))
+    if _LETTERED_RE.match(raw.strip().replace("ـ", "")) or _LETTERED_RE.match(line):
+        return _Line(number, raw, "lettered", 0)
+    if _BULLET_RE.match(line):
+        return _Line(number, raw, "bullet", 0)
+    return _Line(number, raw, "text", 0)
+
+
+def _is_heading_like(line: str) -> bool:
+    return len(line.split()) <= MAX_HEADING_WORDS and not line.rstrip().endswith(_HEADING_END_PUNCT)
+
+
+def _next_content(lines: list[_Line], i: int) -> _Line | None:
+    for line in lines[i + 1 :]:
+        if line.kind != "blank":
+            return line
+    return None
+
+
+def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
+    """Decide which numbered lines are headings and which text lines are headings.
+
+    A numbered line is a heading when a lettered list or a list restarting at 1 follows it, or
+    when it does not continue the numbered list in progress; otherwise it is an item. A short
+    text line followed directly by a list is a heading («مراحل الحكومة الالكترونيه»), unless it
+    directly follows a heading (then it introduces that heading's list), and so is a short first
+    line followed by a heading (the lecture's title).
+    """
+    resolved: list[_Line] = []
+    last_item = 0  # number of the last numbered item in the list in progress
+    for i, line in enumerate(lines):
+        nxt = _next_content(lines, i)
+        kind = line.kind
+        if kind == "numbered":
+            opens_list = nxt is not None and (
+                nxt.kind == "lettered" or (nxt.kind == "numbered" and nxt.value == 1 and line.value != 0)
+            )
+            continues = line.value == last_item + 1
+            if opens_list or not continues:
+                kind = "subheading"
+                last_item = 0
+            else:
+                last_item = line.value
+        elif kind in ("ordinal", "heading"):
+            last_item = 0
+        elif kind == "text" and nxt is not None and _is_heading_like(_clean(line.raw)):
+            after_heading = bool(resolved) and resolved[-1].kind in _HEADING_KINDS and (
+                resolved[-1].number == line.number - 1
+            )
+            followed_by_list = nxt.number == line.number + 1 and nxt.kind in ("numbered", "lettered", "bullet")
+            is_title = not resolved and nxt.kind in ("ordinal", "heading", "numbered")
+            if (followed_by_list and not after_heading) or is_title:
+                kind = "title" if is_title and not followed_by_list else "subheading"
+                last_item = 0
+        resolved.append(line._replace(kind=kind))
+    return resolved
+
+
+class _Node:
+    """A heading under construction: its span and its items."""
+
+    def __init__(self, line: _Line | None, depth: int, path: tuple[str, ...]):
+        self.line = line
+        self.depth = depth
+        self.path = path
+        self.body: list[_Line] = []  # the heading's own lines, items included
+
+
+def split_passages(text: str, source: str) -> list[Passage]:
+    """Split a lecture's text into section, item and paragraph passages (in reading order)."""
+    lines = _resolve_kinds([_classify(n, raw) for n, raw in enumerate(text.splitlines(), 1)])
+    builder = _Builder(source)
+    for line in lines:
+        builder.feed(line)
+    return builder.finish()
+
+
+class _Builder:
+    def __init__(self, source: str):
+        self.source = source
+        self.passages: list[Passage] = []
+        self.stack: list[_Node] = [_Node(None, 0, ())]
+        self.blank_since_item = False
+        self.in_list = False
+
+    # -- headings -------------------------------------------------------------------------
+    def _open(self, line: _Line, depth: int) -> None:
+        while len(self.stack) > 1 and self.stack[-1].depth >= depth:
+            self._close(self.stack.pop())
+        title = line.raw.strip()
+        self.stack.append(_Node(line, depth, self.stack[-1].path + (title,)))
+        self.in_list = False
+
+    def _depth_for(self, line: _Line) -> int:
+        if line.kind == "title":
+            return 1
+        if line.kind == "heading":
+            return 1 + line.value
+        if line.kind == "ordinal":
+            return 2
+        # Numbered and unnumbered sub-headings sit one level below the nearest ordinal or
+        # markdown heading (or at top level when the lecture has none).
+        for node in reversed(self.stack[1:]):
+            if node.line is not None and node.line.kind in ("ordinal", "heading", "title"):
+                return node.depth + 1
+        return 2
+
+    # -- body -----------------------------------------------------------------------------
+    def feed(self, line: _Line) -> None:
+        node = self.stack[-1]
+        if line.kind in _HEADING_KINDS:
+            self._open(line, self._depth_for(line))
+            return
+        if line.kind == "blank":
+            if self.in_list:
+                self.blank_since_item = True
+            node.body.append(line)
+            return
+        if line.kind in ("numbered", "lettered", "bullet"):
+            self.in_list = True
+            self.blank_since_item = False
+        elif self.in_list and self.blank_since_item:
+            # Text after a list and a blank line is no longer the last item's explanation:
+            # it closes the section (e.g. the lecture's closing words).
+            self._close_to_root()
+            self.in_list = False
+            node = self.stack[-1]
+        node.body.append(line)
+
+    def _close_to_root(self) -> None:
+        while len(self.stack) > 1:
+            self._close(self.stack.pop())
+
+    def finish(self) -> list[Passage]:
+        self._close_to_root()
+        self._close(self.stack[0])
+        self.passages.sort(key=lambda p: (p.first, p.level != "section", p.last))
+        # Parents are looked up after sorting, by span.
+        return _link_parents(self.passages)
+
+    def _close(self, node: _Node) -> None:
+        body = _trim(node.body)
+        if node.line is None:
+            self._paragraphs(body, node.path)
+            return
+        if not body:
+            return
+        span = [node.line] + body
+        items = _group_items(body)
+        self.passages.append(self._passage(span, node.path, "section", node.line.raw.strip()))
+        for item in items:
+            self.passages.append(self._passage(item, node.path, "item", item[0].raw.strip()))
+
+    def _paragraphs(self, body: list[_Line], path: tuple[str, ...]) -> None:
+        block: list[_Line] = []
+        for line in body + [_Line(0, "", "blank", 0)]:
+            if line.kind != "blank":
+                block.append(line)
+                continue
+            for chunk in _cut_long(block):
+                self.passages.append(self._passage(chunk, path, "paragraph", ""))
+            block = []
+
+    def _passage(self, span: list[_Line], path: tuple[str, ...], level: str, heading: str) -> Passage:
+        text = "\n".join(l.raw.rstrip() for l in span).strip("\n")
+        return Passage(self.source, path, span[0].number, span[-1].number, text, level, heading, -1)
+
+
+def _trim(body: list[_Line]) -> list[_Line]:
+    while body and body[0].kind == "blank":
+        body = body[1:]
+    while body and body[-1].kind == "blank":
+        body = body[:-1]
+    return body
+
+
+def _group_items(body: list[_Line]) -> list[list[_Line]]:
+    """Each list line with the explanation lines under it (up to the next item or blank)."""
+    items: list[list[_Line]] = []
+    current: list[_Line] | None = None
+    for line in body:
+        if line.kind in ("numbered", "lettered", "bullet"):
+            current = [line]
+            items.append(current)
+        elif line.kind == "blank":
+            current = None
+        elif current is not None:
+            current.append(line)
+    return items
+
+
+def _cut_long(block: list[_Line]) -> list[list[_Line]]:
+    """Cut a paragraph of many lines into chunks of at most MAX_PASSAGE_WORDS words."""
+    if not block:
+        return []
+    chunks: list[list[_Line]] = [[]]
+    count = 0
+    for line in block:
+        n = len(line.raw.split())
+        if chunks[-1] and count + n > MAX_PASSAGE_WORDS:
+            chunks.append([])
+            count = 0
+        chunks[-1].append(line)
+        count += n
+    return chunks
+
+
+def _link_parents(passages: list[Passage]) -> list[Passage]:
+    linked: list[Passage] = []
+    last_section = -1
+    for i, p in enumerate(passages):
+        if p.level == "section":
+            last_section = i
+            linked.append(p)
+        elif p.level == "item" and last_section >= 0 and passages[last_section].last >= p.last:
+            linked.append(p._replace(parent=last_section))
+        else:
+            linked.append(p)
+    return linked
