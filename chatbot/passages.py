@@ -296,3 +296,39 @@ def _link_parents(passages: list[Passage]) -> list[Passage]:
         else:
             linked.append(p)
     return linked
+
+
+def strip_marker(line: str) -> str:
+    """A heading or item line without its numbering: «2/ التطورات…» → «التطورات…»,
+    «أ/ النموذج» → «النموذج», «## مقدمة» → «مقدمة», «ثانيا متطلبات» → «متطلبات»."""
+    line = line.strip()
+    for regex in (_MD_HEADING_MARK_RE, _NUMBERED_RE, _LETTERED_RE, _BULLET_RE):
+        line = regex.sub("", line, count=1)
+    cleaned = _clean(line)
+    if m := _ORDINAL_RE.match(cleaned):
+        line = line[m.end():]
+    return line.strip()
+
+
+_MD_HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")
+
+
+def outline(passage: Passage) -> list[str]:
+    """A section's heading, introduction and item lines, without the items' explanations.
+
+    The explanations are indexed with their items; left in the section they would only make
+    it long, and BM25 would rank the section below a shorter one with the same heading words.
+    """
+    lines = passage.text.split("\n")
+    if passage.level != "section":
+        return lines
+    kept = [lines[0]]
+    in_list = False
+    for n, raw in enumerate(lines[1:], 2):
+        kind = _classify(n, raw).kind
+        if kind in ("numbered", "lettered", "bullet"):
+            in_list = True
+            kept.append(raw)
+        elif not in_list:
+            kept.append(raw)
+    return kept

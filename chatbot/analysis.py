@@ -1,0 +1,70 @@
+"""What is indexed for a passage and searched for a question: the fields and their terms.
+
+Two fields, each scored with BM25 (see :mod:`chatbot.bm25`):
+
+* ``word`` — light stems of the content words: precise;
+* ``char`` — character 3- and 4-grams of those stems: a misspelt, split or differently inflected
+  word still shares most of its grams with the lecture's word.
+
+A passage's own title line (heading or item line) counts twice: a section is *about* its
+heading. :data:`PIPELINE_VERSION` fingerprints the code and language data that decide what is
+indexed, so an index built by another version of them is rebuilt, never silently reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+
+from chatbot.arabic import char_ngrams, content_words, light_stem
+from chatbot.bm25 import BM25Params
+from chatbot.passages import Passage, outline, strip_marker
+
+__all__ = ["FIELDS", "PIPELINE_VERSION", "field_terms", "passage_words", "query_field_terms"]
+
+
+
+def _pipeline_version() -> str:
+    package = resources.files("chatbot")
+    digest = hashlib.sha256()
+    for name in ("arabic.py", "analysis.py", "passages.py", "bm25.py"):
+        digest.update(package.joinpath(name).read_bytes())
+    for entry in sorted(package.joinpath("data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            digest.update(entry.read_bytes())
+    return "1-" + digest.hexdigest()[:12]
+
+
+PIPELINE_VERSION = _pipeline_version()
+
+# Chosen by measurement on the lecture question set and ARCD (benchmarks/quality.py): BM25Plus
+# keeps a positive IDF for terms found in most passages of a small lecture, where BM25Okapi's
+# IDF falls to its epsilon floor or below zero.
+FIELDS: dict[str, BM25Params] = {
+    "word": BM25Params(variant="plus", k1=1.2, b=0.75, delta=1.0),
+    "char": BM25Params(variant="plus", k1=1.2, b=0.75, delta=1.0),
+}
+HEADING_REPEAT = 2
+
+
+def passage_words(p: Passage) -> list[list[str]]:
+    """[title words, body words] of a passage: normalised content words, list markers dropped.
+
+    A section contributes its outline (heading, introduction, item lines), see
+    :func:`chatbot.passages.outline`."""
+    lines = outline(p)
+    if p.heading:
+        return [content_words(strip_marker(lines[0])), content_words(" ".join(lines[1:]))]
+    return [[], content_words(p.text)]
+
+
+def field_terms(words: list[list[str]]) -> dict[str, list[str]]:
+    """Index terms of each field for a passage's [title words, body words]."""
+    title, body = words
+    stems = [light_stem(w) for w in title] * HEADING_REPEAT + [light_stem(w) for w in body]
+    return {"word": stems, "char": char_ngrams(stems)}
+
+
+def query_field_terms(stems: list[str]) -> dict[str, list[str]]:
+    """Index terms of each field for a question's stems (no title doubling)."""
+    return {"word": list(stems), "char": char_ngrams(stems)}

@@ -1,0 +1,184 @@
+"""From ranked passages to a reply: answer, honest "not in the lecture", or smalltalk.
+
+Decisions made here, each for a reason a student would give:
+
+* a list question («ما مراحل…», «اذكر أهداف…») gets the whole section, any other question the
+  best passage (usually one item);
+* the reply abstains when the question's content words are not covered by the passage: a
+  question sharing one word with the lecture («ما هي مراحل نمو الطفل») is not about it;
+* greetings and thanks get a short reply, not a passage.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from chatbot.analysis import field_terms, passage_words
+from chatbot.arabic import content_words, light_stem, words
+from chatbot.passages import Passage
+from chatbot.resources import smalltalk_phrases, word_set
+from chatbot.search import QueryTerm, expand_query, rank, top_k
+from chatbot.store import StoredIndex
+
+__all__ = ["Hit", "Reply", "answer_question", "reply_to_json"]
+
+MAX_QUESTION_CHARS = 1000
+# Share of the question's content (IDF-weighted) that the answer must cover.
+MIN_COVERAGE = 0.5
+HIGH_COVERAGE = 0.85
+
+NO_ANSWER = "لا أجد إجابة لهذا السؤال في المحاضرة. / The lecture does not answer this question."
+EMPTY = "اكتب سؤالك أولا. / Please type a question."
+TOO_LONG = f"السؤال طويل جدا: اختصره في أقل من {MAX_QUESTION_CHARS} حرف. / The question is too long."
+NO_WORDS = "لم أجد في السؤال كلمات أبحث عنها، اكتبه بكلمات عربية. / The question has no words to search for."
+SMALLTALK = {
+    "greeting": "أهلا وسهلا! اسألني عن أي شيء في المحاضرة. / Hello! Ask me anything about the lecture.",
+    "thanks": "العفو، بالتوفيق في دراستك! / You're welcome, good luck!",
+    "bye": "مع السلامة، بالتوفيق! / Goodbye, good luck!",
+}
+
+
+class Hit(NamedTuple):
+    passage: Passage
+    score: float
+    confidence: str  # high | medium | low
+
+
+class Reply(NamedTuple):
+    question: str
+    kind: str  # answer | no_answer | smalltalk
+    message: str
+    answer: Hit | None
+    alternatives: list[Hit]
+    terms: tuple[str, ...]
+
+
+def _refuse(question: str, message: str) -> Reply:
+    return Reply(question, "no_answer", message, None, [], ())
+
+
+def smalltalk_kind(question: str) -> str | None:
+    """greeting/thanks/bye when the question is only such words (and function words)."""
+    table = smalltalk_phrases()
+    filler = word_set("stopwords") | word_set("question_words")
+    ws = [w for w in words(question) if w not in filler]
+    kinds = [table.get(w) for w in ws]
+    if ws and all(kinds):
+        return kinds[0]
+    return None
+
+
+def is_list_question(terms: list[QueryTerm]) -> bool:
+    cues = {light_stem(c) for c in word_set("list_cues")}
+    return any(t.stem in cues or light_stem(t.word) in cues for t in terms if t.how != "synonym")
+
+
+def coverage(terms: list[QueryTerm], passage: Passage, index: StoredIndex) -> float:
+    """IDF-weighted share of the question's words that the passage (with its headings) holds."""
+    vocab = index.fields["word"]
+    top_idf = float(vocab.idf.max()) if len(vocab.idf) else 1.0
+    held = set(field_terms(passage_words(passage))["word"])
+    held.update(light_stem(w) for heading in passage.section for w in content_words(heading))
+    weight: dict[str, float] = {}
+    matched: dict[str, bool] = {}
+    for t in terms:
+        if t.how == "synonym":
+            continue
+        weight[t.word] = max(weight.get(t.word, 0.0), vocab.idf_of(t.stem) if vocab.has(t.stem) else top_idf)
+        matched[t.word] = matched.get(t.word, False) or t.stem in held
+    for t in terms:  # a synonym found in the passage covers the word it stands for
+        if t.how == "synonym" and t.stem in held:
+            matched[t.word] = True
+    total = sum(weight.values())
+    return sum(w for word, w in weight.items() if matched[word]) / total if total else 0.0
+
+
+def _title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) -> float:
+    """IDF of the question terms found in a passage's own title line."""
+    title = set(field_terms([passage_words(passage)[0], []])["word"])
+    vocab = index.fields["word"]
+    return sum(vocab.idf_of(t.stem) * t.weight for t in terms if t.stem in title)
+
+
+def _narrow_to_item(best: int, terms: list[QueryTerm], scores: np.ndarray, index: StoredIndex) -> int:
+    """For a question about one thing, a section gives way to its best item when the item's
+    title names the question's terms better than the section's heading does («ما هي مرحلة
+    التبادل» → the item «مرحلة التبادل», not the section «مراحل الحكومة»)."""
+    children = [i for i, p in enumerate(index.passages) if p.parent == best]
+    if not children:
+        return best
+    child = max(children, key=lambda i: (scores[i], -i))
+    if scores[child] > 0 and _title_match(index.passages[child], terms, index) > _title_match(
+        index.passages[best], terms, index
+    ):
+        return child
+    return best
+
+
+def _confidence(cov: float, margin: float) -> str:
+    if cov >= HIGH_COVERAGE and margin >= 0.1:
+        return "high"
+    return "medium" if cov >= HIGH_COVERAGE or margin >= 0.1 else "low"
+
+
+def answer_question(question: str, index: StoredIndex, top: int = 3, extra_synonyms: str = "") -> Reply:
+    """The reply to one question over a loaded index."""
+    question = question if isinstance(question, str) else ""
+    if not question.strip():
+        return _refuse(question, EMPTY)
+    if len(question) > MAX_QUESTION_CHARS:
+        return _refuse(question, TOO_LONG)
+    if kind := smalltalk_kind(question):
+        return Reply(question, "smalltalk", SMALLTALK[kind], None, [], ())
+    vocab = index.fields["word"]
+    table = smalltalk_phrases()
+    terms = [t for t in expand_query(question, vocab, extra_synonyms)
+             if not (t.how == "unknown" and t.word in table)]
+    if not terms:
+        return _refuse(question, NO_WORDS)
+    stems = tuple(dict.fromkeys(t.stem for t in terms))
+    if not index.passages:
+        return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
+    scores = rank(terms, index.fields)
+    levels = np.array([p.level for p in index.passages])
+    sections = levels != "item"
+    allowed = sections if is_list_question(terms) else None
+    best = top_k(scores, 1, allowed) or top_k(scores, 1)
+    if not best:
+        return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
+    if allowed is None:
+        best = [_narrow_to_item(best[0], terms, scores, index)]
+    chosen = index.passages[best[0]]
+    cov = coverage(terms, chosen, index)
+    if cov < MIN_COVERAGE:
+        suggestions = [_hit(index, i, scores, "low") for i in top_k(scores, top, sections)]
+        return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems)
+    others = [i for i in top_k(scores, top + 8) if i != best[0] and index.passages[i].parent != best[0]]
+    runner_up = scores[others[0]] if others else 0.0
+    margin = float((scores[best[0]] - runner_up) / scores[best[0]]) if scores[best[0]] else 0.0
+    hit = _hit(index, best[0], scores, _confidence(cov, margin))
+    alternatives = [_hit(index, i, scores, "low") for i in others[:top]]
+    return Reply(question, "answer", "", hit, alternatives, stems)
+
+
+def _hit(index: StoredIndex, i: int, scores: np.ndarray, confidence: str) -> Hit:
+    return Hit(index.passages[i], round(float(scores[i]), 6), confidence)
+
+
+def hit_to_json(hit: Hit) -> dict:
+    p = hit.passage
+    return {"text": p.text, "source": p.source, "section": list(p.section),
+            "lines": [p.first, p.last], "score": hit.score}
+
+
+def reply_to_json(reply: Reply) -> dict:
+    """The CLI's stable JSON shape (see README)."""
+    return {
+        "question": reply.question,
+        "kind": reply.kind,
+        "message": reply.message,
+        "answer": hit_to_json(reply.answer) if reply.answer else None,
+        "alternatives": [hit_to_json(h) for h in reply.alternatives],
+    }

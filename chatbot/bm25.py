@@ -1,0 +1,154 @@
+"""BM25 scoring with rank-bm25's numbers at a fraction of its cost.
+
+rank-bm25's ``get_scores`` walks every passage for every query term. Here the same scores are
+computed from an inverted index (per term: the passages holding it and the term frequency), so
+a question touches only the passages that share a term with it. IDF comes from rank-bm25's own
+``_calc_idf``; the per-posting formula is rank-bm25's, term for term, and a test proves the
+scores equal ``BM25*.get_scores`` within 1e-9 on random corpora.
+
+BM25Plus gives every passage a constant share for each query term (its ``delta``), passages
+without the term included; that constant is added once per term.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, NamedTuple
+
+import numpy as np
+
+__all__ = ["BM25Params", "SparseBM25", "VARIANTS"]
+
+VARIANTS = ("okapi", "l", "plus")
+
+
+class BM25Params(NamedTuple):
+    variant: str = "plus"
+    k1: float = 1.5
+    b: float = 0.75
+    delta: float = 1.0  # BM25L / BM25Plus
+    epsilon: float = 0.25  # BM25Okapi's floor for non-positive IDF
+
+
+def _rank_bm25_idf(params: BM25Params, doc_freq: dict[str, int], n_docs: int) -> dict[str, float]:
+    """IDF exactly as rank-bm25 computes it, by calling its own ``_calc_idf``."""
+    import rank_bm25
+
+    cls = {"okapi": rank_bm25.BM25Okapi, "l": rank_bm25.BM25L, "plus": rank_bm25.BM25Plus}[params.variant]
+    model = cls.__new__(cls)  # skip __init__: it would re-count the corpus
+    model.corpus_size = n_docs
+    model.epsilon = params.epsilon
+    model.idf = {}
+    model._calc_idf(dict(doc_freq))
+    return model.idf
+
+
+class SparseBM25:
+    """An inverted index that scores like rank-bm25.
+
+    Arrays (all plain numpy, saved as ``.npy`` without pickle):
+    ``indptr[t]:indptr[t+1]`` slices ``docs``/``tfs`` to the postings of term id ``t``.
+    """
+
+    def __init__(
+        self,
+        params: BM25Params,
+        terms: list[str],
+        idf: np.ndarray,
+        indptr: np.ndarray,
+        docs: np.ndarray,
+        tfs: np.ndarray,
+        doc_len: np.ndarray,
+    ):
+        if params.variant not in VARIANTS:
+            raise ValueError(f"unknown BM25 variant {params.variant!r}; choose one of {', '.join(VARIANTS)}")
+        self.params = params
+        self.terms = terms
+        self.term_id = {t: i for i, t in enumerate(terms)}
+        self.idf = idf
+        self.indptr = indptr
+        self.docs = docs
+        self.tfs = tfs
+        self.doc_len = doc_len
+        n = len(doc_len)
+        avgdl = float(doc_len.sum()) / n if n else 0.0
+        # rank-bm25's length normaliser, per passage.
+        self._norm = params.k1 * (1 - params.b + params.b * doc_len / avgdl) if n and avgdl else np.ones(n)
+        self._lnorm = (1 - params.b + params.b * doc_len / avgdl) if n and avgdl else np.ones(n)
+
+    @classmethod
+    def build(cls, corpus: list[list[str]], params: BM25Params = BM25Params()) -> "SparseBM25":
+        """Index tokenised passages. An empty corpus gives an index that scores nothing."""
+        doc_freq: Counter[str] = Counter()
+        counts = [Counter(doc) for doc in corpus]
+        for c in counts:
+            doc_freq.update(c.keys())
+        terms = sorted(doc_freq)
+        term_id = {t: i for i, t in enumerate(terms)}
+        idf_map = _rank_bm25_idf(params, doc_freq, len(corpus)) if corpus else {}
+        idf = np.array([idf_map.get(t, 0.0) for t in terms], dtype=np.float64)
+        # Postings grouped by term: sort (term id, doc) pairs.
+        pairs_t: list[int] = []
+        pairs_d: list[int] = []
+        pairs_f: list[int] = []
+        for d, c in enumerate(counts):
+            for t, f in c.items():
+                pairs_t.append(term_id[t])
+                pairs_d.append(d)
+                pairs_f.append(f)
+        t_arr = np.array(pairs_t, dtype=np.int64)
+        order = np.lexsort((np.array(pairs_d, dtype=np.int64), t_arr))
+        indptr = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(t_arr, minlength=len(terms)), out=indptr[1:])
+        docs = np.array(pairs_d, dtype=np.int32)[order]
+        tfs = np.array(pairs_f, dtype=np.float64)[order].astype(np.float32)
+        doc_len = np.array([len(doc) for doc in corpus], dtype=np.float64)
+        return cls(params, terms, idf, indptr, docs, tfs, doc_len)
+
+    def __len__(self) -> int:
+        return len(self.doc_len)
+
+    def has(self, term: str) -> bool:
+        return term in self.term_id
+
+    def idf_of(self, term: str) -> float:
+        i = self.term_id.get(term)
+        return float(self.idf[i]) if i is not None else 0.0
+
+    def doc_freq(self, term: str) -> int:
+        i = self.term_id.get(term)
+        return int(self.indptr[i + 1] - self.indptr[i]) if i is not None else 0
+
+    def scores(self, query: Iterable[str], weights: Iterable[float] | None = None) -> np.ndarray:
+        """Score of every passage for a list of query terms (repeats count, as in rank-bm25).
+
+        ``weights`` scales each term's share (1.0 each by default; synonyms and fuzzy matches
+        use less). A string is refused: rank-bm25 would silently iterate it by character.
+        """
+        if isinstance(query, str):
+            raise TypeError("query must be a list of terms, not a string")
+        query = list(query)
+        weights = [1.0] * len(query) if weights is None else list(weights)
+        p = self.params
+        out = np.zeros(len(self.doc_len), dtype=np.float64)
+        constant = 0.0
+        for term, w in zip(query, weights):
+            t = self.term_id.get(term)
+            if t is None:
+                continue
+            idf = self.idf[t]
+            lo, hi = self.indptr[t], self.indptr[t + 1]
+            docs = self.docs[lo:hi]
+            tf = self.tfs[lo:hi].astype(np.float64)
+            if p.variant == "okapi":
+                part = idf * (tf * (p.k1 + 1) / (tf + self._norm[docs]))
+            elif p.variant == "plus":
+                part = idf * (p.delta + (tf * (p.k1 + 1)) / (self._norm[docs] + tf)) - idf * p.delta
+                constant += w * idf * p.delta
+            else:  # BM25L, with rank-bm25's extra tf factor (so absent terms score 0)
+                ctd = tf / self._lnorm[docs]
+                part = idf * tf * (p.k1 + 1) * (ctd + p.delta) / (p.k1 + ctd + p.delta)
+            out[docs] += w * part
+        if constant:
+            out += constant
+        return out

@@ -1,0 +1,63 @@
+"""The chatbot's engine: a loaded index and the questions asked of it.
+
+Shared by the CLI, the TUI and the evaluation toolkit, so every path answers the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from chatbot.answer import Reply, answer_question
+from chatbot.indexer import Progress, open_index
+from chatbot.passages import Passage
+from chatbot.search import expand_query, rank, top_k
+
+__all__ = ["DEFAULT_CORPUS", "DEFAULT_INDEX", "Engine", "open_engine"]
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = PROJECT_DIR / "corpus"
+SYNONYMS_FILE = "_synonyms.txt"
+
+
+def default_index_for(corpus: Path) -> Path:
+    """``index/`` beside the corpus folder."""
+    return corpus.resolve().parent / "index"
+
+
+DEFAULT_INDEX = default_index_for(DEFAULT_CORPUS)
+
+
+class Engine:
+    def __init__(self, corpus: Path, index_dir: Path, progress: Progress | None = None):
+        self.corpus = corpus
+        self.index_dir = index_dir
+        self.index = open_index(corpus, index_dir, progress)
+        synonyms = corpus / SYNONYMS_FILE
+        self.extra_synonyms = synonyms.read_text(encoding="utf-8", errors="replace") if synonyms.is_file() else ""
+
+    @property
+    def passages(self) -> list[Passage]:
+        return self.index.passages
+
+    def ask(self, question: str, top: int = 3) -> Reply:
+        return answer_question(question, self.index, top, self.extra_synonyms)
+
+    def search(self, question: str, k: int = 10) -> list[tuple[int, float]]:
+        """The ``k`` best passages (index, fused score) for a question, no abstention: for
+        evaluation, where a ranking is scored."""
+        terms = expand_query(question, self.index.fields["word"], self.extra_synonyms)
+        if not terms or not self.passages:
+            return []
+        scores = rank(terms, self.index.fields)
+        return [(i, float(scores[i])) for i in top_k(scores, k)]
+
+
+def open_engine(
+    corpus: Path | None = None,
+    index: Path | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Engine:
+    corpus = Path(corpus) if corpus else DEFAULT_CORPUS
+    index = Path(index) if index else default_index_for(corpus)
+    return Engine(corpus, index, progress)

@@ -1,0 +1,208 @@
+"""From the corpus folder to a fresh index: what to (re)build, and building it safely.
+
+The index follows the corpus: every lecture file is fingerprinted (size, mtime, SHA-256); when
+any file appears, changes or disappears, or the analysis pipeline changes version, the index is
+rebuilt. Rebuilds are incremental: each file's passages and analysed words are cached by
+content hash, so only changed files are read and analysed again. One build at a time (a lock);
+the write is atomic (see :mod:`chatbot.store`).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, NamedTuple
+
+from chatbot import store
+from chatbot.analysis import PIPELINE_VERSION, passage_words, field_terms, FIELDS
+from chatbot.bm25 import SparseBM25
+from chatbot.passages import Passage, split_passages
+from chatbot.readers import UnreadableFile, is_lecture_file, read_document
+
+__all__ = ["BuildReport", "IndexBusy", "build_index", "corpus_files", "is_fresh", "open_index"]
+
+Progress = Callable[[int, int, str], None]
+
+
+class IndexBusy(Exception):
+    """Another process is building this index."""
+
+
+class BuildReport(NamedTuple):
+    files: int
+    passages: int
+    sections: int
+    reused: list[str]  # files taken from the cache
+    processed: list[str]  # files read and analysed again
+    skipped: dict[str, str]  # file → reason it was left out
+    seconds: float
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """Lecture files of the corpus, sorted, sub-folders included."""
+    return sorted(p for p in corpus.rglob("*") if is_lecture_file(p) and not _hidden(p, corpus))
+
+
+def _hidden(path: Path, corpus: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(corpus).parts[:-1])
+
+
+def _stat_key(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def is_fresh(corpus: Path, index_dir: Path) -> bool:
+    """True when the index in use was built by this pipeline from the corpus as it is now."""
+    try:
+        params = store.read_params(index_dir)
+    except store.IndexCorrupt:
+        return False
+    if params.get("pipeline") != PIPELINE_VERSION:
+        return False
+    seen = params.get("stat", {})
+    files = corpus_files(corpus)
+    return len(files) == len(seen) and all(
+        seen.get(f.relative_to(corpus).as_posix()) == _stat_key(f) for f in files
+    )
+
+
+@contextmanager
+def build_lock(index_dir: Path, wait: bool) -> Iterator[None]:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with (index_dir / ".lock").open("w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as exc:
+            raise IndexBusy(
+                "فهرس المحاضرات يُبنى الآن في عملية أخرى، حاول بعد قليل / "
+                f"another process is building the index in {index_dir}; try again when it finishes"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _analyse_file(path: Path, source: str) -> dict:
+    """Read, split and analyse one lecture file into its cache entry."""
+    doc = read_document(path)
+    passages = split_passages(doc.text, source)
+    words = [passage_words(p) for p in passages]
+    return {
+        "pipeline": PIPELINE_VERSION,
+        "encoding": doc.encoding,
+        "warnings": list(doc.warnings),
+        "passages": [p._asdict() for p in passages],
+        "words": words,
+    }
+
+
+def _load_cache(cache_dir: Path, digest: str) -> dict | None:
+    try:
+        entry = json.loads((cache_dir / f"{digest}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return entry if isinstance(entry, dict) and entry.get("pipeline") == PIPELINE_VERSION else None
+
+
+def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None, wait: bool = False) -> BuildReport:
+    """Build the index of ``corpus`` into ``index_dir``, reusing cached files that did not change."""
+    start = time.perf_counter()
+    with build_lock(index_dir, wait):
+        cache_dir = index_dir / "cache"
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        files = corpus_files(corpus)
+        passages: list[Passage] = []
+        words: list[list[list[str]]] = []
+        manifest: dict[str, dict] = {}
+        stat: dict[str, list[int]] = {}
+        reused, processed, skipped = [], [], {}
+        for n, path in enumerate(files):
+            source = path.relative_to(corpus).as_posix()
+            if progress:
+                progress(n, len(files), source)
+            stat[source] = _stat_key(path)
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            entry = _load_cache(cache_dir, digest)
+            if entry is None:
+                processed.append(source)
+                try:
+                    entry = _analyse_file(path, source)
+                except UnreadableFile as exc:
+                    skipped[source] = str(exc)
+                    continue
+                store.write_atomic(cache_dir / f"{digest}.json", json.dumps(entry, ensure_ascii=False).encode())
+            else:
+                reused.append(source)
+            offset = len(passages)
+            file_passages = [_relocate(row, source, offset) for row in entry["passages"]]
+            if not file_passages:
+                skipped[source] = "لا يحوي نصا يمكن فهرسته / no indexable text"
+                continue
+            passages.extend(file_passages)
+            words.extend(entry["words"])
+            manifest[source] = {
+                "sha256": digest,
+                "encoding": entry["encoding"],
+                "warnings": entry["warnings"],
+                "passages": len(file_passages),
+                "sections": sum(p.level == "section" for p in file_passages),
+                "indexed_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            }
+        if progress:
+            progress(len(files), len(files), "")
+        fields = {
+            field: SparseBM25.build([field_terms(w)[field] for w in words], FIELDS[field])
+            for field in FIELDS
+        }
+        params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat}
+        store.save_index(index_dir, params, passages, fields)
+        _prune_cache(cache_dir, {m["sha256"] for m in manifest.values()})
+    return BuildReport(
+        len(manifest), len(passages), sum(p.level == "section" for p in passages),
+        reused, processed, skipped, time.perf_counter() - start,
+    )
+
+
+def _relocate(row: dict, source: str, offset: int) -> Passage:
+    """A cached passage placed in this build: its source name and its parent's position."""
+    row = dict(row, source=source, section=tuple(row["section"]))
+    if row["parent"] >= 0:
+        row["parent"] += offset
+    return Passage(**row)
+
+
+def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
+    for entry in cache_dir.glob("*.json"):
+        if entry.stem not in keep:
+            entry.unlink(missing_ok=True)
+
+
+def open_index(corpus: Path, index_dir: Path, progress: Progress | None = None) -> store.StoredIndex:
+    """The index of ``corpus``, (re)built first when it is stale, missing or corrupt."""
+    if not is_fresh(corpus, index_dir):
+        build_index(corpus, index_dir, progress, wait=True)
+    try:
+        return store.load_index(index_dir)
+    except store.IndexCorrupt as exc:
+        print(f"تنبيه: الفهرس تالف وسيعاد بناؤه / warning: index is corrupt ({exc}); rebuilding", file=sys.stderr)
+        _discard(index_dir)
+        build_index(corpus, index_dir, progress, wait=True)
+        return store.load_index(index_dir)
+
+
+def _discard(index_dir: Path) -> None:
+    """Forget the current build and the per-file cache (which may be tampered with too)."""
+    for path in [index_dir / "CURRENT", *(index_dir / "cache").glob("*.json")]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass

@@ -1,0 +1,135 @@
+"""The index on disk: a folder of plain files, read without running code (no pickle).
+
+    index/
+      CURRENT                 name of the build in use (replaced atomically)
+      builds/<name>/
+        params.json           format version, pipeline version, BM25 parameters, corpus
+                              fingerprints and a SHA-256 of every other file of the build
+        passages.jsonl        one passage a line, as it stands in its file
+        <field>.terms.json    the vocabulary of a field, term id = position
+        <field>.<array>.npy   idf, indptr, docs, tfs, doc_len (numpy, allow_pickle=False)
+      cache/<sha256>.json     per corpus file: its passages and analysed words (incremental builds)
+
+A build is written to a fresh folder and only then named in CURRENT, so a crash or Ctrl+C
+mid-build leaves the previous index in use. A file whose checksum does not match makes the
+whole index "corrupt": it is rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from chatbot.bm25 import BM25Params, SparseBM25
+from chatbot.passages import Passage
+
+__all__ = ["FORMAT_VERSION", "IndexCorrupt", "StoredIndex", "load_index", "save_index", "write_atomic"]
+
+FORMAT_VERSION = 1
+_ARRAYS = ("idf", "indptr", "docs", "tfs", "doc_len")
+
+
+class IndexCorrupt(Exception):
+    """The index on disk is missing, truncated, tampered with or of another version."""
+
+
+class StoredIndex(NamedTuple):
+    params: dict
+    passages: list[Passage]
+    fields: dict[str, SparseBM25]
+    path: Path
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see either the old or the new content, never half."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def save_index(index_dir: Path, params: dict, passages: list[Passage], fields: dict[str, SparseBM25]) -> Path:
+    """Write a complete build, then switch CURRENT to it and remove older builds."""
+    builds = index_dir / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    tmp = builds / f".{name}.partial"
+    tmp.mkdir()
+    with (tmp / "passages.jsonl").open("w", encoding="utf-8") as fh:
+        for p in passages:
+            fh.write(json.dumps(p._asdict(), ensure_ascii=False) + "\n")
+    for field, model in fields.items():
+        (tmp / f"{field}.terms.json").write_text(json.dumps(model.terms, ensure_ascii=False), encoding="utf-8")
+        for array in _ARRAYS:
+            np.save(tmp / f"{field}.{array}.npy", getattr(model, array), allow_pickle=False)
+    checksums = {f.name: sha256_file(f) for f in sorted(tmp.iterdir())}
+    params = dict(params, format=FORMAT_VERSION, checksums=checksums,
+                  bm25={field: m.params._asdict() for field, m in fields.items()})
+    (tmp / "params.json").write_text(json.dumps(params, ensure_ascii=False, indent=1), encoding="utf-8")
+    for f in tmp.iterdir():
+        with f.open("rb") as fh:
+            os.fsync(fh.fileno())
+    os.replace(tmp, builds / name)
+    write_atomic(index_dir / "CURRENT", name.encode())
+    for old in builds.iterdir():
+        if old.name != name:
+            shutil.rmtree(old, ignore_errors=True)
+    return builds / name
+
+
+def read_params(index_dir: Path) -> dict:
+    """params.json of the build in use (no checksum verification: for freshness checks)."""
+    try:
+        name = (index_dir / "CURRENT").read_text().strip()
+        params = json.loads((index_dir / "builds" / name / "params.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorrupt(f"no readable index: {exc}") from exc
+    if not isinstance(params, dict) or params.get("format") != FORMAT_VERSION:
+        raise IndexCorrupt("index of another format version")
+    return params
+
+
+def load_index(index_dir: Path) -> StoredIndex:
+    """Load and verify the build in use; raise IndexCorrupt on any mismatch."""
+    params = read_params(index_dir)
+    folder = index_dir / "builds" / (index_dir / "CURRENT").read_text().strip()
+    try:
+        for name, digest in params["checksums"].items():
+            if sha256_file(folder / name) != digest:
+                raise IndexCorrupt(f"checksum mismatch in {name}")
+        with (folder / "passages.jsonl").open(encoding="utf-8") as fh:
+            passages = [_passage(json.loads(line)) for line in fh]
+        fields = {}
+        for field, p in params["bm25"].items():
+            terms = json.loads((folder / f"{field}.terms.json").read_text(encoding="utf-8"))
+            arrays = {a: np.load(folder / f"{field}.{a}.npy", allow_pickle=False) for a in _ARRAYS}
+            fields[field] = SparseBM25(BM25Params(**p), terms, **arrays)
+    except IndexCorrupt:
+        raise
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexCorrupt(f"unreadable index: {exc}") from exc
+    if any(len(m) != len(passages) for m in fields.values()):
+        raise IndexCorrupt("fields and passages disagree in length")
+    return StoredIndex(params, passages, fields, folder)
+
+
+def _passage(row: dict) -> Passage:
+    row["section"] = tuple(row["section"])
+    return Passage(**row)
