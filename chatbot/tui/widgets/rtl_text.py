@@ -1,0 +1,67 @@
+"""A block of Arabic text laid out right to left at whatever width it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from chatbot.tui import rtl
+
+
+def current_mode(widget: Widget) -> str:
+    """The app's RTL mode (``app`` outside a chat app, e.g. in a bare test harness)."""
+    return getattr(widget.app, "rtl_mode", rtl.APP)
+
+
+class RtlText(Widget):
+    """Plain (never markup) text, wrapped then shaped and reordered for the current RTL mode.
+
+    It re-lays itself out when its width or the app's RTL mode changes, which is why it is a
+    widget with its own ``render`` rather than a ``Static`` holding a pre-rendered string.
+    """
+
+    DEFAULT_CSS = """
+    RtlText { height: auto; width: 1fr; }
+    """
+
+    text: reactive[str] = reactive("", layout=True)
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        highlight: Callable[[str], bool] | None = None,
+        last_lines: int = 0,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """``highlight`` picks words to emphasise; ``last_lines`` > 0 keeps only the tail."""
+        super().__init__(id=id, classes=classes)
+        self._highlight = highlight
+        self._last_lines = last_lines
+        self._cache: tuple[tuple[str, int, str], Text] | None = None
+        self.set_reactive(RtlText.text, text)
+
+    def on_mount(self) -> None:
+        if hasattr(self.app, "rtl_mode"):
+            self.watch(self.app, "rtl_mode", lambda: self.refresh(layout=True), init=False)
+
+    def layout(self, width: int) -> Text:
+        """The text as it is drawn at ``width`` cells (cached for the last width and mode)."""
+        key = (self.text, width, current_mode(self))
+        if self._cache is None or self._cache[0] != key:
+            rendered = rtl.render(self.text, width, key[2], highlight=self._highlight)
+            if self._last_lines:
+                lines = rendered.split("\n", allow_blank=True)[-self._last_lines :]
+                rendered = Text("\n", no_wrap=True, end="").join(lines)
+            self._cache = (key, rendered)
+        return self._cache[1]
+
+    def render(self) -> Text:
+        return self.layout(self.content_size.width)
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+        return len(self.layout(width).plain.split("\n"))
