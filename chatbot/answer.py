@@ -11,6 +11,7 @@ Decisions made here, each for a reason a student would give:
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -25,8 +26,9 @@ from chatbot.store import StoredIndex
 __all__ = ["Hit", "Reply", "answer_question", "reply_to_json"]
 
 MAX_QUESTION_CHARS = 1000
-# Share of the question's content (IDF-weighted) that the answer must cover.
-MIN_COVERAGE = 0.5
+# Share of the question's content (IDF-weighted) that the answer must cover: more than half,
+# so a two-word question with one unknown word («فوائد الرياضة») is not answered.
+MIN_COVERAGE = 0.55
 HIGH_COVERAGE = 0.85
 
 NO_ANSWER = "لا أجد إجابة لهذا السؤال في المحاضرة. / The lecture does not answer this question."
@@ -78,7 +80,8 @@ def is_list_question(terms: list[QueryTerm]) -> bool:
 def coverage(terms: list[QueryTerm], passage: Passage, index: StoredIndex) -> float:
     """IDF-weighted share of the question's words that the passage (with its headings) holds."""
     vocab = index.fields["word"]
-    top_idf = float(vocab.idf.max()) if len(vocab.idf) else 1.0
+    # A word the corpus never uses is rarer than any it does: IDF as for half a passage.
+    unknown_idf = math.log((len(vocab) + 1) / 0.5)
     held = set(field_terms(passage_words(passage))["word"])
     held.update(light_stem(w) for heading in passage.section for w in content_words(heading))
     weight: dict[str, float] = {}
@@ -86,10 +89,10 @@ def coverage(terms: list[QueryTerm], passage: Passage, index: StoredIndex) -> fl
     for t in terms:
         if t.how == "synonym":
             continue
-        weight[t.word] = max(weight.get(t.word, 0.0), vocab.idf_of(t.stem) if vocab.has(t.stem) else top_idf)
+        weight[t.word] = max(weight.get(t.word, 0.0), vocab.idf_of(t.stem) if vocab.has(t.stem) else unknown_idf)
         matched[t.word] = matched.get(t.word, False) or t.stem in held
     for t in terms:  # a synonym found in the passage covers the word it stands for
-        if t.how == "synonym" and t.stem in held:
+        if t.how == "synonym" and t.word in matched and t.stem in held:
             matched[t.word] = True
     total = sum(weight.values())
     return sum(w for word, w in weight.items() if matched[word]) / total if total else 0.0
@@ -134,7 +137,7 @@ def answer_question(question: str, index: StoredIndex, top: int = 3, extra_synon
         return Reply(question, "smalltalk", SMALLTALK[kind], None, [], ())
     vocab = index.fields["word"]
     table = smalltalk_phrases()
-    terms = [t for t in expand_query(question, vocab, extra_synonyms)
+    terms = [t for t in expand_query(question, vocab, index.surface, extra_synonyms)
              if not (t.how == "unknown" and t.word in table)]
     if not terms:
         return _refuse(question, NO_WORDS)

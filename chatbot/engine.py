@@ -46,7 +46,7 @@ class Engine:
     def search(self, question: str, k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` best passages (index, fused score) for a question, no abstention: for
         evaluation, where a ranking is scored."""
-        terms = expand_query(question, self.index.fields["word"], self.extra_synonyms)
+        terms = expand_query(question, self.index.fields["word"], self.index.surface, self.extra_synonyms)
         if not terms or not self.passages:
             return []
         scores = rank(terms, self.index.fields)

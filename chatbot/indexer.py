@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from chatbot import store
-from chatbot.analysis import PIPELINE_VERSION, passage_words, field_terms, FIELDS
+from chatbot.analysis import FIELDS, PIPELINE_VERSION, field_terms, passage_words
+from chatbot.arabic import light_stem
 from chatbot.bm25 import SparseBM25
 from chatbot.passages import Passage, split_passages
 from chatbot.readers import UnreadableFile, is_lecture_file, read_document
@@ -163,8 +164,9 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
             field: SparseBM25.build([field_terms(w)[field] for w in words], FIELDS[field])
             for field in FIELDS
         }
+        surface = {w: light_stem(w) for title_body in words for part in title_body for w in part}
         params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat}
-        store.save_index(index_dir, params, passages, fields)
+        store.save_index(index_dir, params, passages, fields, surface)
         _prune_cache(cache_dir, {m["sha256"] for m in manifest.values()})
     return BuildReport(
         len(manifest), len(passages), sum(p.level == "section" for p in passages),

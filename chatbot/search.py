@@ -10,19 +10,21 @@ scored separately, each scaled by its best score, and summed.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 
 from chatbot.analysis import query_field_terms
 from chatbot.arabic import content_words, light_stem, normalize
+from chatbot.arabic import words as all_words
 from chatbot.bm25 import SparseBM25
-from chatbot.resources import synonym_groups
+from chatbot.resources import synonym_groups, word_set
 
 __all__ = ["QueryTerm", "Ranking", "expand_query", "rank", "top_k"]
 
 SYNONYM_WEIGHT = 0.5
 FUZZY_WEIGHT = 0.8
+MIN_FUZZY_SYNONYM = 5
 # Share of the fused score given to the word field; the rest goes to character n-grams.
 WORD_FIELD_SHARE = 0.5
 # Beyond this vocabulary size the edit-distance scan would cost more than it brings; typos are
@@ -43,8 +45,8 @@ class Ranking(NamedTuple):
 
 
 def max_edits(word: str) -> int:
-    """Edits forgiven in a stem: none for short ones, where one edit makes another word."""
-    return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
+    """Edits forgiven in a word: none for short ones, where one edit makes another word."""
+    return 0 if len(word) <= 3 else 1 if len(word) <= 7 else 2
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
@@ -62,20 +64,23 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def nearest_stems(stem: str, vocab: SparseBM25) -> list[str]:
-    """Known stems within :func:`max_edits` of ``stem``, the closest (then most frequent) first."""
-    limit = max_edits(stem)
-    if not limit or len(vocab.terms) > FUZZY_SCAN_LIMIT:
+def nearest_stems(word: str, surface: dict[str, str], vocab: SparseBM25) -> list[str]:
+    """Stems of the corpus words within :func:`max_edits` of ``word`` (normalised surface
+    forms are compared, so a typo is judged on the word as written), closest first, then the
+    most frequent."""
+    limit = max_edits(word)
+    if not limit or len(surface) > FUZZY_SCAN_LIMIT:
         return []
-    found = []
-    for term in vocab.terms:
-        if abs(len(term) - len(stem)) <= limit and not term.isdigit():
-            d = _edit_distance(stem, term, limit)
-            if d <= limit:
-                found.append((d, -vocab.doc_freq(term), term))
-    found.sort()
-    best = [t for d, _, t in found if d == found[0][0]] if found else []
-    return best[:2]
+    found: dict[str, int] = {}
+    for known, stem in surface.items():
+        if abs(len(known) - len(word)) <= limit and vocab.has(stem):
+            d = _edit_distance(word, known, limit)
+            if d <= limit and d < found.get(stem, limit + 1):
+                found[stem] = d
+    if not found:
+        return []
+    best = min(found.values())
+    return sorted((s for s, d in found.items() if d == best), key=lambda s: -vocab.doc_freq(s))[:2]
 
 
 def _split(word: str, vocab: SparseBM25) -> list[str]:
@@ -88,18 +93,27 @@ def _split(word: str, vocab: SparseBM25) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _synonyms(extra: str) -> dict[str, tuple[str, ...]]:
-    table: dict[str, set[str]] = {}
+def _synonyms(extra: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """stem → the (stem, normalised word) of each of its synonyms."""
+    table: dict[str, set[tuple[str, str]]] = {}
     for group in synonym_groups(extra):
-        stems = {light_stem(normalize(w)) for w in group}
-        for s in stems:
-            table.setdefault(s, set()).update(stems - {s})
+        entries = {(light_stem(normalize(w)), normalize(w)) for w in group}
+        for stem, _ in entries:
+            table.setdefault(stem, set()).update(e for e in entries if e[0] != stem)
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
-def expand_query(question: str, vocab: SparseBM25, extra_synonyms: str = "") -> list[QueryTerm]:
-    """The weighted terms to search for a question (see module docstring)."""
+def expand_query(
+    question: str, vocab: SparseBM25, surface: Callable[[], dict[str, str]], extra_synonyms: str = ""
+) -> list[QueryTerm]:
+    """The weighted terms to search for a question (see module docstring).
+
+    ``surface`` gives the corpus's word → stem table, asked for only when a word is unknown.
+    Question words that carry meaning («عرف», «يعني»: a definition is asked) add their
+    synonyms too.
+    """
     words = content_words(question)
+    asking = [w for w in all_words(question) if w in word_set("question_words")]
     synonyms = _synonyms(extra_synonyms)
     terms: list[QueryTerm] = []
     joined: set[int] = set()
@@ -117,20 +131,23 @@ def expand_query(question: str, vocab: SparseBM25, extra_synonyms: str = "") -> 
         if parts := _split(word, vocab):
             terms.extend(QueryTerm(word, part, 1.0, "split") for part in parts)
             continue
-        if known := [s for s in synonyms.get(stem, ()) if vocab.has(s)]:
+        if known := [s for s, _ in synonyms.get(stem, ()) if vocab.has(s)]:
             terms.extend(QueryTerm(word, s, SYNONYM_WEIGHT, "synonym") for s in known)
             continue
-        if near := nearest_stems(stem, vocab):
+        if near := nearest_stems(word, surface(), vocab):
             terms.extend(QueryTerm(word, n, FUZZY_WEIGHT, "fuzzy") for n in near)
             continue
         terms.append(QueryTerm(word, stem, 1.0, "unknown"))
     present = {t.stem for t in terms}
-    for term in list(terms):
-        for syn in synonyms.get(term.stem, ()):
-            # A synonym the lecture misspells is still found, as a question word would be.
-            for found in [syn] if vocab.has(syn) else nearest_stems(syn, vocab):
+    sources = [(t.word, t.stem) for t in terms] + [("", light_stem(w)) for w in asking]
+    for word, stem in sources:
+        for syn, form in synonyms.get(stem, ()):
+            # A synonym the lecture misspells is still found, as a question word would be
+            # (long words only: a short one is one edit away from unrelated words).
+            fuzzy = nearest_stems(form, surface(), vocab) if len(form) >= MIN_FUZZY_SYNONYM else []
+            for found in [syn] if vocab.has(syn) else fuzzy:
                 if found not in present:
-                    terms.append(QueryTerm(term.word, found, SYNONYM_WEIGHT, "synonym"))
+                    terms.append(QueryTerm(word, found, SYNONYM_WEIGHT, "synonym"))
                     present.add(found)
     return terms
 

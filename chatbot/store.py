@@ -8,6 +8,7 @@
         passages.jsonl        one passage a line, as it stands in its file
         <field>.terms.json    the vocabulary of a field, term id = position
         <field>.<array>.npy   idf, indptr, docs, tfs, doc_len (numpy, allow_pickle=False)
+        surface.json          normalised word → stem, for matching misspelt question words
       cache/<sha256>.json     per corpus file: its passages and analysed words (incremental builds)
 
 A build is written to a fresh folder and only then named in CURRENT, so a crash or Ctrl+C
@@ -22,6 +23,7 @@ import json
 import os
 import shutil
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,6 +48,11 @@ class StoredIndex(NamedTuple):
     fields: dict[str, SparseBM25]
     path: Path
 
+    def surface(self) -> dict[str, str]:
+        """Normalised word → stem of every word in the corpus (read on first use: only a
+        question with an unknown word needs it). Its checksum was verified at load."""
+        return _read_surface(self.path)
+
 
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
@@ -65,7 +72,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def save_index(index_dir: Path, params: dict, passages: list[Passage], fields: dict[str, SparseBM25]) -> Path:
+def save_index(
+    index_dir: Path, params: dict, passages: list[Passage], fields: dict[str, SparseBM25], surface: dict[str, str]
+) -> Path:
     """Write a complete build, then switch CURRENT to it and remove older builds."""
     builds = index_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
@@ -79,6 +88,7 @@ def save_index(index_dir: Path, params: dict, passages: list[Passage], fields: d
         (tmp / f"{field}.terms.json").write_text(json.dumps(model.terms, ensure_ascii=False), encoding="utf-8")
         for array in _ARRAYS:
             np.save(tmp / f"{field}.{array}.npy", getattr(model, array), allow_pickle=False)
+    (tmp / "surface.json").write_text(json.dumps(surface, ensure_ascii=False), encoding="utf-8")
     checksums = {f.name: sha256_file(f) for f in sorted(tmp.iterdir())}
     params = dict(params, format=FORMAT_VERSION, checksums=checksums,
                   bm25={field: m.params._asdict() for field, m in fields.items()})
@@ -128,6 +138,14 @@ def load_index(index_dir: Path) -> StoredIndex:
     if any(len(m) != len(passages) for m in fields.values()):
         raise IndexCorrupt("fields and passages disagree in length")
     return StoredIndex(params, passages, fields, folder)
+
+
+@lru_cache(maxsize=4)
+def _read_surface(folder: Path) -> dict[str, str]:
+    try:
+        return json.loads((folder / "surface.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def _passage(row: dict) -> Passage:
