@@ -35,6 +35,11 @@ class RtlOptionList(OptionList):
     def on_resize(self) -> None:
         self._fill()
 
+    def on_focus(self) -> None:
+        """Arriving with Tab, the first entry is ready to be chosen with Enter."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
     def _fill(self) -> None:
         """(Re)build the prompts: right-aligned display lines in app mode, logical otherwise."""
         highlighted = self.highlighted

@@ -1,0 +1,59 @@
+"""A chat app over a temporary copy of the lecture, built once per session."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chatbot.engine import open_engine
+from chatbot.tui.app import ChatApp, create_app
+
+LECTURE = Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt"
+UNSAFE_TEXT = """\
+عنوان خطير
+1/ نص فيه [bold]وسم[/bold] و [link=http://example.com]رابط[/link]
+2/ نص فيه تسلسل \x1b[31mتحكم\x1b[0m في الطرفية
+"""
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(corpus, index) folders with the lecture, index already built."""
+    root = tmp_path_factory.mktemp("tui")
+    (root / "corpus").mkdir()
+    shutil.copy(LECTURE, root / "corpus" / LECTURE.name)
+    open_engine(root / "corpus", root / "index")
+    return root / "corpus", root / "index"
+
+
+@pytest.fixture
+def make_app(corpus: tuple[Path, Path], tmp_path: Path):
+    """``make_app(rtl="app")``: a fresh app over the lecture, exporting into ``tmp_path``."""
+
+    def make(rtl: str = "app", folders: tuple[Path, Path] | None = None) -> ChatApp:
+        lectures, index = folders or corpus
+        return create_app(lambda progress: open_engine(lectures, index, progress), rtl, tmp_path)
+
+    return make
+
+
+@pytest.fixture
+def unsafe_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus whose text holds markup and an escape sequence."""
+    (tmp_path / "unsafe").mkdir()
+    (tmp_path / "unsafe" / "unsafe.txt").write_text(UNSAFE_TEXT, encoding="utf-8")
+    return tmp_path / "unsafe", tmp_path / "unsafe-index"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests in a fresh event loop (Pilot is async; no plugin needed)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True

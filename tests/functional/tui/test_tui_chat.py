@@ -1,0 +1,210 @@
+"""Driving the chat with the keyboard, as a student would."""
+
+from __future__ import annotations
+
+from chatbot.tui import rtl
+from chatbot.tui.messages import PassageRequested
+from chatbot.tui.transcript import answer_text
+from chatbot.tui.widgets.answer_card import AnswerCard
+from chatbot.tui.widgets.contents import Contents
+from chatbot.tui.widgets.no_answer import NoAnswerCard
+from chatbot.tui.widgets.question_input import QuestionInput
+from chatbot.tui.widgets.rtl_text import RtlText
+from chatbot.tui.widgets.welcome import Welcome
+from tui_pilot import ask, settle
+
+STAGES = "مراحل الحكومة الالكترونيه"
+
+
+async def test_typed_question_gets_the_section_that_answers_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.query(Welcome)
+        for ch in "ما مراحل الحكومة الالكترونية":
+            await pilot.press("space" if ch == " " else ch)
+        await pilot.press("enter")
+        await settle(pilot)
+        card = app.query_one(AnswerCard)
+        assert card.passage.heading == STAGES
+        assert "مرحلة التبادل" in card.passage.text
+        passage = card.query_one(".passage", RtlText)
+        highlighted = {rtl.logical_word(passage.layout(60).plain[s.start : s.end]) for s in passage.layout(60).spans}
+        assert {"مراحل", "الحكومة"} <= highlighted
+        assert app.query_one(QuestionInput).value == ""
+
+
+async def test_view_scrolls_to_the_start_of_the_new_answer(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "ما مراحل الحكومة الالكترونية")
+        await ask(pilot, "ما الاحتياجات الجذرية للتحول الى الحكومة الالكترونية")
+        card = list(app.query(AnswerCard))[-1]
+        view = app.conversation
+        assert view.max_scroll_y > 0
+        top = card.virtual_region.y
+        assert view.scroll_y <= top < view.scroll_y + view.scrollable_content_region.height
+
+
+async def test_contents_opens_a_passage_in_the_chat(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        contents = app.query_one(Contents)
+        assert contents.display and contents.has_focus
+        await pilot.press("down", "enter")  # the first section of the lecture
+        await settle(pilot)
+        card = app.query_one(AnswerCard)
+        assert card.passage.heading.startswith("اولا")
+        assert not contents.display and app.query_one(QuestionInput).has_focus
+
+
+async def test_up_and_down_recall_earlier_questions(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "ما مراحل الحكومة الالكترونية")
+        await ask(pilot, "ما اهداف الحكومة الالكترونية")
+        line = app.query_one(QuestionInput)
+        line.value = "مسودة"
+        await pilot.press("up")
+        assert line.value == "ما اهداف الحكومة الالكترونية"
+        await pilot.press("up", "up")
+        assert line.value == "ما مراحل الحكومة الالكترونية"
+        await pilot.press("down")
+        assert line.value == "ما اهداف الحكومة الالكترونية"
+        await pilot.press("down")
+        assert line.value == "مسودة"
+
+
+async def test_rtl_mode_toggles_between_app_and_terminal(make_app):
+    app = make_app("app")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "ما مراحل الحكومة الالكترونية")
+        passage = app.query_one(AnswerCard).query_one(".passage", RtlText)
+        assert "مرحلة التبادل" not in passage.layout(70).plain  # shaped and reordered
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.rtl_mode == rtl.TERMINAL
+        assert "ب/ مرحلة التبادل" in passage.layout(70).plain  # logical, for a bidi terminal
+        assert "(RTL: terminal)" in app.query_one("#title", RtlText).text
+        await pilot.press("ctrl+r")
+        assert app.rtl_mode == rtl.APP
+
+
+async def test_live_preview_shows_the_question_being_typed_right_to_left(make_app):
+    app = make_app("app")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for ch in "ما المراحل":
+            await pilot.press("space" if ch == " " else ch)
+        preview = app.query_one("#preview", RtlText)
+        assert preview.display
+        assert rtl.logical_word(preview.layout(40).plain.strip()) == "ما المراحل"
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert not preview.display
+
+
+async def test_other_answers_copy_export_and_clear(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "ما هي مرحلة التبادل")
+        answer = app.query_one(AnswerCard).passage
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        others = list(app.query(AnswerCard))[1:]
+        assert others and all(card.passage != answer for card in others)
+
+        await pilot.press("ctrl+y")
+        assert app.clipboard == answer_text(answer)
+        assert answer.text in app.clipboard  # logical order, original spelling
+
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [saved] = tmp_path.glob("chatbot-session-*.md")
+        body = saved.read_text(encoding="utf-8")
+        assert "## ما هي مرحلة التبادل" in body and answer.text.splitlines()[0] in body
+
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert not app.query(AnswerCard) and app.query(Welcome)
+
+
+async def test_no_answer_offers_the_closest_sections(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "ما هي مراحل نمو الطفل")
+        card = app.query_one(NoAnswerCard)
+        suggestions = card.query_one("RtlOptionList")
+        suggestions.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        opened = app.query_one(AnswerCard)
+        assert opened.passage.heading == STAGES
+
+
+async def test_greeting_gets_a_short_reply(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "مرحبا")
+        assert app.query(".smalltalk") and not app.query(AnswerCard)
+
+
+async def test_choosing_an_example_asks_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        examples = app.query_one(Welcome).query_one("RtlOptionList")
+        for _ in range(4):  # Tab until the examples have the focus
+            if examples.has_focus:
+                break
+            await pilot.press("tab")
+        await pilot.press("end", "enter")  # pick the last one
+        await settle(pilot)
+        assert app.query_one(AnswerCard).passage.heading == STAGES
+
+
+async def test_markup_and_escapes_in_the_corpus_are_shown_literally(make_app, unsafe_corpus):
+    app = make_app("terminal", unsafe_corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "نص فيه وسم رابط")
+        shown = "\n".join(w.layout(90).plain for w in app.query_one(AnswerCard).query(RtlText))
+        assert "[bold]وسم[/bold]" in shown and "[link=http://example.com]" in shown
+        escaped = next(i for i, p in enumerate(app.engine.passages) if "تسلسل" in p.heading)
+        app.post_message(PassageRequested(escaped))
+        await settle(pilot)
+        shown = "\n".join(w.layout(90).plain for w in list(app.query(AnswerCard))[-1].query(RtlText))
+        assert "␛[31mتحكم␛[0m" in shown and "\x1b" not in shown
+
+
+async def test_a_broken_engine_is_reported_not_raised(tmp_path):
+    from chatbot.tui.app import create_app
+
+    def broken(progress):
+        raise FileNotFoundError("no such corpus")
+
+    app = create_app(broken, "terminal", tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "no such corpus" in app.query_one(".error", RtlText).text
+        await ask(pilot, "ما مراحل الحكومة")  # no engine: a notice, no crash
+
+
+async def test_palette_lists_the_chat_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"TOC", "More", "Copy", "Save", "Clear", "RTL", "Help"} <= titles
+        await pilot.press("f1")
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ != "HelpScreen"

@@ -1,0 +1,67 @@
+"""Welcome examples from headings, the contents outline, and the logical-text transcript."""
+
+from datetime import datetime
+from pathlib import Path
+
+from chatbot.passages import Passage, split_passages
+from chatbot.tui import transcript
+from chatbot.tui.examples import example_questions, strip_numbering
+from chatbot.tui.widgets.contents import outline
+
+CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt"
+
+
+def lecture() -> list[Passage]:
+    return split_passages(CORPUS.read_text(encoding="utf-8"), CORPUS.name)
+
+
+def test_strip_numbering():
+    assert strip_numbering("2/ التطورات التي مهدت") == "التطورات التي مهدت"
+    assert strip_numbering("أ/ اعادة التنظيم الاداري") == "اعادة التنظيم الاداري"
+    assert strip_numbering("هـ/ تنتشار الثقافه") == "تنتشار الثقافه"
+    assert strip_numbering("ثانيا متطلبات ومعوقات") == "متطلبات ومعوقات"
+    assert strip_numbering("اولامفهموم الحكومة") == "مفهموم الحكومة"
+    assert strip_numbering("## مراحل الحكومة:") == "مراحل الحكومة"
+    assert strip_numbering("معوقات تطبيق الحكومه(في الدول الناميه)") == "معوقات تطبيق الحكومه"
+    assert strip_numbering("الحكومة الالكترونيه") == "الحكومة الالكترونيه"
+
+
+def test_examples_are_questions_about_headings_spread_over_the_lecture():
+    examples = example_questions(lecture())
+    assert len(examples) == 4
+    assert all(q.startswith("ما ") and q.endswith("؟") for q in examples)
+    assert "ما مراحل الحكومة الالكترونيه؟" in examples
+    assert not any(ch.isdigit() or "/" in q for q in examples for ch in q)
+
+
+def test_examples_of_a_corpus_without_headings_are_empty():
+    assert example_questions(split_passages("نص بلا عناوين.\n\nفقرة ثانية.", "x.txt")) == []
+
+
+def test_outline_nests_sections_and_items():
+    passages = lecture()
+    tops, children = outline(passages)
+    assert list(tops) == ["e-government.txt"]
+    first = tops["e-government.txt"][0]
+    assert passages[first].heading.startswith("اولا")
+    nested = [passages[i].heading for i in children[first]]
+    assert nested[0].startswith("2/ التطورات")
+    stages = next(i for i, p in enumerate(passages) if p.heading == "مراحل الحكومة الالكترونيه")
+    assert [passages[i].heading for i in children[stages]][0] == "ا/مرحلة الاعلان"
+    every = [i for entries in tops.values() for i in entries] + [i for c in children.values() for i in c]
+    assert sorted(every) == list(range(len(passages)))
+
+
+def test_answer_text_is_logical_with_its_source():
+    passage = lecture()[1]
+    text = transcript.answer_text(passage)
+    assert text.startswith(passage.text)
+    assert "e-government.txt، الأسطر 7-12" in text
+
+
+def test_export_writes_markdown(tmp_path):
+    passage = lecture()[1]
+    path = transcript.export([transcript.passage_markdown(passage, "من الفهرس")], tmp_path, datetime(2024, 1, 2, 3, 4, 5))
+    assert path == tmp_path / "chatbot-session-20240102-030405.md"
+    body = path.read_text(encoding="utf-8")
+    assert "### من الفهرس" in body and "> ب/ التقدم الكبير في شبكة الاتصالات" in body
