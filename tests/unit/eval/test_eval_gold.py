@@ -1,0 +1,120 @@
+"""Gold JSONL and SQuAD parsing: good files load, bad ones name the line and the problem."""
+
+import json
+
+import pytest
+
+from chatbot.evaluate import EvalError, Span, load_gold, load_squad, parse_span
+
+
+def _gold(tmp_path, *lines):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_three_kinds_of_gold_and_the_type(tmp_path):
+    path = _gold(
+        tmp_path,
+        '{"id": "a", "question": "ما هو التبخر؟", "passage": "water.txt:6-7", "type": "definition"}',
+        "",
+        '{"id": "b", "question": "كيف تتكون السحب؟", "answer_contains": ["قطرات"]}',
+        '{"id": "c", "question": "من مخترع الهاتف؟", "unanswerable": true}',
+    )
+    a, b, c = load_gold(path)
+    assert a.passage == Span("water.txt", 6, 7) and a.type == "definition"
+    assert b.answer_contains == ("قطرات",) and b.type is None and b.where.endswith("line 3")
+    assert c.unanswerable and c.expected == "unanswerable"
+
+
+def test_span_parsing():
+    assert parse_span("sub/my file.txt:3-3") == Span("sub/my file.txt", 3, 3)
+    assert parse_span("a.txt:7-3") is None
+    assert parse_span("a.txt:0-3") is None
+    assert parse_span("a.txt") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "line 2: ليس JSON صالحا / not valid JSON"),
+        ('["a"]', "line 2: كل سطر كائن JSON / each line must be a JSON object"),
+        ('{"id": "b", "question": "س", "unanswerable": true, "answer": "x"}', "unknown keys ['answer']"),
+        ('{"id": "a", "question": "س", "unanswerable": true}', 'duplicate "id": a'),
+        ('{"id": "b c", "question": "س", "unanswerable": true}', "must not contain whitespace"),
+        ('{"id": 3, "question": "س", "unanswerable": true}', '"id" must be a non-empty string'),
+        ('{"id": "b", "question": " ", "unanswerable": true}', '"question" must be a non-empty string'),
+        ('{"id": "b", "question": "س"}', "give exactly one of"),
+        ('{"id": "b", "question": "س", "unanswerable": true, "passage": "a.txt:1-2"}', "give exactly one of"),
+        ('{"id": "b", "question": "س", "unanswerable": false}', '"unanswerable" can only be true'),
+        ('{"id": "b", "question": "س", "answer_contains": []}', "non-empty list of non-empty strings"),
+        ('{"id": "b", "question": "س", "answer_contains": ["ً"]}', "non-empty list of non-empty strings"),
+        ('{"id": "b", "question": "س", "passage": "a.txt:5"}', "SOURCE:FIRST-LAST"),
+        ('{"id": "b", "question": "س", "unanswerable": true, "type": ""}', '"type" must be a non-empty string'),
+    ],
+)
+def test_bad_lines_are_named(tmp_path, line, message):
+    path = _gold(tmp_path, '{"id": "a", "question": "س", "unanswerable": true}', line)
+    with pytest.raises(EvalError) as err:
+        load_gold(path)
+    assert message in str(err.value)
+    assert str(err.value).startswith("gold.jsonl السطر/line 2")
+    assert err.value.status == 2
+
+
+def test_missing_empty_and_undecodable_files(tmp_path):
+    with pytest.raises(EvalError, match="gold file not found"):
+        load_gold(tmp_path / "nope.jsonl")
+    with pytest.raises(EvalError, match="no questions in gold file"):
+        load_gold(_gold(tmp_path, "", "  "))
+    (tmp_path / "latin.jsonl").write_bytes(b"\xe9\xe9")
+    with pytest.raises(EvalError, match="not UTF-8"):
+        load_gold(tmp_path / "latin.jsonl")
+    with pytest.raises(EvalError, match="is a folder"):
+        load_gold(tmp_path)
+
+
+def _squad(tmp_path, data):
+    path = tmp_path / "squad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_squad_paragraphs_are_flattened_and_questions_point_at_their_paragraph(tmp_path):
+    path = _squad(tmp_path, {"data": [
+        {"title": "x", "paragraphs": [
+            {"context": "سطر اول\nسطر\u2028ثان", "qas": [{"id": "1", "question": "س؟"}]},
+            {"context": "فقرة", "qas": [{"id": "2", "question": "ص؟", "is_impossible": True}]},
+        ]},
+        {"paragraphs": [{"context": "ثالثة", "qas": [{"id": "3", "question": "ع؟"}]}]},
+    ]})
+    dataset = load_squad(path)
+    assert dataset.articles == [["سطر اول سطر ثان", "فقرة"], ["ثالثة"]]
+    one, two, three = dataset.questions
+    assert one.passage == Span("0001.txt", 1, 1)
+    assert two.unanswerable and two.passage is None
+    assert three.passage == Span("0002.txt", 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"version": "1"}, 'no articles under "data"'),
+        ({"data": [{"paragraphs": []}]}, 'data[0]: لا فقرات / no "paragraphs"'),
+        ({"data": [{"paragraphs": [{"context": " ", "qas": []}]}]}, '"context" is missing or empty'),
+        ({"data": [{"paragraphs": [{"context": "ن", "qas": [{"id": "1"}]}]}]}, '"question" is missing'),
+        ({"data": [{"paragraphs": [{"context": "ن", "qas": [{"id": "1", "question": "س"}] * 2}]}]},
+         'qas[1]: «id» مكرر: 1 / duplicate "id": 1'),
+        ({"data": [{"paragraphs": [{"context": "ن", "qas": []}]}]}, "no questions"),
+    ],
+)
+def test_bad_squad_files(tmp_path, data, message):
+    with pytest.raises(EvalError) as err:
+        load_squad(_squad(tmp_path, data))
+    assert message in str(err.value)
+
+
+def test_squad_file_not_json(tmp_path):
+    (tmp_path / "s.json").write_text("{", encoding="utf-8")
+    with pytest.raises(EvalError, match="SQuAD file is not valid JSON"):
+        load_squad(tmp_path / "s.json")

@@ -1,0 +1,176 @@
+"""Metrics, judging and TREC lines of chatbot.evaluate, on hand-computed cases."""
+
+import math
+
+import pytest
+
+from chatbot.evaluate import (
+    Gold,
+    Judge,
+    Outcome,
+    Span,
+    SquadSet,
+    EvalError,
+    abstention_scores,
+    check_squad_passages,
+    docid,
+    ndcg_at,
+    qrels_lines,
+    ranking_metrics,
+    recall_at,
+    reciprocal_rank,
+    reply_ranking,
+    report,
+    run_lines,
+    squad_files,
+)
+from chatbot.passages import Passage
+
+T, F = True, False
+
+
+def test_recall_at_is_a_hit_in_the_top_k():
+    assert recall_at([F, F, T], 1) == 0.0
+    assert recall_at([F, F, T], 3) == 1.0
+    assert recall_at([], 5) == 0.0
+
+
+def test_reciprocal_rank_of_the_first_right_passage_within_k():
+    assert reciprocal_rank([F, T, T], 10) == 0.5
+    assert reciprocal_rank([F, F, F, T], 3) == 0.0
+    assert reciprocal_rank([T], 10) == 1.0
+
+
+def test_ndcg_binary_gain_against_the_ideal_ranking():
+    # DCG = 1/log2(3) + 1/log2(5); ideal with 3 right passages = 1 + 1/log2(3) + 1/log2(4).
+    dcg = 1 / math.log2(3) + 1 / math.log2(5)
+    ideal = 1 + 1 / math.log2(3) + 0.5
+    assert ndcg_at([F, T, F, T], 3, 10) == pytest.approx(dcg / ideal)
+    assert ndcg_at([F, T, F, T], 3, 10) == pytest.approx(0.49819, abs=1e-5)
+    assert ndcg_at([T, F], 1, 10) == 1.0
+    assert ndcg_at([F, T], 1, 1) == 0.0  # cut at k
+    assert ndcg_at([F], 0, 10) == 0.0
+
+
+def test_ndcg_ideal_is_cut_at_k():
+    # 5 right passages but k = 2: the ideal is 2 right passages, so two hits score 1.
+    assert ndcg_at([T, T], 5, 2) == pytest.approx(1.0)
+
+
+def test_abstention_precision_and_recall():
+    abstained = [T, T, F, T, F]
+    unanswerable = [T, F, T, T, F]
+    assert abstention_scores(abstained, unanswerable) == (pytest.approx(2 / 3), pytest.approx(2 / 3))
+    assert abstention_scores([F, F], [F, F]) == (None, None)
+
+
+def test_ranking_metrics_are_means_and_none_when_empty():
+    metrics = ranking_metrics([([T, F], 1), ([F, T], 1)], 10)
+    assert metrics["recall@1"] == 0.5 and metrics["recall@3"] == 1.0
+    assert metrics["mrr@10"] == 0.75
+    assert metrics["ndcg@10"] == pytest.approx((1 + 1 / math.log2(3)) / 2, abs=1e-4)
+    assert ranking_metrics([], 10) == dict.fromkeys(["recall@1", "recall@3", "recall@5", "mrr@10", "ndcg@10"])
+
+
+def test_reply_ranking_puts_the_answer_or_the_abstention_first():
+    assert reply_ranking(4, [1, 4, 2], 3) == (4, 1, 2)
+    assert reply_ranking(None, [1, 4, 2], 3) == (None, 1, 4)
+
+
+def _p(first, last, level="item", text="نص", source="a.txt"):
+    return Passage(source, (), first, last, text, level, "", -1)
+
+
+PASSAGES = [
+    _p(5, 13, "section", "ثانيا مراحل\n1/ التبخر\nتسخن الشمس المياه\n2/ التكاثف"),
+    _p(6, 7, "item", "1/ التبخر\nتسخن الشمسُ   المياهَ"),
+    _p(8, 9, "item", "2/ التكاثف"),
+    _p(6, 7, "item", "1/ التبخر", source="b.txt"),
+]
+
+
+def test_a_gold_span_is_right_for_itself_and_for_the_section_holding_it():
+    judge = Judge(PASSAGES)
+    assert judge.relevant(Gold("q", "?", passage=Span("a.txt", 6, 7))) == {0, 1}
+
+
+def test_an_item_inside_a_gold_section_is_not_right():
+    assert Judge(PASSAGES).relevant(Gold("q", "?", passage=Span("a.txt", 5, 13))) == {0}
+
+
+def test_answer_contains_compares_normalised_text_with_whitespace_collapsed():
+    gold = Gold("q", "?", answer_contains=("تسخن  الشمس", "المياه"))
+    assert Judge(PASSAGES).relevant(gold) == {0, 1}
+
+
+def test_a_gold_question_no_passage_satisfies_is_an_error():
+    with pytest.raises(EvalError, match="no passage of the corpus matches"):
+        Judge(PASSAGES).relevant(Gold("q", "?", passage=Span("a.txt", 1, 2), where="g.jsonl line 3"))
+
+
+def test_unanswerable_has_no_right_passage():
+    assert Judge(PASSAGES).relevant(Gold("q", "?", unanswerable=True)) == frozenset()
+
+
+def test_docid_escapes_whitespace_for_trec_columns():
+    assert docid(_p(3, 4, source="my notes.txt")) == "my%20notes.txt:3-4"
+
+
+def _outcomes():
+    return [
+        Outcome(Gold("q1", "?", passage=Span("a.txt", 6, 7)), "answer", (2, 1), (1, 2), frozenset({0, 1})),
+        Outcome(Gold("q2", "?", passage=Span("a.txt", 8, 9)), "no_answer", (None, 2, 1), (2, 1), frozenset({2})),
+        Outcome(Gold("q3", "?", unanswerable=True), "no_answer", (None, 1), (1,), frozenset()),
+    ]
+
+
+def test_run_lines_have_distinct_decreasing_scores_and_the_abstention_placeholder():
+    lines = run_lines(_outcomes(), PASSAGES)
+    assert lines == [
+        "q1 Q0 a.txt:8-9 1 2 chatbot",
+        "q1 Q0 a.txt:6-7 2 1 chatbot",
+        "q2 Q0 NO_ANSWER 1 3 chatbot",
+        "q2 Q0 a.txt:8-9 2 2 chatbot",
+        "q2 Q0 a.txt:6-7 3 1 chatbot",
+    ]
+
+
+def test_qrels_lines_list_every_right_passage_of_answerable_questions():
+    assert qrels_lines(_outcomes(), PASSAGES) == [
+        "q1 0 a.txt:5-13 1", "q1 0 a.txt:6-7 1", "q2 0 a.txt:8-9 1",
+    ]
+
+
+def test_report_scores_reply_and_search_and_lists_failures():
+    result = report(_outcomes(), PASSAGES, 10)
+    assert result["questions"] == 3 and result["answerable"] == 2
+    assert result["recall@1"] == 0.0 and result["mrr@10"] == 0.5 * (0.5 + 0.5)
+    assert result["search"]["recall@1"] == 1.0
+    assert result["abstentions"] == 2
+    assert result["abstention_precision"] == 0.5 and result["abstention_recall"] == 1.0
+    assert [f["id"] for f in result["failures"]] == ["q1", "q2"]
+    assert result["failures"][0]["returned"] == "a.txt:8-9" and result["failures"][0]["first_right_rank"] == 2
+    assert result["failures"][1]["returned"] is None and result["failures"][1]["kind"] == "no_answer"
+    assert result["by_type"] == {}
+
+
+def test_report_groups_by_type_with_untyped_apart():
+    outcomes = _outcomes()
+    outcomes[0] = outcomes[0]._replace(gold=outcomes[0].gold._replace(type="definition"))
+    groups = report(outcomes, PASSAGES, 10)["by_type"]
+    assert list(groups) == ["definition", "untyped"]
+    assert groups["definition"]["questions"] == 1 and groups["untyped"]["questions"] == 2
+
+
+def test_squad_files_put_one_paragraph_a_line_with_blank_lines_between():
+    dataset = SquadSet([["فقرة اولى", "4 - فقرة ثانية"]], [])
+    text = squad_files(dataset)["0001.txt"]
+    assert text.replace("\u200f", "").splitlines() == ["فقرة اولى", "", "4 - فقرة ثانية"]
+
+
+def test_a_merged_squad_paragraph_is_reported_not_mis_scored():
+    dataset = SquadSet([["فقرة اولى", "فقرة ثانية"]], [])
+    check_squad_passages(dataset, [_p(1, 1, source="0001.txt"), _p(3, 3, source="0001.txt")])
+    with pytest.raises(EvalError, match="1 passages for 2 paragraphs") as err:
+        check_squad_passages(dataset, [_p(1, 3, "section", source="0001.txt")])
+    assert err.value.status == 1
