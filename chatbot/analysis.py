@@ -20,7 +20,7 @@ from chatbot.arabic import char_ngrams, content_words, light_stem
 from chatbot.bm25 import BM25Params
 from chatbot.passages import Passage, outline, strip_marker
 
-__all__ = ["FIELDS", "PIPELINE_VERSION", "field_terms", "passage_words", "query_field_terms"]
+__all__ = ["FIELDS", "PIPELINE_VERSION", "field_terms", "passage_words", "word_pairs"]
 
 
 
@@ -41,8 +41,9 @@ PIPELINE_VERSION = _pipeline_version()
 # keeps a positive IDF for terms found in most passages of a small lecture, where BM25Okapi's
 # IDF falls to its epsilon floor or below zero.
 FIELDS: dict[str, BM25Params] = {
-    "word": BM25Params(variant="plus", k1=1.2, b=0.75, delta=1.0),
-    "char": BM25Params(variant="plus", k1=1.2, b=0.75, delta=1.0),
+    "word": BM25Params(variant="plus", k1=1.5, b=0.75, delta=1.0),
+    "char": BM25Params(variant="plus", k1=1.5, b=0.75, delta=1.0),
+    "pair": BM25Params(variant="plus", k1=1.5, b=0.75, delta=1.0),
 }
 HEADING_REPEAT = 2
 
@@ -60,11 +61,12 @@ def passage_words(p: Passage) -> list[list[str]]:
 
 def field_terms(words: list[list[str]]) -> dict[str, list[str]]:
     """Index terms of each field for a passage's [title words, body words]."""
-    title, body = words
-    stems = [light_stem(w) for w in title] * HEADING_REPEAT + [light_stem(w) for w in body]
-    return {"word": stems, "char": char_ngrams(stems)}
+    title, body = ([light_stem(w) for w in part] for part in words)
+    stems = title * HEADING_REPEAT + body
+    return {"word": stems, "char": char_ngrams(stems), "pair": word_pairs(title) + word_pairs(body)}
 
 
-def query_field_terms(stems: list[str]) -> dict[str, list[str]]:
-    """Index terms of each field for a question's stems (no title doubling)."""
-    return {"word": list(stems), "char": char_ngrams(stems)}
+def word_pairs(stems: list[str]) -> list[str]:
+    """Adjacent content stems, «تبادل معلومات» → «تبادل_معلومات»: rewards passages where the
+    question's words stand together, as they do in the sentence that answers it."""
+    return [f"{a}_{b}" for a, b in zip(stems, stems[1:])]

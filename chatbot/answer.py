@@ -12,7 +12,7 @@ Decisions made here, each for a reason a student would give:
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from chatbot.arabic import content_words, light_stem, words
 from chatbot.passages import Passage
 from chatbot.resources import smalltalk_phrases, word_set
 from chatbot.search import QueryTerm, expand_query, rank, top_k
+from chatbot.spelling import Speller
 from chatbot.store import StoredIndex
 
 __all__ = ["Hit", "Reply", "answer_question", "reply_to_json"]
@@ -126,7 +127,9 @@ def _confidence(cov: float, margin: float) -> str:
     return "medium" if cov >= HIGH_COVERAGE or margin >= 0.1 else "low"
 
 
-def answer_question(question: str, index: StoredIndex, top: int = 3, extra_synonyms: str = "") -> Reply:
+def answer_question(
+    question: str, index: StoredIndex, speller: Callable[[], Speller], top: int = 3, extra_synonyms: str = ""
+) -> Reply:
     """The reply to one question over a loaded index."""
     question = question if isinstance(question, str) else ""
     if not question.strip():
@@ -137,7 +140,7 @@ def answer_question(question: str, index: StoredIndex, top: int = 3, extra_synon
         return Reply(question, "smalltalk", SMALLTALK[kind], None, [], ())
     vocab = index.fields["word"]
     table = smalltalk_phrases()
-    terms = [t for t in expand_query(question, vocab, index.surface, extra_synonyms)
+    terms = [t for t in expand_query(question, vocab, speller, extra_synonyms)
              if not (t.how == "unknown" and t.word in table)]
     if not terms:
         return _refuse(question, NO_WORDS)

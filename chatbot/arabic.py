@@ -102,9 +102,10 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """Normalised words less stopwords and question words: what a question is *about*."""
+    """Normalised words less stopwords, question words and lone letters: what a question is
+    *about*."""
     drop = word_set("stopwords") | word_set("question_words")
-    return [w for w in words(text) if w not in drop]
+    return [w for w in words(text) if w not in drop and (len(w) > 1 or w.isdigit())]
 
 
 # Light stemming in the manner of Larkey's light10, which measures well for Arabic retrieval:

@@ -12,6 +12,7 @@ from chatbot.answer import Reply, answer_question
 from chatbot.indexer import Progress, open_index
 from chatbot.passages import Passage
 from chatbot.search import expand_query, rank, top_k
+from chatbot.spelling import Speller
 
 __all__ = ["DEFAULT_CORPUS", "DEFAULT_INDEX", "Engine", "open_engine"]
 
@@ -35,18 +36,25 @@ class Engine:
         self.index = open_index(corpus, index_dir, progress)
         synonyms = corpus / SYNONYMS_FILE
         self.extra_synonyms = synonyms.read_text(encoding="utf-8", errors="replace") if synonyms.is_file() else ""
+        self._speller: Speller | None = None
+
+    def speller(self) -> Speller:
+        """Built on first need: most questions have no unknown word."""
+        if self._speller is None:
+            self._speller = Speller(self.index.surface())
+        return self._speller
 
     @property
     def passages(self) -> list[Passage]:
         return self.index.passages
 
     def ask(self, question: str, top: int = 3) -> Reply:
-        return answer_question(question, self.index, top, self.extra_synonyms)
+        return answer_question(question, self.index, self.speller, top, self.extra_synonyms)
 
     def search(self, question: str, k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` best passages (index, fused score) for a question, no abstention: for
         evaluation, where a ranking is scored."""
-        terms = expand_query(question, self.index.fields["word"], self.index.surface, self.extra_synonyms)
+        terms = expand_query(question, self.index.fields["word"], self.speller, self.extra_synonyms)
         if not terms or not self.passages:
             return []
         scores = rank(terms, self.index.fields)

@@ -115,7 +115,8 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
                 nxt.kind == "lettered" or (nxt.kind == "numbered" and nxt.value == 1 and line.value != 0)
             )
             continues = line.value == last_item + 1
-            if opens_list or not continues:
+            heading_like = _is_heading_like(strip_marker(line.raw))
+            if heading_like and (opens_list or not continues):
                 kind = "subheading"
                 last_item = 0
             else:

@@ -14,22 +14,22 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from chatbot.analysis import query_field_terms
+from chatbot.analysis import word_pairs
+from chatbot.arabic import char_ngrams
 from chatbot.arabic import content_words, light_stem, normalize
 from chatbot.arabic import words as all_words
 from chatbot.bm25 import SparseBM25
 from chatbot.resources import synonym_groups, word_set
+from chatbot.spelling import Speller
 
 __all__ = ["QueryTerm", "Ranking", "expand_query", "rank", "top_k"]
 
 SYNONYM_WEIGHT = 0.5
 FUZZY_WEIGHT = 0.8
 MIN_FUZZY_SYNONYM = 5
-# Share of the fused score given to the word field; the rest goes to character n-grams.
-WORD_FIELD_SHARE = 0.5
-# Beyond this vocabulary size the edit-distance scan would cost more than it brings; typos are
-# then left to the character n-gram field alone.
-FUZZY_SCAN_LIMIT = 60_000
+PROCLITICS = "بلكوف"
+# Share of the fused score given to each field (see chatbot.analysis).
+FIELD_SHARES = {"word": 0.4, "char": 0.4, "pair": 0.2}
 
 
 class QueryTerm(NamedTuple):
@@ -44,52 +44,33 @@ class Ranking(NamedTuple):
     scores: np.ndarray  # fused score of every passage
 
 
-def max_edits(word: str) -> int:
-    """Edits forgiven in a word: none for short ones, where one edit makes another word."""
-    return 0 if len(word) <= 3 else 1 if len(word) <= 7 else 2
-
-
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up (returning limit+1) once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
-
-
-def nearest_stems(word: str, surface: dict[str, str], vocab: SparseBM25) -> list[str]:
-    """Stems of the corpus words within :func:`max_edits` of ``word`` (normalised surface
-    forms are compared, so a typo is judged on the word as written), closest first, then the
-    most frequent."""
-    limit = max_edits(word)
-    if not limit or len(surface) > FUZZY_SCAN_LIMIT:
-        return []
-    found: dict[str, int] = {}
-    for known, stem in surface.items():
-        if abs(len(known) - len(word)) <= limit and vocab.has(stem):
-            d = _edit_distance(word, known, limit)
-            if d <= limit and d < found.get(stem, limit + 1):
-                found[stem] = d
+def nearest_stems(word: str, speller: Speller, vocab: SparseBM25) -> list[str]:
+    """The (at most two) stems a misspelt word most likely stands for: closest, then commonest."""
+    found = {s: d for s, d in speller.suggest(word).items() if vocab.has(s)}
     if not found:
         return []
     best = min(found.values())
     return sorted((s for s, d in found.items() if d == best), key=lambda s: -vocab.doc_freq(s))[:2]
 
 
-def _split(word: str, vocab: SparseBM25) -> list[str]:
-    """«الانترنت» → [«انتر», «نت»] when both halves are known stems of the lecture."""
+def _split(word: str, speller: Speller) -> list[str]:
+    """«الانترنت» → stems of «الانتر» and «نت» when the corpus writes it as those two words."""
+    known = speller.surface
     for i in range(2, len(word) - 1):
-        left, right = light_stem(word[:i]), light_stem(word[i:])
-        if vocab.has(left) and vocab.has(right):
-            return [left, right]
+        if word[:i] in known and word[i:] in known:
+            return [known[word[:i]], known[word[i:]]]
     return []
+
+
+def _without_proclitic(word: str, vocab: SparseBM25) -> str | None:
+    """«لمصر» → «مصر»: a one-letter proclitic (ب ل ك و ف) the light stemmer keeps, because
+    stripping it blindly would break words such as «بيت», is stripped when that gives a stem
+    the corpus knows."""
+    if len(word) > 3 and word[0] in PROCLITICS:
+        stem = light_stem(word[1:])
+        if vocab.has(stem):
+            return stem
+    return None
 
 
 @lru_cache(maxsize=8)
@@ -104,11 +85,11 @@ def _synonyms(extra: str) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def expand_query(
-    question: str, vocab: SparseBM25, surface: Callable[[], dict[str, str]], extra_synonyms: str = ""
+    question: str, vocab: SparseBM25, speller: Callable[[], Speller], extra_synonyms: str = ""
 ) -> list[QueryTerm]:
     """The weighted terms to search for a question (see module docstring).
 
-    ``surface`` gives the corpus's word → stem table, asked for only when a word is unknown.
+    ``speller`` gives the corpus's speller, asked for only when a word is unknown.
     Question words that carry meaning («عرف», «يعني»: a definition is asked) add their
     synonyms too.
     """
@@ -123,52 +104,65 @@ def expand_query(
         stem = light_stem(word)
         if vocab.has(stem):
             terms.append(QueryTerm(word, stem, 1.0, "exact"))
-            continue
-        if i + 1 < len(words) and vocab.has(light_stem(word + words[i + 1])):
+        elif stripped := _without_proclitic(word, vocab):
+            terms.append(QueryTerm(word, stripped, 1.0, "exact"))
+        elif i + 1 < len(words) and vocab.has(light_stem(word + words[i + 1])):
             terms.append(QueryTerm(word + " " + words[i + 1], light_stem(word + words[i + 1]), 1.0, "join"))
             joined.add(i + 1)
-            continue
-        if parts := _split(word, vocab):
+        elif parts := _split(word, speller()):
             terms.extend(QueryTerm(word, part, 1.0, "split") for part in parts)
-            continue
-        if known := [s for s, _ in synonyms.get(stem, ()) if vocab.has(s)]:
-            terms.extend(QueryTerm(word, s, SYNONYM_WEIGHT, "synonym") for s in known)
-            continue
-        if near := nearest_stems(word, surface(), vocab):
+        elif known := _known_synonyms(stem, synonyms, vocab, speller):
+            weight = min(SYNONYM_WEIGHT, 1 / len(known))
+            terms.extend(QueryTerm(word, s, weight, "synonym") for s in known)
+        elif near := nearest_stems(word, speller(), vocab):
             terms.extend(QueryTerm(word, n, FUZZY_WEIGHT, "fuzzy") for n in near)
-            continue
-        terms.append(QueryTerm(word, stem, 1.0, "unknown"))
+        else:
+            terms.append(QueryTerm(word, stem, 1.0, "unknown"))
+    # Synonyms of the words found as they are, and of the question words that carry meaning
+    # («عرف», «يعني»: a definition is asked); a word's synonyms share one weight.
     present = {t.stem for t in terms}
-    sources = [(t.word, t.stem) for t in terms] + [("", light_stem(w)) for w in asking]
+    sources = [(t.word, t.stem) for t in terms if t.how == "exact"] + [("", light_stem(w)) for w in asking]
     for word, stem in sources:
-        for syn, form in synonyms.get(stem, ()):
-            # A synonym the lecture misspells is still found, as a question word would be
-            # (long words only: a short one is one edit away from unrelated words).
-            fuzzy = nearest_stems(form, surface(), vocab) if len(form) >= MIN_FUZZY_SYNONYM else []
-            for found in [syn] if vocab.has(syn) else fuzzy:
-                if found not in present:
-                    terms.append(QueryTerm(word, found, SYNONYM_WEIGHT, "synonym"))
-                    present.add(found)
+        known = [s for s in _known_synonyms(stem, synonyms, vocab, speller) if s not in present]
+        terms.extend(QueryTerm(word, s, min(SYNONYM_WEIGHT, 1 / len(known)), "synonym") for s in known)
+        present.update(known)
     return terms
+
+
+def _known_synonyms(
+    stem: str, synonyms: dict[str, tuple[tuple[str, str], ...]], vocab: SparseBM25, speller: Callable[[], Speller]
+) -> list[str]:
+    """The synonyms of a stem that the corpus uses; a synonym the lecture misspells is still
+    found, as a question word would be (long words only: a short one is one edit away from
+    unrelated words)."""
+    found: list[str] = []
+    for syn, form in synonyms.get(stem, ()):
+        if vocab.has(syn):
+            found.append(syn)
+        elif len(form) >= MIN_FUZZY_SYNONYM:
+            found.extend(nearest_stems(form, speller(), vocab))
+    return list(dict.fromkeys(found))
 
 
 def rank(terms: list[QueryTerm], fields: dict[str, SparseBM25]) -> np.ndarray:
     """Fused score of every passage: each field's BM25 scaled by its best, then weighted."""
     n = len(next(iter(fields.values())))
     fused = np.zeros(n)
-    stems = [t.stem for t in terms]
-    weights = [t.weight for t in terms]
-    word_scores = fields["word"].scores(stems, weights)
-    # n-grams of each term carry that term's weight.
     grams, gram_weights = [], []
-    for t in terms:
-        g = query_field_terms([t.stem])["char"]
+    for t in terms:  # the n-grams of a term carry that term's weight
+        g = char_ngrams([t.stem])
         grams.extend(g)
         gram_weights.extend([t.weight] * len(g))
-    char_scores = fields["char"].scores(grams, gram_weights)
-    for share, scores in ((WORD_FIELD_SHARE, word_scores), (1 - WORD_FIELD_SHARE, char_scores)):
-        scores = scores - scores.min() if len(scores) else scores  # BM25Plus adds a constant
-        top = scores.max() if len(scores) else 0.0
+    primary = [t.stem for t in terms if t.how != "synonym"]
+    queries = {
+        "word": ([t.stem for t in terms], [t.weight for t in terms]),
+        "char": (grams, gram_weights),
+        "pair": (word_pairs(primary), None),
+    }
+    for field, share in FIELD_SHARES.items():
+        scores = fields[field].scores(*queries[field])
+        scores = scores - scores.min() if n else scores  # BM25Plus adds a constant
+        top = scores.max() if n else 0.0
         if top > 0:
             fused += share * scores / top
     return fused

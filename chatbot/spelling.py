@@ -1,0 +1,62 @@
+"""Which corpus word a misspelt question word was meant to be.
+
+Symmetric delete (the idea behind SymSpell): every corpus word is filed under itself and each
+form with one letter deleted; a question word's forms are looked up the same way. Two words
+meet when they are at most one deletion apart on each side — one typo (a letter missing,
+added, replaced or swapped) and many two-typo cases — and each candidate is then checked with
+the true edit distance. A lookup costs a few dictionary probes, whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Speller", "edit_distance", "max_edits"]
+
+
+def max_edits(word: str) -> int:
+    """Edits forgiven in a word: none for short ones, where one edit makes another word."""
+    return 0 if len(word) <= 3 else 1 if len(word) <= 7 else 2
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit+1) once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Speller:
+    """Corrects words against a corpus's normalised words (``surface``: word → stem)."""
+
+    def __init__(self, surface: dict[str, str]):
+        self.surface = surface
+        self._filed: dict[str, list[str]] = {}
+        for word in surface:
+            if max_edits(word) and not word.isdigit():
+                for form in _deletes(word):
+                    self._filed.setdefault(form, []).append(word)
+
+    def suggest(self, word: str) -> dict[str, int]:
+        """Stems of the corpus words within :func:`max_edits` of ``word``, with the distance."""
+        limit = max_edits(word)
+        if not limit:
+            return {}
+        found: dict[str, int] = {}
+        for form in _deletes(word):
+            for known in self._filed.get(form, ()):
+                d = edit_distance(word, known, min(limit, max_edits(known)))
+                if 0 < d <= limit:
+                    stem = self.surface[known]
+                    found[stem] = min(d, found.get(stem, d))
+        return found
