@@ -1,0 +1,168 @@
+"""Word documents (.docx): paragraphs in order, with the structure Word knows made visible.
+
+* Heading styles («Heading 1»… or any style/paragraph with an outline level) become markdown
+  ``#`` lines by level and the Title style a ``#`` line, so they feed the same passage tree as a
+  text lecture's «اولا / 2/» headings.
+* List paragraphs (numbering in the paragraph or its style, or a «List …» style) become «- »
+  lines for bullets and «1/ » lines for numbered lists, numbered as Word would show them.
+* Tables become one line per row, cells joined with « | »; text boxes (``w:txbxContent``)
+  follow the paragraph that anchors them, so text an instructor put in a frame is not lost.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Iterator
+
+from chatbot.readers.base import Document, UnreadableFile, checked
+
+_HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def read(data: bytes) -> Document:
+    """A .docx lecture as text lines (see the module docstring)."""
+    import docx  # imported here: only a build that meets a .docx needs python-docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_DocxLines(document).lines())
+    except Exception as exc:  # a damaged package may fail anywhere in zip, XML or python-docx
+        raise UnreadableFile(f"ملف Word تالف أو غير صالح / damaged or invalid .docx: {type(exc).__name__}: {exc}") from exc
+    return checked("\n".join(lines), "docx")
+
+
+class _DocxLines:
+    """Walks one document; keeps the list counters Word would keep."""
+
+    def __init__(self, document):
+        from docx.oxml.ns import qn
+
+        self.document = document
+        self.qn = qn
+        self.counters: dict[tuple[str, int], int] = {}
+        self.formats = _numbering_formats(document, qn)
+
+    def lines(self) -> Iterator[str]:
+        from docx.table import Table
+
+        for block in self.document.iter_inner_content():
+            if isinstance(block, Table):
+                yield from _table_lines(block)
+            else:
+                yield self._paragraph_line(block)
+                yield from self._text_box_lines(block._p)
+
+    def _paragraph_line(self, paragraph) -> str:
+        text = paragraph.text.strip()
+        if not text:
+            return ""
+        style = paragraph.style.name if paragraph.style is not None else ""
+        level = self._heading_level(paragraph, style)
+        if level:
+            return "#" * level + " " + text
+        numbering = self._numbering(paragraph)
+        if numbering is not None:
+            num_id, ilvl = numbering
+            indent = "  " * ilvl
+            fallback = ("bullet" if "bullet" in style.lower() else "decimal", 1)
+            if self.formats.get((num_id, ilvl), fallback)[0] == "bullet":
+                return f"{indent}- {text}"
+            return f"{indent}{self._next_number(num_id, ilvl)}/ {text}"
+        if style.lower().startswith("list"):
+            return f"- {text}"
+        return text
+
+    def _heading_level(self, paragraph, style: str) -> int:
+        if style.lower() == "title":
+            return 1
+        if m := _HEADING_STYLE_RE.match(style):
+            return min(int(m.group(1)), 6)
+        # Localised or custom heading styles still carry Word's outline level (0 = level 1).
+        for ppr in (paragraph._p.pPr, paragraph.style.element.pPr if paragraph.style is not None else None):
+            if ppr is not None and (lvl := ppr.find(self.qn("w:outlineLvl"))) is not None:
+                value = int(lvl.get(self.qn("w:val"), "9"))
+                if value < 6:
+                    return value + 1
+        return 0
+
+    def _numbering(self, paragraph) -> tuple[str, int] | None:
+        """(numId, level) of a list paragraph, from the paragraph or else its style."""
+        for ppr in (paragraph._p.pPr, paragraph.style.element.pPr if paragraph.style is not None else None):
+            num_pr = ppr.find(self.qn("w:numPr")) if ppr is not None else None
+            if num_pr is None:
+                continue
+            num_id = num_pr.find(self.qn("w:numId"))
+            ilvl = num_pr.find(self.qn("w:ilvl"))
+            value = num_id.get(self.qn("w:val")) if num_id is not None else None
+            if value is None or value == "0":  # numId 0 switches numbering off
+                return None
+            return value, int(ilvl.get(self.qn("w:val"), "0")) if ilvl is not None else 0
+        return None
+
+    def _next_number(self, num_id: str, ilvl: int) -> int:
+        # A new item at one level restarts the deeper levels of the same list, as in Word.
+        for key in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
+            del self.counters[key]
+        key = (num_id, ilvl)
+        self.counters[key] = self.counters[key] + 1 if key in self.counters else self.formats.get(key, ("", 1))[1]
+        return self.counters[key]
+
+    def _text_box_lines(self, element) -> Iterator[str]:
+        """Paragraphs of the text boxes anchored in ``element``. Word stores each box twice
+        (DrawingML and a VML fallback); the fallback copy is skipped."""
+        for box in element.iter(self.qn("w:txbxContent")):
+            if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
+                continue
+            for p in box.iter(self.qn("w:p")):
+                text = "".join(t.text or "" for t in p.iter(self.qn("w:t"))).strip()
+                if text:
+                    yield text
+
+
+def _table_lines(table) -> Iterator[str]:
+    yield ""
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:  # a merged cell is repeated once per grid column it spans
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+            if text:
+                cells.append(text)
+        if cells:
+            yield " | ".join(cells)
+    yield ""
+
+
+def _numbering_formats(document, qn) -> dict[tuple[str, int], tuple[str, int]]:
+    """(numId, level) → Word's number format («bullet», «decimal», …) and first number, from
+    numbering.xml; a list restarted in Word is a new numId with a start override."""
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    val = qn("w:val")
+
+    abstract = {}
+    for node in numbering.findall(qn("w:abstractNum")):
+        levels = {}
+        for lvl in node.findall(qn("w:lvl")):
+            fmt = lvl.find(qn("w:numFmt"))
+            first = lvl.find(qn("w:start"))
+            levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                fmt.get(val) if fmt is not None else "decimal", int(first.get(val, "1")) if first is not None else 1
+            )
+        abstract[node.get(qn("w:abstractNumId"))] = levels
+    formats = {}
+    for num in numbering.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        overrides = {
+            int(o.get(qn("w:ilvl"), "0")): int(s.get(val, "1"))
+            for o in num.findall(qn("w:lvlOverride")) if (s := o.find(qn("w:startOverride"))) is not None
+        }
+        for ilvl, (fmt, first) in abstract.get(ref.get(val) if ref is not None else None, {}).items():
+            formats[num.get(qn("w:numId")), ilvl] = (fmt, overrides.get(ilvl, first))
+    return formats

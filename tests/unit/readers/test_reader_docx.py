@@ -1,0 +1,105 @@
+"""Word documents: headings, lists, tables and text boxes kept, damaged files reported."""
+
+import zipfile
+
+import docx
+import pytest
+from lecture_files import LECTURES, write_docx
+
+from chatbot.passages import split_passages
+from chatbot.readers import UnreadableFile, read_document
+
+
+@pytest.fixture
+def lecture(tmp_path):
+    return write_docx(tmp_path / "e-learning.docx", (LECTURES / "e-learning.md").read_text(encoding="utf-8"))
+
+
+def test_headings_become_markdown_headings_by_level(lecture):
+    lines = read_document(lecture).text.splitlines()
+    assert lines[0] == "# التعليم الالكتروني"  # Title style
+    assert "# مفهوم التعليم الالكتروني" in lines  # Heading 1
+    assert read_document(lecture).encoding == "docx"
+
+
+def test_lists_keep_their_numbers_and_bullets(lecture):
+    lines = read_document(lecture).text.splitlines()
+    assert "1/ التحليل: تحديد خصائص المتعلمين واحتياجاتهم" in lines
+    assert "5/ التقويم: قياس تحقق الاهداف وتحسين المقرر" in lines
+    assert "- مرونة الزمان والمكان للمتعلم" in lines
+
+
+def test_tables_become_rows_of_cells(lecture):
+    lines = read_document(lecture).text.splitlines()
+    assert "المنصة | الاستخدام" in lines
+    assert "مودل | منصة مفتوحة المصدر لادارة المقررات" in lines
+
+
+def test_text_box_is_kept_once(lecture):
+    text = read_document(lecture).text
+    assert text.count("التعليم الالكتروني لا يلغي دور المعلم") == 1
+
+
+def test_structure_reaches_the_passage_tree(lecture):
+    passages = split_passages(read_document(lecture).text, lecture.name)
+    stages = next(p for p in passages if p.heading == "# مراحل تصميم مقرر الكتروني")
+    assert stages.level == "section"
+    items = [p for p in passages if p.parent == passages.index(stages)]
+    assert len(items) == 5 and items[0].heading.startswith("1/ التحليل")
+
+
+def test_numbering_follows_word_and_restarts_deeper_levels(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("اولا المراحل")
+    for text in ("الاولى", "الثانية"):
+        document.add_paragraph(text, style="List Number")
+    sub = document.add_paragraph("فرع", style="List Number 2")
+    document.add_paragraph("الثالثة", style="List Number")
+    document.add_paragraph("نص عادي بعد القائمة")
+    path = tmp_path / "numbers.docx"
+    document.save(path)
+    lines = read_document(path).text.splitlines()
+    assert lines[:3] == ["اولا المراحل", "1/ الاولى", "2/ الثانية"]
+    assert lines[3].strip().endswith("فرع") and sub.text == "فرع"
+    assert "3/ الثالثة" in lines and "نص عادي بعد القائمة" in lines
+
+
+def test_localised_heading_style_found_by_outline_level(tmp_path):
+    document = docx.Document()
+    style = document.styles.add_style("عنوان قسم", 1)  # WD_STYLE_TYPE.PARAGRAPH
+    outline = style.element.get_or_add_pPr()
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "1")
+    outline.append(level)
+    document.add_paragraph("مزايا التعليم", style=style)
+    document.add_paragraph("نص القسم")
+    path = tmp_path / "styled.docx"
+    document.save(path)
+    assert read_document(path).text.splitlines()[0] == "## مزايا التعليم"
+
+
+def test_damaged_docx_is_reported(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(UnreadableFile, match="damaged or invalid .docx"):
+        read_document(path)
+
+
+def test_zip_that_is_not_a_word_document(tmp_path):
+    path = tmp_path / "other.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "مرحبا")
+    with pytest.raises(UnreadableFile, match="damaged or invalid .docx"):
+        read_document(path)
+
+
+def test_docx_without_arabic(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("English only")
+    path = tmp_path / "english.docx"
+    document.save(path)
+    with pytest.raises(UnreadableFile, match="no Arabic text"):
+        read_document(path)

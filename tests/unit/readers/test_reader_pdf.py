@@ -1,0 +1,68 @@
+"""PDFs: presentation forms, lines in visual order (lam-alef included), scanned pages."""
+
+import pytest
+from lecture_files import write_pdf
+
+from chatbot.passages import split_passages
+from chatbot.readers import UnreadableFile, read_document
+from chatbot.readers.pdf import fix_line
+
+LINES = [
+    "مفهوم الحكومة الالكترونية",
+    "هي قدرة القطاعات الحكومية على توفير الخدمات للمواطنين عبر شبكة الانترنت",
+    "مراحل الحكومة الالكترونية",
+    "1/ مرحلة الاعلان",
+    "2/ مرحلة التبادل",
+    "لا سلام ولا كلام في الفصل",
+]
+
+
+@pytest.mark.parametrize("order", ["visual", "reversed", "reversed-shaped"])
+def test_arabic_text_comes_back_in_reading_order(tmp_path, order):
+    path = write_pdf(tmp_path / f"{order}.pdf", [LINES], order)
+    document = read_document(path)
+    lines = [line.strip() for line in document.text.splitlines() if line.strip()]
+    assert lines[:3] == LINES[:3]
+    assert lines[-1] == LINES[-1]  # lam-alef: «لا», «سلام» and «الفصل» all read right
+    assert not any("\ufb50" <= ch <= "\ufeff" for ch in document.text)  # no presentation forms left
+    flipped = [w for w in document.warnings if "visual order" in w]
+    assert bool(flipped) == order.startswith("reversed")
+
+
+def test_reversed_list_lines_keep_their_markers(tmp_path):
+    path = write_pdf(tmp_path / "lecture.pdf", [LINES], "reversed")
+    lines = [line.strip() for line in read_document(path).text.splitlines()]
+    assert "1/ مرحلة الاعلان" in lines and "2/ مرحلة التبادل" in lines
+    passages = split_passages(read_document(path).text, path.name)
+    assert any(p.level == "item" and "التبادل" in p.heading for p in passages)
+
+
+def test_fix_line_leaves_reading_order_alone():
+    assert fix_line("الحكومة الالكترونية في الدول النامية") == ("الحكومة الالكترونية في الدول النامية", False)
+    assert fix_line("ةيمانلا لودلا يف ةينورتكلالا ةموكحلا") == ("الحكومة الالكترونية في الدول النامية", True)
+
+
+def test_lam_alef_ligature_in_a_reversed_line():
+    # «السلام» drawn as presentation forms and read backwards: ﻡ ﻼ ﺴﻟ ﺍ (the ligature is one glyph)
+    shaped_backwards = "\ufee1\ufefc\ufeb4\ufedf\ufe8d"
+    assert fix_line(shaped_backwards) == ("السلام", True)
+
+
+def test_scanned_pdf_without_text_layer_is_unreadable(tmp_path):
+    path = write_pdf(tmp_path / "scan.pdf", [[], []])
+    with pytest.raises(UnreadableFile, match="no text layer"):
+        read_document(path)
+
+
+def test_pages_without_text_are_named_in_a_warning(tmp_path):
+    path = write_pdf(tmp_path / "mixed.pdf", [LINES, [], LINES])
+    document = read_document(path)
+    assert any("pages without text (scanned?): 2" in w for w in document.warnings)
+    assert "مرحلة التبادل" in document.text
+
+
+def test_damaged_pdf_is_reported(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 3)
+    with pytest.raises(UnreadableFile, match="damaged or protected PDF"):
+        read_document(path)
