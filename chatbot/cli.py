@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = sub.add_parser("index", help="build or refresh the index and print a summary")
     _add_paths(index)
+
+    from chatbot import eval_cli
+
+    _add_paths(eval_cli.register(sub))
     return parser
 
 
@@ -133,7 +137,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ask": cmd_ask, "index": cmd_index}
+def cmd_eval(args: argparse.Namespace) -> int:
+    from chatbot.eval_cli import cmd_eval as run
+
+    return run(args)
+
+
+COMMANDS = {"ask": cmd_ask, "index": cmd_index, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,234 @@
+"""``chatbot eval``: score the chatbot on gold questions or a SQuAD-layout dataset.
+
+Each question goes through the engine exactly as ``chatbot ask`` sends it (``Engine.ask`` for
+the reply, ``Engine.search`` for the ranking behind it), so what is measured is what a student
+gets; there is no separate tuning path. Metrics and judging rules: :mod:`chatbot.evaluate`.
+
+``--run FILE`` writes the reply rankings as a TREC run and the judgements as ``FILE.qrels``,
+so ``ir_measures FILE.qrels FILE 'Success@1 R@5 RR@10 nDCG@10'`` (or ranx, trec_eval) gives
+the numbers printed here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
+
+from chatbot.evaluate import (
+    DEFAULT_K,
+    RECALL_CUTOFFS,
+    EvalError,
+    Gold,
+    Judge,
+    Outcome,
+    SquadSet,
+    check_squad_passages,
+    load_gold,
+    load_squad,
+    qrels_lines,
+    reply_ranking,
+    report,
+    run_lines,
+    squad_files,
+)
+from chatbot.passages import Passage
+
+if TYPE_CHECKING:
+    from chatbot.engine import Engine
+
+__all__ = ["Evaluation", "cmd_eval", "evaluate", "evaluate_gold", "evaluate_squad", "register", "squad_engine"]
+
+EXIT_MISUSE = 2
+MIN_K, MAX_K = max(RECALL_CUTOFFS), 100
+QRELS_SUFFIX = ".qrels"
+SHOWN_FAILURES = 20
+
+
+class Evaluation(NamedTuple):
+    report: dict
+    outcomes: list[Outcome]
+    passages: list[Passage]  # the engine's passages, which the outcomes index
+
+
+def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the ``eval`` sub-command to the CLI's sub-parsers; the CLI adds its shared
+    ``--corpus``/``--index`` options to the parser returned."""
+    ev = sub.add_parser("eval", help="score retrieval on gold questions (JSONL) or a SQuAD dataset")
+    ev.add_argument("gold", nargs="?", type=Path, metavar="GOLD.jsonl", help="gold questions, one JSON object a line")
+    ev.add_argument("--squad", type=Path, metavar="FILE.json",
+                    help="a SQuAD-layout dataset: each paragraph becomes a passage of a temporary corpus")
+    ev.add_argument("--json", action="store_true", help="print the report as one JSON object (the last line)")
+    ev.add_argument("--run", type=Path, metavar="FILE",
+                    help=f"write a TREC run to FILE and its qrels to FILE{QRELS_SUFFIX}")
+    ev.add_argument("--k", type=_cutoff, default=DEFAULT_K, help=f"ranking depth for mrr/ndcg (default {DEFAULT_K})")
+    ev.add_argument("--failures", type=_cutoff_or_zero, default=SHOWN_FAILURES, metavar="N",
+                    help=f"failed questions listed in the table (default {SHOWN_FAILURES}; --json lists all)")
+    return ev
+
+
+def _whole(text: str, low: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not low <= value <= MAX_K:
+        raise argparse.ArgumentTypeError(f"choose a number between {low} and {MAX_K}")
+    return value
+
+
+def _cutoff(text: str) -> int:
+    return _whole(text, MIN_K)
+
+
+def _cutoff_or_zero(text: str) -> int:
+    return _whole(text, 0)
+
+
+# -- running the engine -------------------------------------------------------------------------
+
+
+def evaluate(engine: Engine, questions: Sequence[Gold], k: int) -> list[Outcome]:
+    """Ask the engine every question, as ``chatbot ask`` would, and judge what comes back."""
+    judge = Judge(engine.passages)
+    position = {(p.source, p.first, p.last): i for i, p in enumerate(engine.passages)}
+    outcomes = []
+    for gold in questions:
+        relevant = judge.relevant(gold)
+        reply = engine.ask(gold.question)
+        answer = reply.answer.passage if reply.answer else None
+        top = position[(answer.source, answer.first, answer.last)] if answer else None
+        search = tuple(i for i, _ in engine.search(gold.question, k))
+        outcomes.append(Outcome(gold, reply.kind, reply_ranking(top, search, k), search, relevant))
+    return outcomes
+
+
+def _timed(engine: Engine, questions: Sequence[Gold], k: int) -> Evaluation:
+    start = time.perf_counter()
+    outcomes = evaluate(engine, questions, k)
+    seconds = time.perf_counter() - start
+    result = report(outcomes, engine.passages, k)
+    result["passages"] = len(engine.passages)
+    result["seconds"] = round(seconds, 3)
+    result["ms_per_question"] = round(1000 * seconds / len(questions), 2)
+    return Evaluation(result, outcomes, engine.passages)
+
+
+def evaluate_gold(gold: Path, corpus: Path | None, index: Path | None, k: int = DEFAULT_K) -> Evaluation:
+    """Score the engine over ``corpus`` on a gold JSONL file."""
+    from chatbot.engine import open_engine
+
+    questions = load_gold(gold)
+    return _timed(open_engine(corpus, index), questions, k)
+
+
+@contextmanager
+def squad_engine(dataset: SquadSet) -> Iterator[Engine]:
+    """An engine over a temporary corpus made of the dataset's paragraphs, deleted afterwards.
+
+    Raises EvalError (status 1) when the passages are not exactly the paragraphs."""
+    from chatbot.engine import open_engine
+
+    with tempfile.TemporaryDirectory(prefix="chatbot-eval-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        for name, text in squad_files(dataset).items():
+            (corpus / name).write_text(text, encoding="utf-8")
+        engine = open_engine(corpus, Path(tmp) / "index")
+        check_squad_passages(dataset, engine.passages)
+        yield engine
+
+
+def evaluate_squad(path: Path, k: int = DEFAULT_K) -> Evaluation:
+    """Score the engine on a SQuAD-layout dataset (index build time in ``index_seconds``)."""
+    dataset = load_squad(path)
+    start = time.perf_counter()
+    with squad_engine(dataset) as engine:
+        built = time.perf_counter() - start
+        evaluation = _timed(engine, dataset.questions, k)
+    evaluation.report["index_seconds"] = round(built, 3)
+    return evaluation
+
+
+# -- output -------------------------------------------------------------------------------------
+
+
+def _write_run(path: Path, evaluation: Evaluation) -> None:
+    run = run_lines(evaluation.outcomes, evaluation.passages)
+    qrels = qrels_lines(evaluation.outcomes, evaluation.passages)
+    path.write_text("".join(line + "\n" for line in run), encoding="utf-8")
+    Path(f"{path}{QRELS_SUFFIX}").write_text("".join(line + "\n" for line in qrels), encoding="utf-8")
+
+
+def _cell(value: float | int | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _print_table(result: dict, source: Path, k: int, shown: int) -> None:
+    names = [f"recall@{c}" for c in RECALL_CUTOFFS] + [f"mrr@{k}", f"ndcg@{k}"]
+    print(f"التقييم / evaluation: {source.name} — {result['questions']} questions "
+          f"({result['answerable']} answerable), {result['passages']} passages, "
+          f"{result['seconds']:.1f} s ({result['ms_per_question']:.1f} ms/question)\n")
+    print(f"{'':22}{'reply':>8}{'search':>8}")
+    for name in names:
+        print(f"{name:22}{_cell(result[name]):>8}{_cell(result['search'][name]):>8}")
+    for name in ("abstentions", "abstention_precision", "abstention_recall"):
+        print(f"{name:22}{_cell(result[name]):>8}")
+    print("\nreply: the answer (an abstention is a miss) at rank 1, then the search ranking; "
+          "search: the ranking alone")
+    if result["by_type"]:
+        print(f"\nحسب النوع / by type:\n{'type':16}{'n':>6}" + "".join(f"{n:>10}" for n in names)
+              + f"{'abst.P':>8}{'abst.R':>8}")
+        for name, scores in result["by_type"].items():
+            print(f"{name[:15]:16}{scores['questions']:>6}" + "".join(f"{_cell(scores[n]):>10}" for n in names)
+                  + f"{_cell(scores['abstention_precision']):>8}{_cell(scores['abstention_recall']):>8}")
+    failures = result["failures"]
+    if failures and shown:
+        print(f"\nالأسئلة الفاشلة / failed questions ({min(shown, len(failures))} of {len(failures)}; "
+              "--json lists all):")
+        for f in failures[:shown]:
+            got = f"{f['returned']} «{f['title']}»" if f["returned"] else f["kind"]
+            rank = f"first right at rank {f['first_right_rank']}" if f["first_right_rank"] else "no right passage ranked"
+            print(f"  [{f['id']}] {f['question']}\n      expected {f['expected']}\n      got {got}  ({rank})")
+
+
+def _misuse(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_MISUSE
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run ``chatbot eval``; bad input is a message and exit status 2, never a traceback."""
+    if (args.gold is None) == (args.squad is None):
+        return _misuse("أعط ملف أسئلة GOLD.jsonl أو --squad FILE.json (واحدا منهما) / "
+                       "give either GOLD.jsonl or --squad FILE.json")
+    if args.squad is not None and (args.corpus or args.index):
+        return _misuse("--squad يبني مجموعته الخاصة، فلا يقبل --corpus ولا --index / "
+                       "--squad builds its own corpus: --corpus and --index do not apply")
+    if args.run is not None and not args.run.parent.is_dir():
+        return _misuse(f"مجلد ملف التشغيل غير موجود / folder for the run file not found: {args.run.parent}")
+    try:
+        if args.squad is not None:
+            evaluation = evaluate_squad(args.squad, args.k)
+        else:
+            evaluation = evaluate_gold(args.gold, args.corpus, args.index, args.k)
+    except EvalError as exc:
+        print(exc, file=sys.stderr)
+        return exc.status
+    if args.run is not None:
+        try:
+            _write_run(args.run, evaluation)
+        except OSError as exc:
+            return _misuse(f"تعذرت كتابة ملف التشغيل / cannot write the run file {args.run}: {exc.strerror}")
+    if args.json:
+        print(json.dumps(evaluation.report, ensure_ascii=False))
+    else:
+        _print_table(evaluation.report, args.squad or args.gold, args.k, args.failures)
+    return 0
