@@ -108,7 +108,8 @@ def evaluate(engine: Engine, questions: Sequence[Gold], k: int) -> list[Outcome]
     return outcomes
 
 
-def _timed(engine: Engine, questions: Sequence[Gold], k: int) -> Evaluation:
+def _timed(engine: Engine, questions: Sequence[Gold], k: int, index_seconds: float) -> Evaluation:
+    """Evaluate and report, with the time per question a student would wait (ask + search)."""
     start = time.perf_counter()
     outcomes = evaluate(engine, questions, k)
     seconds = time.perf_counter() - start
@@ -116,15 +117,19 @@ def _timed(engine: Engine, questions: Sequence[Gold], k: int) -> Evaluation:
     result["passages"] = len(engine.passages)
     result["seconds"] = round(seconds, 3)
     result["ms_per_question"] = round(1000 * seconds / len(questions), 2)
+    result["index_seconds"] = round(index_seconds, 3)
     return Evaluation(result, outcomes, engine.passages)
 
 
 def evaluate_gold(gold: Path, corpus: Path | None, index: Path | None, k: int = DEFAULT_K) -> Evaluation:
-    """Score the engine over ``corpus`` on a gold JSONL file."""
+    """Score the engine over ``corpus`` on a gold JSONL file (time to open the index, built
+    when stale, in ``index_seconds``)."""
     from chatbot.engine import open_engine
 
     questions = load_gold(gold)
-    return _timed(open_engine(corpus, index), questions, k)
+    start = time.perf_counter()
+    engine = open_engine(corpus, index)
+    return _timed(engine, questions, k, time.perf_counter() - start)
 
 
 @contextmanager
@@ -145,14 +150,12 @@ def squad_engine(dataset: SquadSet) -> Iterator[Engine]:
 
 
 def evaluate_squad(path: Path, k: int = DEFAULT_K) -> Evaluation:
-    """Score the engine on a SQuAD-layout dataset (index build time in ``index_seconds``)."""
+    """Score the engine on a SQuAD-layout dataset (corpus and index build time in
+    ``index_seconds``)."""
     dataset = load_squad(path)
     start = time.perf_counter()
     with squad_engine(dataset) as engine:
-        built = time.perf_counter() - start
-        evaluation = _timed(engine, dataset.questions, k)
-    evaluation.report["index_seconds"] = round(built, 3)
-    return evaluation
+        return _timed(engine, dataset.questions, k, time.perf_counter() - start)
 
 
 # -- output -------------------------------------------------------------------------------------

@@ -76,6 +76,7 @@ __all__ = [
     "reply_ranking",
     "report",
     "run_lines",
+    "source_text",
     "squad_files",
 ]
 
@@ -456,8 +457,14 @@ def _scores(outcomes: list[Outcome], k: int) -> dict:
     return scores
 
 
+def source_text(p: Passage) -> str:
+    """A passage's text as its source has it (without the mark a SQuAD corpus file adds):
+    what a baseline that tokenizes raw text should see."""
+    return p.text.replace(_RLM, "")
+
+
 def _title(p: Passage) -> str:
-    return (p.heading or p.text.split("\n")[0]).strip(_RLM + " ")[:80]
+    return (p.heading or source_text(p).split("\n")[0]).strip()[:80]
 
 
 def _failure(o: Outcome, passages: Sequence[Passage]) -> dict:
