@@ -85,7 +85,9 @@ class SparseBM25:
             doc_freq.update(c.keys())
         terms = sorted(doc_freq)
         term_id = {t: i for i, t in enumerate(terms)}
-        idf_map = _rank_bm25_idf(params, doc_freq, len(corpus)) if corpus else {}
+        # No terms at all (an empty corpus, or passages that are all empty): nothing to weigh,
+        # and BM25Okapi's _calc_idf would divide by its empty vocabulary.
+        idf_map = _rank_bm25_idf(params, doc_freq, len(corpus)) if doc_freq else {}
         idf = np.array([idf_map.get(t, 0.0) for t in terms], dtype=np.float64)
         # Postings grouped by term: sort (term id, doc) pairs.
         pairs_t: list[int] = []
