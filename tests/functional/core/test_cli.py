@@ -1,0 +1,104 @@
+"""The CLI contract that scripts and acceptance rely on: `ask`, `ask --json --batch`, `index`,
+exit statuses, and bad input that never ends in a traceback."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chatbot.cli import main
+
+KEYS = {"question", "kind", "message", "answer", "alternatives"}
+ANSWER_KEYS = {"text", "source", "section", "lines", "score"}
+
+
+def run(args: list[str], corpus: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "chatbot.cli", *args, "--corpus", str(corpus), "--index", str(corpus.parent / "index")]
+    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=120)
+
+
+def test_ask_json_shape(engine, lecture_corpus: Path, capsys) -> None:
+    assert main(["ask", "ما مراحل الحكومة الالكترونية", "--json", "--corpus", str(lecture_corpus),
+                 "--index", str(lecture_corpus.parent / "index")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == KEYS and out["kind"] == "answer"
+    assert set(out["answer"]) == ANSWER_KEYS
+    assert out["answer"]["source"] == "e-government.txt"
+    assert out["answer"]["lines"] == [56, 64]
+    assert out["answer"]["section"][-1] == "مراحل الحكومة الالكترونيه"
+    assert "ا/مرحلة الاعلان" in out["answer"]["text"], "original text, not normalised tokens"
+    assert all(set(a) == ANSWER_KEYS for a in out["alternatives"])
+
+
+def test_ask_readable(engine, lecture_corpus: Path, capsys) -> None:
+    assert main(["ask", "ما هي مرحلة التبادل", "--corpus", str(lecture_corpus),
+                 "--index", str(lecture_corpus.parent / "index")]) == 0
+    out = capsys.readouterr().out
+    assert "ب/ مرحلة التبادل" in out and "e-government.txt:59-60" in out
+
+
+def test_batch_one_object_per_line_in_order(engine, lecture_corpus: Path) -> None:
+    questions = ["ما هي مرحلة التبادل", "", "   ", "شكرا", "ما عاصمة فرنسا", "😀😀", "ما مفهوم الحكومة الالكترونية"]
+    result = run(["ask", "--json", "--batch"], lecture_corpus, "\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(questions)
+    objects = [json.loads(line) for line in lines]
+    assert [o["question"] for o in objects] == questions
+    assert [o["kind"] for o in objects] == ["answer", "no_answer", "no_answer", "smalltalk", "no_answer", "no_answer", "answer"]
+    assert all(set(o) == KEYS for o in objects)
+
+
+def test_index_prints_summary(engine, lecture_corpus: Path) -> None:
+    result = run(["index"], lecture_corpus)
+    assert result.returncode == 0
+    assert "passages: 46" in result.stdout.replace("المقاطع / ", "")
+
+
+@pytest.mark.parametrize("args", [["ask"], ["ask", "سؤال", "--top", "x"], ["ask", "--bogus"], ["nothing"]])
+def test_misuse_exits_2_with_message(args: list[str], lecture_corpus: Path) -> None:
+    result = run(args, lecture_corpus)
+    assert result.returncode == 2
+    assert result.stderr.strip() and "Traceback" not in result.stderr
+
+
+def test_missing_corpus_folder_is_misuse(tmp_path: Path) -> None:
+    result = run(["ask", "سؤال"], tmp_path / "nope")
+    assert result.returncode == 2 and "corpus folder not found" in result.stderr
+
+
+BAD_QUESTIONS = {
+    "empty": "",
+    "whitespace": " \t ",
+    "very long": "ما مراحل الحكومة " * 7000,
+    "punctuation": "؟؟؟!!! ... ،،",
+    "emoji": "😀🙏🏽🇸🇦",
+    "latin": "what is the capital of France",
+    "control characters": "\x00\x07\x1b[31m\x7f",
+    "bidi overrides": "\u202e\u2066\u2067\u200f\u061c",
+}
+
+
+@pytest.mark.parametrize("name", BAD_QUESTIONS)
+def test_bad_question_gets_clear_no_answer(name: str, engine) -> None:
+    reply = engine.ask(BAD_QUESTIONS[name])
+    assert reply.kind == "no_answer" and reply.answer is None
+    assert reply.message
+
+
+def test_bidi_marks_inside_a_real_question_are_ignored(engine) -> None:
+    reply = engine.ask("\u202bما مراحل\u200f الحكومة الالكترونية\u202c")
+    assert reply.kind == "answer" and reply.answer.passage.first == 56
+
+
+def test_empty_question_on_command_line_exits_2(engine, lecture_corpus: Path) -> None:
+    result = run(["ask", "  "], lecture_corpus)
+    assert result.returncode == 2 and "اكتب سؤالك" in result.stderr
+
+
+def test_very_long_question_in_batch_stays_one_line(engine, lecture_corpus: Path) -> None:
+    result = run(["ask", "--json", "--batch"], lecture_corpus, BAD_QUESTIONS["very long"] + "\n")
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 1
+    assert json.loads(result.stdout)["kind"] == "no_answer"

@@ -1,0 +1,50 @@
+"""Each normalisation step on an Arabic sentence and its expected output, then `analyze`."""
+
+import pytest
+
+from chatbot import arabic
+
+
+@pytest.mark.parametrize(
+    "step, text, expected",
+    [
+        (arabic.remove_invisible, "ما\u200f مراحل\u202e الحكومة\u0007", "ما مراحل الحكومة"),
+        (arabic.strip_tatweel, "الحكومـــة الالكترونيـة", "الحكومة الالكترونية"),
+        (arabic.normalize_hamza_carriers, "مسؤولية هيئة", "مسوولية هيية"),
+        (arabic.normalize_digits, "عام ٢٠٢٤ و۱۲", "عام 2024 و12"),
+        (arabic.collapse_elongation, "شكراااا جزيلا", "شكرا جزيلا"),
+        (arabic.join_la_prefix, "النموذج اللا مركزي", "النموذج اللامركزي"),
+    ],
+)
+def test_step(step, text: str, expected: str) -> None:
+    assert step(text) == expected
+
+
+def test_normalize_makes_spellings_meet() -> None:
+    forms = ["الحكومة الإلكترونيّة", "الحكومه الالكترونيه", "الحكومـــة الإلكترونية", "الحُكومَة الالِكترونية"]
+    assert len({arabic.normalize(f) for f in forms}) == 1
+
+
+def test_alef_maksura_does_not_collide_with_alef() -> None:
+    assert arabic.normalize("إلى") != arabic.normalize("إلا")
+
+
+@pytest.mark.parametrize(
+    "word, stem",
+    [("مراحلها", "مراحل"), ("بالحكومة", "حكوم"), ("والإجراءات", "اجراء"), ("الاهداف", "اهداف")],
+)
+def test_light_stem(word: str, stem: str) -> None:
+    assert arabic.light_stem(arabic.normalize(word)) == stem
+
+
+def test_analyze_drops_function_and_dialect_question_words() -> None:
+    assert arabic.analyze("وش هي أهداف الحكومة الإلكترونية؟") == arabic.analyze("أهداف الحكومة الإلكترونية")
+    assert arabic.analyze("شو يعني ممكن ابغى اعرف") == []
+
+
+def test_analyze_same_for_question_and_passage_forms() -> None:
+    assert arabic.analyze("ماهي مراحل الحكومه") == arabic.analyze("ما هي مراحل الحكومة")
+
+
+def test_char_ngrams_mark_word_boundaries() -> None:
+    assert arabic.char_ngrams(["حكوم"], (3,)) == ["#حك", "حكو", "كوم", "وم#"]
