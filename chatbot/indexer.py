@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from contextlib import contextmanager
@@ -102,6 +103,7 @@ def _analyse_file(path: Path, source: str) -> dict:
         "warnings": list(doc.warnings),
         "passages": [p._asdict() for p in passages],
         "words": words,
+        "indexed_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }
 
 
@@ -110,7 +112,11 @@ def _load_cache(cache_dir: Path, digest: str) -> dict | None:
         entry = json.loads((cache_dir / f"{digest}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return entry if isinstance(entry, dict) and entry.get("pipeline") == PIPELINE_VERSION else None
+    usable = (
+        isinstance(entry, dict) and entry.get("pipeline") == PIPELINE_VERSION
+        and isinstance(entry.get("passages"), list) and isinstance(entry.get("words"), list)
+    )
+    return entry if usable else None
 
 
 def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None, wait: bool = False) -> BuildReport:
@@ -119,6 +125,7 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
     with build_lock(index_dir, wait):
         cache_dir = index_dir / "cache"
         cache_dir.mkdir(parents=True, exist_ok=True)
+        _clean_leftovers(index_dir)
         files = corpus_files(corpus)
         passages: list[Passage] = []
         words: list[list[list[str]]] = []
@@ -156,7 +163,7 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
                 "warnings": entry["warnings"],
                 "passages": len(file_passages),
                 "sections": sum(p.level == "section" for p in file_passages),
-                "indexed_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "indexed_at": entry.get("indexed_at") or time.strftime("%Y-%m-%dT%H:%M:%S"),
             }
         if progress:
             progress(len(files), len(files), "")
@@ -180,6 +187,15 @@ def _relocate(row: dict, source: str, offset: int) -> Passage:
     if row["parent"] >= 0:
         row["parent"] += offset
     return Passage(**row)
+
+
+def _clean_leftovers(index_dir: Path) -> None:
+    """Remove what a killed build left behind: its half-written build folder and temporary
+    files. Called under the lock, so none of them belongs to a build still running."""
+    for partial in (index_dir / "builds").glob(".*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)
+    for tmp in [*index_dir.glob(".*.tmp"), *(index_dir / "cache").glob(".*.tmp")]:
+        tmp.unlink(missing_ok=True)
 
 
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
