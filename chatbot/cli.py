@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--top", type=_positive, default=3, metavar="K", help="alternatives to list (default 3)")
     _add_paths(ask)
 
+    from chatbot import corpus_cli
+
+    corpus_cli.register(sub, _add_paths)
+
     index = sub.add_parser("index", help="build or refresh the index and print a summary")
     _add_paths(index)
 
@@ -125,10 +129,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from chatbot.engine import DEFAULT_CORPUS, default_index_for
+    from chatbot.corpus_cli import progress_bar
     from chatbot.indexer import build_index
 
     corpus = args.corpus or DEFAULT_CORPUS
-    report = build_index(corpus, args.index or default_index_for(corpus))
+    report = build_index(corpus, args.index or default_index_for(corpus), progress_bar())
     print(f"الملفات / files: {report.files}   المقاطع / passages: {report.passages}   "
           f"الأقسام / sections: {report.sections}   ({report.seconds:.2f} s)")
     print(f"أعيدت معالجته / processed: {len(report.processed)}   أعيد استعماله / reused: {len(report.reused)}")
@@ -143,7 +148,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = {"ask": cmd_ask, "index": cmd_index, "eval": cmd_eval}
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from chatbot.corpus_cli import run
+
+    return run(args)
+
+
+COMMANDS = {"ask": cmd_ask, "index": cmd_index, "corpus": cmd_corpus, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,278 @@
+"""``chatbot corpus``: how an instructor feeds the chatbot and sees what it made of the files.
+
+* ``add FILE...`` validates each file the way the index will read it, copies the good ones into
+  the corpus (an existing name is replaced only with ``--force``), updates the index and prints
+  what each file gave (passages, sections). A bad file is named with its reason and not copied.
+* ``list`` shows the indexed files (passages, sections, encoding, when indexed) from the
+  index's manifest, after bringing the index up to date, and the files that were left out.
+* ``check`` reports problems per file — unreadable or empty, no headings found, very long
+  passages, near-duplicate files — exit status 1 when there are errors, 0 for warnings only.
+* ``remove NAME`` deletes a lecture file and updates the index.
+
+Exit status: 0 success, 1 errors found, 2 misuse (e.g. an unknown NAME).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from itertools import combinations
+from pathlib import Path
+from typing import Callable, TextIO
+
+EXIT_ERRORS = 1
+EXIT_MISUSE = 2
+# A passage this long makes a poor answer: the student reads a page to find one sentence.
+LONG_PASSAGE_WORDS = 400
+# Two files whose 5-word shingles overlap this much are the same lecture twice.
+NEAR_DUPLICATE = 0.9
+SHINGLE = 5
+# Below this many files a build is too quick for a progress bar to help; when stderr is not a
+# terminal (a log), only a corpus this large gets progress lines at all.
+TTY_BAR_MIN_FILES = 10
+LOG_BAR_MIN_FILES = 200
+
+
+def register(sub: argparse._SubParsersAction, add_paths: Callable[[argparse.ArgumentParser], None]) -> argparse.ArgumentParser:
+    """Add ``corpus`` and its actions to the CLI's sub-commands; ``add_paths`` gives each action
+    the usual ``--corpus``/``--index`` options (after the action, where users type them)."""
+    corpus = sub.add_parser("corpus", help="add, list, check or remove lecture files")
+    actions = corpus.add_subparsers(dest="action", required=True, parser_class=type(corpus), metavar="ACTION")
+    add = actions.add_parser("add", help="validate files, copy them into the corpus and index them")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add.add_argument("--force", action="store_true", help="replace a corpus file of the same name")
+    lst = actions.add_parser("list", help="indexed files with passages, sections, encoding and time")
+    check = actions.add_parser("check", help="report problems per file (exit 1 on errors)")
+    remove = actions.add_parser("remove", help="remove a lecture file from the corpus and the index")
+    remove.add_argument("name", metavar="NAME", help="the file's name as `corpus list` shows it")
+    for action in (add, lst, check, remove):
+        add_paths(action)
+    return corpus
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one ``chatbot corpus`` action; returns the exit status."""
+    from chatbot.engine import DEFAULT_CORPUS, default_index_for
+
+    corpus = args.corpus or DEFAULT_CORPUS
+    index_dir = args.index or default_index_for(corpus)
+    action = {"add": _add, "list": _list, "check": _check, "remove": _remove}[args.action]
+    return action(args, Path(corpus), Path(index_dir))
+
+
+# -- add -------------------------------------------------------------------------------------
+
+def _add(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
+    from chatbot import store
+    from chatbot.indexer import build_index
+
+    added, failed = [], 0
+    for path in args.files:
+        dest = corpus / path.name
+        reason = _refusal(path, dest, args.force)
+        if reason:
+            print(f"✗ {path}: {reason}", file=sys.stderr)
+            failed += 1
+            continue
+        _copy_atomic(path, dest)
+        added.append(path.name)
+    if added:
+        report = build_index(corpus, index_dir, progress_bar(), wait=True)
+        manifest = store.read_params(index_dir)["corpus"]
+        for name in added:
+            if name in report.skipped:  # changed between the check and the build
+                print(f"✗ {name}: {report.skipped[name]}", file=sys.stderr)
+                failed += 1
+                continue
+            entry = manifest[name]
+            print(f"✓ أضيف / added {name}: {entry['passages']} مقطعا / passages, "
+                  f"{entry['sections']} قسما / sections ({entry['encoding']})")
+            for warning in entry["warnings"]:
+                print(f"  ! {warning}")
+        print(f"الفهرس / index: {report.files} ملفات / files, {report.passages} مقطعا / passages")
+    return EXIT_ERRORS if failed else 0
+
+
+def _refusal(path: Path, dest: Path, force: bool) -> str | None:
+    """Why ``path`` cannot be added as ``dest`` (Arabic, then English), or None."""
+    from chatbot.passages import split_passages
+    from chatbot.readers import UnreadableFile, read_document
+
+    if not path.is_file():
+        return "الملف غير موجود / file not found"
+    if path.name.startswith((".", "_")):
+        return "اسم يبدأ بنقطة أو شرطة سفلية لا يُعد محاضرة / a name starting with '.' or '_' is not a lecture"
+    if dest.exists() and dest.resolve() == path.resolve():
+        return "هذا الملف في مجلد المحاضرات أصلا / this file is already the one in the corpus"
+    if dest.exists() and not force:
+        return (f"يوجد ملف بالاسم {dest.name} في مجلد المحاضرات؛ استعمل --force لاستبداله / "
+                f"{dest.name} is already in the corpus; use --force to replace it")
+    try:
+        document = read_document(path)
+    except UnreadableFile as exc:
+        return str(exc)
+    if not split_passages(document.text, path.name):
+        return "لا يحوي نصا يمكن فهرسته / no indexable text"
+    return None
+
+
+def _copy_atomic(source: Path, dest: Path) -> None:
+    """Copy under a hidden name (never read as a lecture), then rename: a build running at the
+    same time sees the old file or the new one, never half of it."""
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, dest)
+
+
+# -- list ------------------------------------------------------------------------------------
+
+def _list(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
+    from chatbot.indexer import open_index
+
+    params = open_index(corpus, index_dir, progress_bar()).params
+    manifest, skipped = params["corpus"], params.get("skipped", {})
+    if not manifest and not skipped:
+        print(f"لا توجد محاضرات في {corpus} / no lecture files in {corpus}")
+        return 0
+    width = max(map(len, [*manifest, *skipped, "file"]))
+    print(f"{'file'.ljust(width)}  passages  sections  encoding   indexed")
+    for name, entry in manifest.items():
+        print(f"{name.ljust(width)}  {entry['passages']:>8}  {entry['sections']:>8}  "
+              f"{entry['encoding']:<9}  {entry['indexed_at'].replace('T', ' ')}")
+    for name, reason in skipped.items():
+        print(f"✗ {name}: {reason}")
+    total = sum(e["passages"] for e in manifest.values())
+    print(f"{len(manifest)} ملفات مفهرسة / files indexed, {total} مقطعا / passages, "
+          f"{len(skipped)} متروكة / left out")
+    return 0
+
+
+# -- check -----------------------------------------------------------------------------------
+
+class _FileReport:
+    def __init__(self, name: str):
+        self.name = name
+        self.summary = ""
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+
+def _check(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
+    from chatbot.indexer import corpus_files
+    from chatbot.readers import is_lecture_file
+
+    reports: list[_FileReport] = []
+    shingles: dict[str, set[tuple[str, ...]]] = {}
+    for path in corpus_files(corpus):
+        report, words = _check_file(path, path.relative_to(corpus).as_posix())
+        reports.append(report)
+        if words:
+            shingles[report.name] = _shingles(words)
+    by_name = {r.name: r for r in reports}
+    for a, b in combinations(shingles, 2):
+        similarity = _jaccard(shingles[a], shingles[b])
+        if similarity >= NEAR_DUPLICATE:
+            for one, other in ((a, b), (b, a)):
+                by_name[one].warnings.append(
+                    f"شبه مكرر مع {other} ({similarity:.0%}) / near-duplicate of {other} ({similarity:.0%})")
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file() and not is_lecture_file(p)):
+        name = path.relative_to(corpus).as_posix()
+        if not any(part.startswith((".", "_")) for part in Path(name).parts):
+            report = _FileReport(name)
+            report.warnings.append("نوع غير مدعوم، لن يُفهرس / unsupported type, not indexed")
+            reports.append(report)
+    for report in reports:
+        print(f"{report.name}  {report.summary}".rstrip())
+        for error in report.errors:
+            print(f"  ✗ خطأ / error: {error}")
+        for warning in report.warnings:
+            print(f"  ! تنبيه / warning: {warning}")
+        if not report.errors and not report.warnings:
+            print("  ✓ لا مشكلات / no problems")
+    errors = sum(len(r.errors) for r in reports)
+    warnings = sum(len(r.warnings) for r in reports)
+    print(f"الخلاصة / summary: {len(reports)} ملفات / files, {errors} أخطاء / errors, {warnings} تنبيهات / warnings")
+    return EXIT_ERRORS if errors else 0
+
+
+def _check_file(path: Path, name: str) -> tuple[_FileReport, list[str]]:
+    """One file's problems, and its words (for the near-duplicate test)."""
+    from chatbot.passages import split_passages
+    from chatbot.readers import UnreadableFile, read_document
+
+    report = _FileReport(name)
+    try:
+        document = read_document(path)
+    except UnreadableFile as exc:
+        report.errors.append(str(exc))
+        return report, []
+    passages = split_passages(document.text, name)
+    sections = sum(p.level == "section" for p in passages)
+    report.summary = f"[{document.encoding}]  {len(passages)} مقطعا / passages, {sections} قسما / sections"
+    report.warnings.extend(document.warnings)
+    if not passages:
+        report.errors.append("لا يحوي نصا يمكن فهرسته / no indexable text")
+    elif not sections:
+        report.warnings.append(
+            "لم يُعثر على عناوين: ستكون الإجابات فقرات كاملة / no headings found: answers will be whole paragraphs")
+    for p in passages:
+        count = len(p.text.split())
+        if count > LONG_PASSAGE_WORDS:
+            report.warnings.append(
+                f"مقطع طويل جدا ({count} كلمة) في الأسطر {p.first}-{p.last}: أضف عناوين / "
+                f"very long passage ({count} words) at lines {p.first}-{p.last}: add headings")
+    return report, document.text.split()
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+# -- remove ----------------------------------------------------------------------------------
+
+def _remove(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
+    from chatbot.indexer import build_index, corpus_files
+
+    names = {p.relative_to(corpus).as_posix(): p for p in corpus_files(corpus)}
+    if args.name not in names:
+        valid = ", ".join(names) or "—"
+        print(f"لا يوجد ملف بهذا الاسم في مجلد المحاضرات / no such lecture file: {args.name}\n"
+              f"الأسماء المتاحة / valid names: {valid}", file=sys.stderr)
+        return EXIT_MISUSE
+    names[args.name].unlink()
+    report = build_index(corpus, index_dir, progress_bar(), wait=True)
+    print(f"✓ أزيل / removed {args.name}")
+    print(f"الفهرس / index: {report.files} ملفات / files, {report.passages} مقطعا / passages")
+    return 0
+
+
+# -- progress --------------------------------------------------------------------------------
+
+def progress_bar(stream: TextIO | None = None) -> Callable[[int, int, str], None]:
+    """A progress callback for ``build_index``: a live bar on a terminal when the corpus has at
+    least TTY_BAR_MIN_FILES files, a line every tenth when stderr is a log and the corpus is
+    large (LOG_BAR_MIN_FILES), nothing otherwise."""
+    stream = stream or sys.stderr
+    tty = stream.isatty()
+    last_tenth = -1
+
+    def show(done: int, total: int, name: str) -> None:
+        nonlocal last_tenth
+        if total < (TTY_BAR_MIN_FILES if tty else LOG_BAR_MIN_FILES):
+            return
+        if tty:
+            filled = 30 * done // total
+            line = f"\rفهرسة / indexing [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]}"
+            stream.write(line.ljust(100) + ("\n" if done == total else ""))
+        elif (tenth := 10 * done // total) > last_tenth:
+            last_tenth = tenth
+            stream.write(f"فهرسة / indexing {done}/{total}\n")
+        stream.flush()
+
+    return show
