@@ -1,0 +1,246 @@
+"""The index survives what happens to it: incremental rebuilds, kill -9 and Ctrl+C mid-build,
+two builds at once, tampering and truncation, leftovers of killed builds."""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from lecture_files import LECTURES, write_docx
+
+from chatbot import store
+from chatbot.engine import DEFAULT_CORPUS, open_engine
+from chatbot.indexer import build_index, open_index
+
+BUNDLED = DEFAULT_CORPUS / "e-government.txt"
+LARGE = 220  # enough files for `chatbot index` to print progress lines into a pipe
+TOPICS = ["الحكومة", "التجارة", "التعليم", "الصحة", "المصارف", "النقل", "الزراعة", "السياحة"]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(BUNDLED, folder)
+    return folder
+
+
+def index_of(corpus: Path) -> Path:
+    return corpus.parent / "index"
+
+
+def current(corpus: Path) -> str:
+    return (index_of(corpus) / "CURRENT").read_text()
+
+
+def add_many(corpus: Path, count: int = LARGE) -> None:
+    """Many small, distinct lectures (distinct so none is taken from the cache)."""
+    for n in range(count):
+        topic = TOPICS[n % len(TOPICS)]
+        (corpus / f"lecture-{n:03}.txt").write_text(
+            f"محاضرة {topic} رقم {n}\nاولا مفهوم {topic} الالكترونية\n"
+            f"هي استخدام التقنية في قطاع {topic} للمرة {n}.\nثانيا مزايا {topic}\n1/ السرعة\n2/ خفض التكلفة\n",
+            encoding="utf-8",
+        )
+
+
+def start_build(corpus: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "chatbot.cli", "index", "--corpus", str(corpus)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def pause_mid_build(build: subprocess.Popen) -> None:
+    """Wait until the build reports files done but not all of them, then freeze it there."""
+    for line in build.stderr:
+        if (m := re.search(r"indexing (\d+)/(\d+)", line)) and 0 < int(m.group(1)) < int(m.group(2)):
+            build.send_signal(signal.SIGSTOP)
+            return
+    raise AssertionError(f"the build ended before it was half done: {build.wait()}")
+
+
+def ask(corpus: Path, question: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "chatbot.cli", "ask", question, "--corpus", str(corpus)],
+        capture_output=True, text=True, timeout=300,
+    )
+
+
+# -- incremental -------------------------------------------------------------------------
+
+def test_only_the_changed_file_is_processed_again(corpus):
+    (corpus / "b.txt").write_text("اولا مفهوم التجارة الالكترونية\nهي البيع عبر الانترنت\n", encoding="utf-8")
+    (corpus / "c.md").write_text("# التعليم الالكتروني\n- مرونة الوقت\n", encoding="utf-8")
+    first = build_index(corpus, index_of(corpus))
+    assert sorted(first.processed) == ["b.txt", "c.md", "e-government.txt"] and first.reused == []
+
+    (corpus / "b.txt").write_text("اولا مفهوم التجارة الالكترونية\nهي البيع والشراء عبر الانترنت\n", encoding="utf-8")
+    second = build_index(corpus, index_of(corpus))
+    assert second.processed == ["b.txt"]
+    assert sorted(second.reused) == ["c.md", "e-government.txt"]
+
+    (corpus / "d.txt").write_text("اولا الصحة الالكترونية\nملفات المرضى الرقمية\n", encoding="utf-8")
+    (corpus / "c.md").unlink()
+    third = build_index(corpus, index_of(corpus))
+    assert third.processed == ["d.txt"] and third.files == 3
+
+
+def test_unchanged_corpus_is_not_rebuilt(corpus):
+    open_index(corpus, index_of(corpus))
+    name = current(corpus)
+    open_index(corpus, index_of(corpus))
+    assert current(corpus) == name
+
+
+# -- interrupted builds --------------------------------------------------------------------
+
+def test_kill_9_mid_build_leaves_the_previous_index_usable(corpus):
+    build_index(corpus, index_of(corpus))
+    before = current(corpus)
+    add_many(corpus)
+    build = start_build(corpus)
+    pause_mid_build(build)
+    build.kill()  # SIGKILL: no clean-up code runs
+    build.wait()
+
+    assert current(corpus) == before
+    old = store.load_index(index_of(corpus))  # checksums verified
+    assert {p.source for p in old.passages} == {"e-government.txt"}
+
+    answer = ask(corpus, "ما مراحل الحكومة الالكترونية")
+    assert answer.returncode == 0, answer.stderr
+    assert "مرحلة الاعلان" in answer.stdout and "e-government.txt" in answer.stdout
+    assert not list((index_of(corpus) / "builds").glob(".*.partial"))
+    assert len(store.load_index(index_of(corpus)).params["corpus"]) == LARGE + 1
+
+
+def test_ctrl_c_mid_build_stops_cleanly_and_keeps_the_index(corpus):
+    build_index(corpus, index_of(corpus))
+    before = current(corpus)
+    add_many(corpus)
+    build = start_build(corpus)
+    pause_mid_build(build)
+    build.send_signal(signal.SIGINT)
+    build.send_signal(signal.SIGCONT)
+    _, err = build.communicate(timeout=120)
+    assert build.returncode == 130
+    assert "interrupted" in err and "Traceback" not in err
+    assert current(corpus) == before
+    store.load_index(index_of(corpus))
+
+
+def test_crash_while_writing_the_build_leaves_a_partial_that_the_next_build_removes(corpus, monkeypatch):
+    build_index(corpus, index_of(corpus))
+    before = current(corpus)
+    (corpus / "b.txt").write_text("اولا مفهوم التجارة الالكترونية\nالبيع عبر الانترنت\n", encoding="utf-8")
+    saves = []
+    real_save = np.save
+
+    def failing_save(*args, **kwargs):
+        saves.append(args[0])
+        if len(saves) == 3:
+            raise KeyboardInterrupt  # as if Ctrl+C arrived while the arrays were written
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(store.np, "save", failing_save)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(corpus, index_of(corpus))
+    monkeypatch.setattr(store.np, "save", real_save)
+
+    builds = index_of(corpus) / "builds"
+    assert current(corpus) == before and len(list(builds.glob(".*.partial"))) == 1
+    assert store.load_index(index_of(corpus)).passages
+    (index_of(corpus) / ".CURRENT.999.tmp").write_bytes(b"half")
+
+    report = build_index(corpus, index_of(corpus))
+    assert report.processed == []  # b.txt's analysis was cached before the crash
+    assert not list(builds.glob(".*")) and not list(index_of(corpus).glob(".*.tmp"))
+    assert [p.name for p in builds.iterdir()] == [current(corpus)]
+
+
+# -- two builds at once ----------------------------------------------------------------------
+
+def test_second_build_is_refused_while_one_runs(corpus):
+    add_many(corpus)
+    first = start_build(corpus)
+    pause_mid_build(first)
+    try:
+        second = subprocess.run(
+            [sys.executable, "-m", "chatbot.cli", "index", "--corpus", str(corpus)],
+            capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        first.send_signal(signal.SIGCONT)
+    assert second.returncode == 1
+    assert "يُبنى الآن في عملية أخرى" in second.stderr and "another process is building the index" in second.stderr
+    assert "Traceback" not in second.stderr
+    _, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    index = store.load_index(index_of(corpus))
+    assert len(index.params["corpus"]) == LARGE + 1
+
+
+# -- tampered and truncated ----------------------------------------------------------------------
+
+def _tamper(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+@pytest.mark.parametrize("damage", [_tamper, _truncate], ids=["tampered", "truncated"])
+@pytest.mark.parametrize("victim", ["passages.jsonl", "word.docs.npy"])
+def test_damaged_index_is_detected_and_rebuilt(corpus, capsys, damage, victim):
+    engine = open_engine(corpus)
+    folder = engine.index.path
+    victims = sorted(folder.glob(victim))
+    assert victims, sorted(p.name for p in folder.iterdir())
+    damage(victims[0])
+    with pytest.raises(store.IndexCorrupt, match="checksum mismatch"):
+        store.load_index(index_of(corpus))
+
+    rebuilt = open_engine(corpus)
+    assert "index is corrupt" in capsys.readouterr().err
+    assert rebuilt.index.path != folder
+    assert rebuilt.ask("ما مراحل الحكومة الالكترونية").answer.passage.source == "e-government.txt"
+
+
+def test_truncated_params_is_rebuilt(corpus):
+    engine = open_engine(corpus)
+    _truncate(engine.index.path / "params.json")
+    rebuilt = open_engine(corpus)
+    assert rebuilt.index.path != engine.index.path
+    assert store.load_index(index_of(corpus)).passages
+
+
+def test_tampered_cache_entry_is_processed_again(corpus):
+    build_index(corpus, index_of(corpus))
+    for entry in (index_of(corpus) / "cache").glob("*.json"):
+        entry.write_text('{"pipeline": "x"}', encoding="utf-8")
+    (corpus / "b.txt").write_text("اولا مفهوم التجارة\nالبيع عبر الانترنت\n", encoding="utf-8")
+    report = build_index(corpus, index_of(corpus))
+    assert sorted(report.processed) == ["b.txt", "e-government.txt"]
+
+
+# -- ask stays light -----------------------------------------------------------------------------
+
+def test_ask_does_not_load_the_format_libraries(corpus):
+    write_docx(corpus / "e-learning.docx", (LECTURES / "e-learning.md").read_text(encoding="utf-8"))
+    build_index(corpus, index_of(corpus))
+    probe = (
+        "import sys\nfrom chatbot.cli import main\n"
+        f"code = main(['ask', 'ما مزايا التعليم الالكتروني', '--corpus', {str(corpus)!r}])\n"
+        "print(sorted(m for m in ('docx', 'pptx', 'pypdf') if m in sys.modules), code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
