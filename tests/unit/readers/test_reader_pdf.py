@@ -66,3 +66,21 @@ def test_damaged_pdf_is_reported(tmp_path):
     path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 3)
     with pytest.raises(UnreadableFile, match="damaged or protected PDF"):
         read_document(path)
+
+
+@pytest.mark.parametrize("password, readable", [("", True), ("secret", False)])
+def test_encrypted_pdf(tmp_path, password, readable):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(write_pdf(tmp_path / "plain.pdf", [LINES])).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=password, owner_password="owner")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    if readable:
+        assert "مرحلة التبادل" in read_document(path).text
+    else:
+        with pytest.raises(UnreadableFile, match="damaged or protected PDF"):
+            read_document(path)
