@@ -37,6 +37,7 @@ __all__ = [
     "render",
     "resolve_mode",
     "sanitize",
+    "truncate",
     "logical_word",
     "visual_line",
     "wrap",
@@ -119,6 +120,18 @@ def _cells_prefix(word: str, width: int) -> str:
     while end < len(word) and cell_len(word[: end + 1]) <= width:
         end += 1
     return word[:end]
+
+
+def truncate(text: str, width: int) -> str:
+    """The start of a one-line logical ``text`` in at most ``width`` cells, «…» marking a cut.
+
+    Cut in logical order, so a right-to-left label loses its end (drawn on the left), never
+    its beginning as cropping the drawn line would.
+    """
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return text
+    return _cells_prefix(text, max(1, width - 1)).rstrip() + "…"
 
 
 def visual_line(line: str) -> str:

@@ -15,6 +15,7 @@ from chatbot.tui.messages import PassageRequested
 from chatbot.tui.widgets.rtl_text import current_mode
 
 MAX_LABEL_WORDS = 8
+GUIDE_WIDTH = 4  # cells of tree guide per level (Tree's default guide_depth)
 
 
 def entry_label(passage: Passage) -> str:
@@ -57,15 +58,30 @@ class Contents(Tree[int]):
         self._passages: Sequence[Passage] = ()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "rtl_mode", self._rebuild, init=False)
+        self.watch(self.app, "rtl_mode", self._relabel, init=False)
 
     def load(self, passages: Sequence[Passage]) -> None:
         """Fill the tree from ``engine.passages``."""
         self._passages = passages
         self._rebuild()
 
-    def _label(self, text: str) -> Text:
-        text = rtl.sanitize(text)
+    def on_resize(self) -> None:
+        self._relabel()
+
+    def _relabel(self) -> None:
+        """Redraw every label for the current width and RTL mode, keeping what is expanded."""
+        pending = list(self.root.children)
+        while pending:
+            node = pending.pop()
+            pending.extend(node.children)
+            if node.data is not None:
+                depth = 1 + sum(1 for _ in _ancestors(node))
+                node.set_label(self._label(entry_label(self._passages[node.data]), depth))
+
+    def _label(self, text: str, depth: int) -> Text:
+        """One line that fits beside the tree's guides (``depth`` levels of indentation)."""
+        room = max(8, self.scrollable_content_region.width - GUIDE_WIDTH * (depth - 1) - 3)
+        text = rtl.truncate(rtl.sanitize(text), room)
         return Text(rtl.visual_line(text) if current_mode(self) == rtl.APP else text)
 
     def _rebuild(self) -> None:
@@ -74,21 +90,27 @@ class Contents(Tree[int]):
         for source, entries in tops.items():
             file_node = self.root.add(Text(rtl.sanitize(source)), expand=True)
             for index in entries:
-                self._add(file_node, index, children)
+                self._add(file_node, index, children, depth=2)
         self.cursor_line = 0
 
-    def _add(self, node: TreeNode[int], index: int, children: dict[int, list[int]]) -> None:
+    def _add(self, node: TreeNode[int], index: int, children: dict[int, list[int]], depth: int) -> None:
         kids = children[index]
-        label = self._label(entry_label(self._passages[index]))
+        label = self._label(entry_label(self._passages[index]), depth)
         if not kids:
             node.add_leaf(label, data=index)
             return
         branch = node.add(label, data=index, expand=False)
         for kid in kids:
-            self._add(branch, kid, children)
+            self._add(branch, kid, children, depth + 1)
 
     @on(Tree.NodeSelected)
     def _open(self, event: Tree.NodeSelected[int]) -> None:
         event.stop()
         if event.node.data is not None:
             self.post_message(PassageRequested(event.node.data))
+
+
+def _ancestors(node: TreeNode[int]):  # noqa: ANN202 - a generator of nodes
+    while node.parent is not None and node.parent.parent is not None:
+        node = node.parent
+        yield node

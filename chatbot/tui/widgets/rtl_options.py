@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -45,10 +44,7 @@ class RtlOptionList(OptionList):
         highlighted = self.highlighted
         mode = current_mode(self)
         width = max(1, self.scrollable_content_region.width - 2)
-        prompts = [
-            Text(rtl.render(label, width, mode).split("\n")[0].plain, no_wrap=True, end="")
-            for label in self._labels
-        ]
+        prompts = [rtl.render(rtl.truncate(label, width), width, mode) for label in self._labels]
         self.set_options(Option(prompt) for prompt in prompts)
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)

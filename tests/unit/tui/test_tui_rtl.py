@@ -97,3 +97,8 @@ def test_resolve_mode():
     assert rtl.resolve_mode("auto", {"VTE_VERSION": "7600"}) == rtl.APP
     assert rtl.resolve_mode("auto", {}) == rtl.APP
     assert rtl.resolve_mode("nonsense", {}) == rtl.APP
+
+
+def test_truncate_keeps_the_start_of_a_label():
+    assert rtl.truncate("ثانيا متطلبات ومعوقات تحقيق الحكومه", 14) == "ثانيا متطلبات…"
+    assert rtl.truncate("قصير", 14) == "قصير"
