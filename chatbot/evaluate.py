@@ -33,10 +33,11 @@ error, not a silent miss: the gold file or the corpus is out of date.
   passages (``nDCG@k``, as trec_eval's ``ndcg_cut``).
 
 What is ranked is the *reply ranking*: the passage ``Engine.ask`` answers with at rank 1 — or,
-when it gives no passage (abstains), a placeholder that is never right — followed by
-``Engine.search``'s ranking without that passage, ``k`` entries in all. So an abstention on an
-answerable question is a miss at rank 1 and pushes the ranking down one place, and every metric
-is reproducible by ir-measures from the TREC run. The *search ranking* alone (no abstention,
+when the reply holds no passage (an abstention, kind ``no_answer``, or a smalltalk reply), a
+placeholder that is never right — followed by ``Engine.search``'s ranking without that passage,
+``k`` entries in all. So an abstention on an answerable question is a miss at rank 1 and pushes
+the ranking down one place (recall@1, mrr and ndcg all feel it; recall@5 loses one slot), and
+every metric is reproducible by ir-measures from the TREC run. The *search ranking* alone (no abstention,
 what the issue's reference systems are scored on) is reported beside it.
 
 Abstention precision = correct abstentions / all abstentions; abstention recall = correct
