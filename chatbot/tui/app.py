@@ -86,6 +86,7 @@ class ChatApp(App[None]):
         self._last_reply: Reply | None = None
         self._last_passage: Passage | None = None  # what "copy" copies
         self._others_shown = False
+        self._pending: str | None = None  # asked before the engine was ready
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -131,6 +132,8 @@ class ChatApp(App[None]):
         self.query_one(Contents).load(engine.passages)
         await progress.remove()
         await self._welcome()
+        if self._pending is not None:
+            self._answer(self._pending)
 
     async def _welcome(self) -> None:
         if self.engine is not None:
@@ -139,9 +142,11 @@ class ChatApp(App[None]):
     @work(exclusive=True, group="ask")
     async def _answer(self, question: str) -> None:
         engine = self.engine
-        if engine is None:
-            self._notify("الفهرس لم يجهز بعد، انتظر لحظة…")
+        if engine is None:  # answered as soon as the index is ready
+            self._pending = question
+            self._notify("سأجيب حين يجهز الفهرس…")
             return
+        self._pending = None
         try:
             reply = await asyncio.to_thread(engine.ask, question)
         except Exception as error:
