@@ -317,7 +317,9 @@ def check_squad_passages(dataset: SquadSet, passages: Sequence[Passage]) -> None
     odd = sorted(set(got) ^ set(expected), key=lambda s: (s.source, s.first))[:5]
     raise EvalError(
         f"المقاطع لا تطابق الفقرات / the passages do not match the paragraphs: {len(got)} passages "
-        f"for {len(expected)} paragraphs; first differences: {', '.join(map(str, odd))}",
+        f"for {len(expected)} paragraphs; first differences: {', '.join(map(str, odd))} "
+        "(a paragraph read as a list or heading, or an article file the reader skipped, e.g. one "
+        "with no Arabic text)",
         status=1,
     )
 
