@@ -80,8 +80,8 @@ class _DocxLines:
         if m := _HEADING_STYLE_RE.match(style):
             return min(int(m.group(1)), 6)
         # Localised or custom heading styles still carry Word's outline level (0 = level 1).
-        for ppr in (paragraph._p.pPr, paragraph.style.element.pPr if paragraph.style is not None else None):
-            if ppr is not None and (lvl := ppr.find(self.qn("w:outlineLvl"))) is not None:
+        for ppr in _properties(paragraph):
+            if (lvl := ppr.find(self.qn("w:outlineLvl"))) is not None:
                 value = int(lvl.get(self.qn("w:val"), "9"))
                 if value < 6:
                     return value + 1
@@ -89,8 +89,8 @@ class _DocxLines:
 
     def _numbering(self, paragraph) -> tuple[str, int] | None:
         """(numId, level) of a list paragraph, from the paragraph or else its style."""
-        for ppr in (paragraph._p.pPr, paragraph.style.element.pPr if paragraph.style is not None else None):
-            num_pr = ppr.find(self.qn("w:numPr")) if ppr is not None else None
+        for ppr in _properties(paragraph):
+            num_pr = ppr.find(self.qn("w:numPr"))
             if num_pr is None:
                 continue
             num_id = num_pr.find(self.qn("w:numId"))
@@ -119,6 +119,12 @@ class _DocxLines:
                 text = "".join(t.text or "" for t in p.iter(self.qn("w:t"))).strip()
                 if text:
                     yield text
+
+
+def _properties(paragraph) -> list:
+    """The paragraph's own properties, then its style's: Word applies the first it finds."""
+    style = paragraph.style.element.pPr if paragraph.style is not None else None
+    return [ppr for ppr in (paragraph._p.pPr, style) if ppr is not None]
 
 
 def _table_lines(table) -> Iterator[str]:

@@ -54,7 +54,7 @@ def _shape_lines(shape) -> Iterator[str]:
     if getattr(shape, "shapes", None) is not None:  # a group: its shapes in order
         for child in shape.shapes:
             yield from _shape_lines(child)
-    elif getattr(shape, "has_table", False) and shape.has_table:
+    elif getattr(shape, "has_table", False):
         for row in shape.table.rows:
             cells = [_one_line(cell.text) for cell in row.cells if cell.text.strip()]
             if cells:
