@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rich.text import Text
 from textual import on
@@ -110,7 +110,8 @@ class Contents(Tree[int]):
             self.post_message(PassageRequested(event.node.data))
 
 
-def _ancestors(node: TreeNode[int]):  # noqa: ANN202 - a generator of nodes
+def _ancestors(node: TreeNode[int]) -> Iterator[TreeNode[int]]:
+    """The node's enclosing entries up to (not including) the file node's parent, the root."""
     while node.parent is not None and node.parent.parent is not None:
         node = node.parent
         yield node
