@@ -3,8 +3,10 @@
 Two fields, each scored with BM25 (see :mod:`chatbot.bm25`):
 
 * ``word`` — light stems of the content words: precise;
-* ``char`` — character 3- and 4-grams of those stems: a misspelt, split or differently inflected
+* ``char`` — character 3- and 4-grams of the words: a misspelt, split or differently inflected
   word still shares most of its grams with the lecture's word.
+
+Both fields are also built over whole files (``file.word``, ``file.char``).
 
 A passage's own title line (heading or item line) counts twice: a section is *about* its
 heading. :data:`PIPELINE_VERSION` fingerprints the code and language data that decide what is
@@ -20,7 +22,7 @@ from chatbot.arabic import char_ngrams, content_words, light_stem
 from chatbot.bm25 import BM25Params
 from chatbot.passages import Passage, outline, strip_marker
 
-__all__ = ["FIELDS", "PIPELINE_VERSION", "field_terms", "passage_words", "word_pairs"]
+__all__ = ["FIELDS", "FILE_PREFIX", "PIPELINE_VERSION", "field_terms", "passage_words"]
 
 
 
@@ -43,8 +45,10 @@ PIPELINE_VERSION = _pipeline_version()
 FIELDS: dict[str, BM25Params] = {
     "word": BM25Params(variant="plus", k1=1.5, b=0.75, delta=1.0),
     "char": BM25Params(variant="plus", k1=1.5, b=0.75, delta=1.0),
-    "pair": BM25Params(variant="plus", k1=1.5, b=0.75, delta=1.0),
 }
+# The same fields over whole files: a passage of the lecture that is about the question's
+# topic is preferred to a passage of another lecture that shares a word with it.
+FILE_PREFIX = "file."
 HEADING_REPEAT = 2
 
 
@@ -60,13 +64,9 @@ def passage_words(p: Passage) -> list[list[str]]:
 
 
 def field_terms(words: list[list[str]]) -> dict[str, list[str]]:
-    """Index terms of each field for a passage's [title words, body words]."""
-    title, body = ([light_stem(w) for w in part] for part in words)
-    stems = title * HEADING_REPEAT + body
-    return {"word": stems, "char": char_ngrams(stems), "pair": word_pairs(title) + word_pairs(body)}
-
-
-def word_pairs(stems: list[str]) -> list[str]:
-    """Adjacent content stems, «تبادل معلومات» → «تبادل_معلومات»: rewards passages where the
-    question's words stand together, as they do in the sentence that answers it."""
-    return [f"{a}_{b}" for a, b in zip(stems, stems[1:])]
+    """Index terms of each field for a passage's [title words, body words]: stems, and the
+    character n-grams of the words as written (normalised), which also catch what the light
+    stemmer misses («جنازته» / «جنازة»)."""
+    title, body = words
+    surface = title * HEADING_REPEAT + body
+    return {"word": [light_stem(w) for w in surface], "char": char_ngrams(surface)}

@@ -11,16 +11,15 @@ Decisions made here, each for a reason a student would give:
 
 from __future__ import annotations
 
-import math
 from typing import Callable, NamedTuple
 
 import numpy as np
 
 from chatbot.analysis import field_terms, passage_words
-from chatbot.arabic import content_words, light_stem, words
+from chatbot.arabic import light_stem, words
 from chatbot.passages import Passage
 from chatbot.resources import smalltalk_phrases, word_set
-from chatbot.search import QueryTerm, expand_query, rank, top_k
+from chatbot.search import QueryTerm, expand_query, file_coverage, rank, top_k
 from chatbot.spelling import Speller
 from chatbot.store import StoredIndex
 
@@ -78,27 +77,6 @@ def is_list_question(terms: list[QueryTerm]) -> bool:
     return any(t.stem in cues or light_stem(t.word) in cues for t in terms if t.how != "synonym")
 
 
-def coverage(terms: list[QueryTerm], passage: Passage, index: StoredIndex) -> float:
-    """IDF-weighted share of the question's words that the passage (with its headings) holds."""
-    vocab = index.fields["word"]
-    # A word the corpus never uses is rarer than any it does: IDF as for half a passage.
-    unknown_idf = math.log((len(vocab) + 1) / 0.5)
-    held = set(field_terms(passage_words(passage))["word"])
-    held.update(light_stem(w) for heading in passage.section for w in content_words(heading))
-    weight: dict[str, float] = {}
-    matched: dict[str, bool] = {}
-    for t in terms:
-        if t.how == "synonym":
-            continue
-        weight[t.word] = max(weight.get(t.word, 0.0), vocab.idf_of(t.stem) if vocab.has(t.stem) else unknown_idf)
-        matched[t.word] = matched.get(t.word, False) or t.stem in held
-    for t in terms:  # a synonym found in the passage covers the word it stands for
-        if t.how == "synonym" and t.word in matched and t.stem in held:
-            matched[t.word] = True
-    total = sum(weight.values())
-    return sum(w for word, w in weight.items() if matched[word]) / total if total else 0.0
-
-
 def _title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) -> float:
     """IDF of the question terms found in a passage's own title line."""
     title = set(field_terms([passage_words(passage)[0], []])["word"])
@@ -147,7 +125,7 @@ def answer_question(
     stems = tuple(dict.fromkeys(t.stem for t in terms))
     if not index.passages:
         return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
-    scores = rank(terms, index.fields)
+    scores = rank(terms, index)
     levels = np.array([p.level for p in index.passages])
     sections = levels != "item"
     allowed = sections if is_list_question(terms) else None
@@ -157,7 +135,9 @@ def answer_question(
     if allowed is None:
         best = [_narrow_to_item(best[0], terms, scores, index)]
     chosen = index.passages[best[0]]
-    cov = coverage(terms, chosen, index)
+    # Abstain when the lecture the answer comes from does not hold the question's content:
+    # judged on the whole file, since an answer passage often paraphrases a word or two.
+    cov = file_coverage(terms, index, int(index.file_of[best[0]]), speller())
     if cov < MIN_COVERAGE:
         suggestions = [_hit(index, i, scores, "low") for i in top_k(scores, top, sections)]
         return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems)

@@ -101,11 +101,27 @@ def words(text: str) -> list[str]:
     return [t for t in simple_word_tokenize(normalize(text)) if _WORD_RE.search(t)]
 
 
+# Letters many writers interchange, in dialect and in haste: «الدي» for «الذي», «لمادا» for
+# «لماذا». Function words are recognised in this loose form too.
+_LOOSE = str.maketrans({"ذ": "د", "ث": "ت", "ظ": "ض"})
+
+
+def loosen(word: str) -> str:
+    """«الذي» → «الدي»: the form in which interchanged letters meet."""
+    return word.translate(_LOOSE)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    words_ = word_set("stopwords") | word_set("question_words")
+    return words_ | frozenset(loosen(w) for w in words_)
+
+
 def content_words(text: str) -> list[str]:
-    """Normalised words less stopwords, question words and lone letters: what a question is
-    *about*."""
-    drop = word_set("stopwords") | word_set("question_words")
-    return [w for w in words(text) if w not in drop and (len(w) > 1 or w.isdigit())]
+    """Normalised words less stopwords, question words (also as loosely spelt) and lone
+    letters: what a question is *about*."""
+    drop = _function_words()
+    return [w for w in words(text) if w not in drop and loosen(w) not in drop and (len(w) > 1 or w.isdigit())]
 
 
 # Light stemming in the manner of Larkey's light10, which measures well for Arabic retrieval:
@@ -114,11 +130,15 @@ def content_words(text: str) -> list[str]:
 _PREFIXES = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "لل", "ال")
 _CONJ_PREFIXES = ("و", "ف")
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+# Teh marbuta turns into ت before a pronoun («عاصمة» + «ها» → «عاصمتها»): such an ending
+# gives back the word's teh marbuta (normalised ه), so both forms reach one stem.
+_TEH_SUFFIXES = ("تهما", "تهم", "تها", "ته", "تنا", "تكم", "تك")
 
 
 @lru_cache(maxsize=65536)
 def light_stem(word: str) -> str:
-    """«والإجراءات» → «اجراء», «مراحلها» → «مراحل», «بالحكومة» → «حكوم» (on normalised words)."""
+    """«والإجراءات» → «اجراء», «مراحلها» → «مراحل», «بالحكومة» → «حكوم», «عاصمتها» → «عاصم»
+    (on normalised words)."""
     if not word.isalpha():
         return word
     stem = word
@@ -129,6 +149,10 @@ def light_stem(word: str) -> str:
     else:
         if stem[0] in _CONJ_PREFIXES and len(stem) >= 5:
             stem = stem[1:]
+    for suffix in _TEH_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            stem = stem[: -len(suffix)] + "ه"
+            break
     changed = True
     while changed:
         changed = False

@@ -121,6 +121,21 @@ class SparseBM25:
         i = self.term_id.get(term)
         return int(self.indptr[i + 1] - self.indptr[i]) if i is not None else 0
 
+    def contains(self, term: str, docs: np.ndarray) -> np.ndarray:
+        """For each passage of ``docs``, whether it holds ``term`` (binary search in the
+        term's sorted postings: no walk over the corpus)."""
+        i = self.term_id.get(term)
+        if i is None:
+            return np.zeros(len(docs), dtype=bool)
+        postings = self.docs[self.indptr[i] : self.indptr[i + 1]]
+        at = np.searchsorted(postings, docs)
+        return (at < len(postings)) & (postings[np.minimum(at, len(postings) - 1)] == docs)
+
+    def postings(self, term: str) -> np.ndarray:
+        """The passages that hold ``term``."""
+        i = self.term_id.get(term)
+        return self.docs[self.indptr[i] : self.indptr[i + 1]] if i is not None else self.docs[:0]
+
     def scores(self, query: Iterable[str], weights: Iterable[float] | None = None) -> np.ndarray:
         """Score of every passage for a list of query terms (repeats count, as in rank-bm25).
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from chatbot import store
-from chatbot.analysis import FIELDS, PIPELINE_VERSION, field_terms, passage_words
+from chatbot.analysis import FIELDS, FILE_PREFIX, PIPELINE_VERSION, field_terms, passage_words
 from chatbot.arabic import light_stem
 from chatbot.bm25 import SparseBM25
 from chatbot.passages import Passage, split_passages
@@ -167,18 +167,30 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
             }
         if progress:
             progress(len(files), len(files), "")
-        fields = {
-            field: SparseBM25.build([field_terms(w)[field] for w in words], FIELDS[field])
-            for field in FIELDS
-        }
+        fields = _build_fields(passages, words, list(manifest))
         surface = {w: light_stem(w) for title_body in words for part in title_body for w in part}
-        params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat}
+        params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
+                  "files": list(manifest)}
         store.save_index(index_dir, params, passages, fields, surface)
         _prune_cache(cache_dir, {m["sha256"] for m in manifest.values()})
     return BuildReport(
         len(manifest), len(passages), sum(p.level == "section" for p in passages),
         reused, processed, skipped, time.perf_counter() - start,
     )
+
+
+def _build_fields(passages: list[Passage], words: list[list[list[str]]], files: list[str]) -> dict[str, SparseBM25]:
+    """The passage fields, and the same fields over whole files (a file's passages together)."""
+    per_passage = [field_terms(w) for w in words]
+    position = {source: i for i, source in enumerate(files)}
+    fields: dict[str, SparseBM25] = {}
+    for field, params in FIELDS.items():
+        fields[field] = SparseBM25.build([terms[field] for terms in per_passage], params)
+        whole: list[list[str]] = [[] for _ in files]
+        for passage, terms in zip(passages, per_passage):
+            whole[position[passage.source]].extend(terms[field])
+        fields[FILE_PREFIX + field] = SparseBM25.build(whole, params)
+    return fields
 
 
 def _relocate(row: dict, source: str, offset: int) -> Passage:

@@ -3,62 +3,69 @@
 A question's content words are stemmed like the lecture. A stem the lecture does not know is
 matched as the student probably meant it: split in two known words («الانترنت» → «الانتر نت»),
 joined with its neighbour, or mapped to a known stem one or two edits away (typos). Synonyms
-from the synonym table are searched too, with less weight. The ``word`` and ``char`` fields are
-scored separately, each scaled by its best score, and summed.
+from the synonym table are searched too, with less weight.
+
+Ranking, each step measured on ARCD and the lecture question set (benchmarks/quality.py):
+the ``word`` and ``char`` fields are scored separately, each scaled by its best score, and
+summed; the same sum over whole files is added, so the lecture about the question's topic
+wins; the best candidates then gain by the share of the question's words they hold.
 """
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
 import numpy as np
 
-from chatbot.analysis import word_pairs
-from chatbot.arabic import char_ngrams
-from chatbot.arabic import content_words, light_stem, normalize
+from chatbot.analysis import FILE_PREFIX
+from chatbot.arabic import char_ngrams, content_words, light_stem, normalize
 from chatbot.arabic import words as all_words
 from chatbot.bm25 import SparseBM25
 from chatbot.resources import synonym_groups, word_set
 from chatbot.spelling import Speller
+from chatbot.store import StoredIndex
 
-__all__ = ["QueryTerm", "Ranking", "expand_query", "rank", "top_k"]
+__all__ = ["QueryTerm", "coverage", "expand_query", "file_coverage", "rank", "top_k"]
 
 SYNONYM_WEIGHT = 0.5
 FUZZY_WEIGHT = 0.8
 MIN_FUZZY_SYNONYM = 5
 PROCLITICS = "بلكوف"
-# Share of the fused score given to each field (see chatbot.analysis).
-FIELD_SHARES = {"word": 0.4, "char": 0.4, "pair": 0.2}
+VERB_PREFIXES = "يتنا"
+# Share of the fused score given to each field (see chatbot.analysis), to the file's own
+# score, and to the coverage of the question's words among the best candidates.
+FIELD_SHARES = {"word": 0.4, "char": 0.6}
+FILE_SHARE = 0.5
+COVERAGE_SHARE = 0.3
+RERANKED = 30
 
 
 class QueryTerm(NamedTuple):
-    word: str  # the question's word (normalised) this term stands for
-    stem: str
+    word: str  # the question's word (normalised) this term stands for; "" for question words
+    stem: str  # searched in the word field
+    form: str  # searched, as character n-grams, in the char field
     weight: float
     how: str  # exact | split | join | fuzzy | synonym | unknown
 
 
-class Ranking(NamedTuple):
-    terms: list[QueryTerm]
-    scores: np.ndarray  # fused score of every passage
-
-
 def nearest_stems(word: str, speller: Speller, vocab: SparseBM25) -> list[str]:
-    """The (at most two) stems a misspelt word most likely stands for: closest, then commonest."""
+    """The (at most two) stems a misspelt word most likely stands for: closest, then
+    commonest, then alphabetical (so the choice never depends on set order)."""
     found = {s: d for s, d in speller.suggest(word).items() if vocab.has(s)}
     if not found:
         return []
     best = min(found.values())
-    return sorted((s for s, d in found.items() if d == best), key=lambda s: -vocab.doc_freq(s))[:2]
+    return sorted((s for s, d in found.items() if d == best), key=lambda s: (-vocab.doc_freq(s), s))[:2]
 
 
-def _split(word: str, speller: Speller) -> list[str]:
-    """«الانترنت» → stems of «الانتر» and «نت» when the corpus writes it as those two words."""
+def _split(word: str, speller: Speller) -> list[tuple[str, str]]:
+    """«الانترنت» → («الانتر», stem), («نت», stem) when the corpus writes it as two words."""
     known = speller.surface
     for i in range(2, len(word) - 1):
         if word[:i] in known and word[i:] in known:
-            return [known[word[:i]], known[word[i:]]]
+            return [(word[:i], known[word[:i]]), (word[i:], known[word[i:]])]
     return []
 
 
@@ -103,69 +110,139 @@ def expand_query(
             continue
         stem = light_stem(word)
         if vocab.has(stem):
-            terms.append(QueryTerm(word, stem, 1.0, "exact"))
+            terms.append(QueryTerm(word, stem, word, 1.0, "exact"))
         elif stripped := _without_proclitic(word, vocab):
-            terms.append(QueryTerm(word, stripped, 1.0, "exact"))
+            terms.append(QueryTerm(word, stripped, word[1:], 1.0, "exact"))
         elif i + 1 < len(words) and vocab.has(light_stem(word + words[i + 1])):
-            terms.append(QueryTerm(word + " " + words[i + 1], light_stem(word + words[i + 1]), 1.0, "join"))
+            both = word + words[i + 1]
+            terms.append(QueryTerm(word + " " + words[i + 1], light_stem(both), both, 1.0, "join"))
             joined.add(i + 1)
         elif parts := _split(word, speller()):
-            terms.extend(QueryTerm(word, part, 1.0, "split") for part in parts)
+            terms.extend(QueryTerm(word, part_stem, part, 1.0, "split") for part, part_stem in parts)
         elif known := _known_synonyms(stem, synonyms, vocab, speller):
             weight = min(SYNONYM_WEIGHT, 1 / len(known))
-            terms.extend(QueryTerm(word, s, weight, "synonym") for s in known)
+            terms.extend(QueryTerm(word, s, form, weight, "synonym") for s, form in known)
         elif near := nearest_stems(word, speller(), vocab):
-            terms.extend(QueryTerm(word, n, FUZZY_WEIGHT, "fuzzy") for n in near)
+            terms.extend(QueryTerm(word, n, word, FUZZY_WEIGHT, "fuzzy") for n in near)
         else:
-            terms.append(QueryTerm(word, stem, 1.0, "unknown"))
+            terms.append(QueryTerm(word, stem, word, 1.0, "unknown"))
     # Synonyms of the words found as they are, and of the question words that carry meaning
     # («عرف», «يعني»: a definition is asked); a word's synonyms share one weight.
     present = {t.stem for t in terms}
     sources = [(t.word, t.stem) for t in terms if t.how == "exact"] + [("", light_stem(w)) for w in asking]
     for word, stem in sources:
-        known = [s for s in _known_synonyms(stem, synonyms, vocab, speller) if s not in present]
-        terms.extend(QueryTerm(word, s, min(SYNONYM_WEIGHT, 1 / len(known)), "synonym") for s in known)
-        present.update(known)
+        known = [(s, f) for s, f in _known_synonyms(stem, synonyms, vocab, speller) if s not in present]
+        terms.extend(QueryTerm(word, s, f, min(SYNONYM_WEIGHT, 1 / len(known)), "synonym") for s, f in known)
+        present.update(s for s, _ in known)
     return terms
 
 
 def _known_synonyms(
     stem: str, synonyms: dict[str, tuple[tuple[str, str], ...]], vocab: SparseBM25, speller: Callable[[], Speller]
-) -> list[str]:
-    """The synonyms of a stem that the corpus uses; a synonym the lecture misspells is still
-    found, as a question word would be (long words only: a short one is one edit away from
-    unrelated words)."""
-    found: list[str] = []
+) -> list[tuple[str, str]]:
+    """(stem, word) of the synonyms of a stem that the corpus uses; a synonym the lecture
+    misspells is still found, as a question word would be (long words only: a short one is one
+    edit away from unrelated words)."""
+    found: dict[str, str] = {}
     for syn, form in synonyms.get(stem, ()):
         if vocab.has(syn):
-            found.append(syn)
+            found.setdefault(syn, form)
         elif len(form) >= MIN_FUZZY_SYNONYM:
-            found.extend(nearest_stems(form, speller(), vocab))
-    return list(dict.fromkeys(found))
+            for near in nearest_stems(form, speller(), vocab):
+                found.setdefault(near, form)
+    return list(found.items())
 
 
-def rank(terms: list[QueryTerm], fields: dict[str, SparseBM25]) -> np.ndarray:
-    """Fused score of every passage: each field's BM25 scaled by its best, then weighted."""
-    n = len(next(iter(fields.values())))
-    fused = np.zeros(n)
+def _field_queries(terms: list[QueryTerm]) -> dict[str, tuple[list[str], list[float]]]:
     grams, gram_weights = [], []
     for t in terms:  # the n-grams of a term carry that term's weight
-        g = char_ngrams([t.stem])
+        g = char_ngrams([t.form])
         grams.extend(g)
         gram_weights.extend([t.weight] * len(g))
-    primary = [t.stem for t in terms if t.how != "synonym"]
-    queries = {
-        "word": ([t.stem for t in terms], [t.weight for t in terms]),
-        "char": (grams, gram_weights),
-        "pair": (word_pairs(primary), None),
-    }
+    return {"word": ([t.stem for t in terms], [t.weight for t in terms]), "char": (grams, gram_weights)}
+
+
+def _fuse(fields: dict[str, SparseBM25], prefix: str, queries: dict) -> np.ndarray:
+    """Each field's scores scaled by its best, weighted by FIELD_SHARES and summed."""
+    fused: np.ndarray | float = 0.0
     for field, share in FIELD_SHARES.items():
-        scores = fields[field].scores(*queries[field])
-        scores = scores - scores.min() if n else scores  # BM25Plus adds a constant
-        top = scores.max() if n else 0.0
+        scores = fields[prefix + field].scores(*queries[field])
+        scores = scores - scores.min() if len(scores) else scores  # BM25Plus adds a constant
+        top = scores.max() if len(scores) else 0.0
         if top > 0:
-            fused += share * scores / top
+            fused = fused + share * scores / top
+    return np.zeros(len(fields[prefix + "word"])) + fused
+
+
+def rank(terms: list[QueryTerm], index: StoredIndex) -> np.ndarray:
+    """Fused score of every passage (see module docstring)."""
+    queries = _field_queries(terms)
+    fused = _fuse(index.fields, "", queries)
+    if len(index.params.get("files", ())) > 1:
+        fused += FILE_SHARE * _fuse(index.fields, FILE_PREFIX, queries)[index.file_of]
+    best = np.array(top_k(fused, RERANKED), dtype=np.int64)
+    if len(best):
+        fused[best] += COVERAGE_SHARE * coverage(terms, index, best)
     return fused
+
+
+def _word_weights(terms: list[QueryTerm], index: StoredIndex) -> dict[str, float]:
+    """IDF of each question word; a word the corpus never uses counts as rarer than any, but
+    an unknown word of one or two letters (a typo of a small word) not at all."""
+    vocab = index.fields["word"]
+    unknown = math.log((len(vocab) + 1) / 0.5)
+    weights: dict[str, float] = {}
+    for t in terms:
+        if t.word and t.how != "synonym" and not (t.how == "unknown" and len(t.word) <= 2):
+            idf = vocab.idf_of(t.stem) if vocab.has(t.stem) else unknown
+            weights[t.word] = max(weights.get(t.word, 0.0), idf)
+    return weights
+
+
+def coverage(terms: list[QueryTerm], index: StoredIndex, docs: np.ndarray) -> np.ndarray:
+    """For each passage of ``docs``, the IDF-weighted share of the question's words it holds
+    (a word is held when any of its terms, synonyms included, is)."""
+    weights = _word_weights(terms, index)
+    total = sum(weights.values())
+    held = {word: np.zeros(len(docs), dtype=bool) for word in weights}
+    for t in terms:
+        if t.word in held:
+            held[t.word] |= index.fields["word"].contains(t.stem, docs)
+    if not total:
+        return np.zeros(len(docs))
+    return sum(w * held[word] for word, w in weights.items()) / total
+
+
+def _inflections(stem: str) -> list[str]:
+    """The stem with each other imperfect-verb prefix: «يقع» → «تقع», «نقع», «اقع» (a question
+    says «أين يقع» where the article writes «تقع»)."""
+    if len(stem) >= 3 and stem[0] in VERB_PREFIXES:
+        return [p + stem[1:] for p in VERB_PREFIXES if p != stem[0]]
+    return []
+
+
+def file_coverage(terms: list[QueryTerm], index: StoredIndex, file: int, speller: Speller) -> float:
+    """The IDF-weighted share of the question's words that one file (a lecture) holds, with
+    their synonyms, verb inflections or a spelling one or two edits away.
+
+    A word the file lacks but other files of the corpus use counts half: it is a word of the
+    corpus's language that this file happens to phrase otherwise (the ranking still chose this
+    file), not a sign of another topic as a word unknown to the whole corpus is.
+    """
+    weights = _word_weights(terms, index)
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    vocab = index.fields["word"]
+    in_file = lambda stem: bool(np.any(index.file_of[vocab.postings(stem)] == file))  # noqa: E731
+    held = {t.word: 1.0 for t in terms if t.word in weights and in_file(t.stem)}
+    for word in set(weights) - set(held):
+        variants = [light_stem(word)] + _inflections(light_stem(word)) + list(speller.suggest(word))
+        if any(in_file(v) for v in variants):
+            held[word] = 1.0
+        elif any(vocab.has(v) for v in variants):
+            held[word] = 0.5
+    return sum(weights[w] * share for w, share in held.items()) / total
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:

@@ -45,8 +45,9 @@ class IndexCorrupt(Exception):
 class StoredIndex(NamedTuple):
     params: dict
     passages: list[Passage]
-    fields: dict[str, SparseBM25]
+    fields: dict[str, SparseBM25]  # passage fields, and whole-file fields named "file.*"
     path: Path
+    file_of: np.ndarray  # position in params["files"] of each passage's file
 
     def surface(self) -> dict[str, str]:
         """Normalised word → stem of every word in the corpus (read on first use: only a
@@ -131,13 +132,17 @@ def load_index(index_dir: Path) -> StoredIndex:
             terms = json.loads((folder / f"{field}.terms.json").read_text(encoding="utf-8"))
             arrays = {a: np.load(folder / f"{field}.{a}.npy", allow_pickle=False) for a in _ARRAYS}
             fields[field] = SparseBM25(BM25Params(**p), terms, **arrays)
+        position = {source: i for i, source in enumerate(params["files"])}
+        file_of = np.array([position[p.source] for p in passages], dtype=np.int64)
     except IndexCorrupt:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexCorrupt(f"unreadable index: {exc}") from exc
-    if any(len(m) != len(passages) for m in fields.values()):
-        raise IndexCorrupt("fields and passages disagree in length")
-    return StoredIndex(params, passages, fields, folder)
+    for name, model in fields.items():
+        expected = len(params["files"]) if name.startswith("file.") else len(passages)
+        if len(model) != expected:
+            raise IndexCorrupt(f"field {name} and passages disagree in length")
+    return StoredIndex(params, passages, fields, folder, file_of)
 
 
 @lru_cache(maxsize=4)
