@@ -197,7 +197,10 @@ def child_probe(corpus: Path, index: Path, questions_file: Path) -> dict:
     del loaded
     gc.collect()
     from chatbot.engine import open_engine
+    from chatbot.indexer import is_fresh
 
+    if not is_fresh(corpus, index):  # opening would rebuild: the figures would be of a build
+        raise SystemExit(f"index {index} is stale for the code measured")
     t = time.perf_counter()
     engine = open_engine(corpus, index)
     open_s = time.perf_counter() - t
@@ -256,11 +259,13 @@ def snapshot_code() -> str:
 
 
 def _env() -> dict[str, str]:
+    """Children run in CODE with it on their path: ``python -m`` puts the working directory
+    first on sys.path, so run from the project it would import the working tree instead."""
     return dict(os.environ, PYTHONPATH=str(CODE))
 
 
 def _run_child(*args: str) -> dict:
-    done = subprocess.run([PYTHON, __file__, "--child", *args], capture_output=True, text=True, cwd=PROJECT,
+    done = subprocess.run([PYTHON, str(Path(__file__).resolve()), "--child", *args], capture_output=True, text=True, cwd=CODE,
                           env=_env())
     if done.returncode:
         raise RuntimeError(f"child {args[0]} failed:\n{done.stderr[-3000:]}")
@@ -282,7 +287,7 @@ def _timed(cmd: list[str], stdin: str = "") -> Timed:
     start-up and index load excluded, without subtracting two noisy runs."""
     t = time.perf_counter()
     proc = subprocess.Popen([GNU_TIME, "-v", *cmd], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=PROJECT, env=_env())
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", cwd=CODE, env=_env())
     proc.stdin.write(stdin)  # a few kB: fits the pipe, no deadlock
     proc.stdin.close()
     lines, stamps = [], []
@@ -401,13 +406,14 @@ def _fmt(x: float, digits: int = 1) -> str:
 def table(results: list[dict]) -> str:
     """The committed markdown table (also printed). Wall times, CPU times in brackets: the
     machine's two cores are shared, and CPU time is what a question costs on an idle one."""
-    head = ("| passages | files | terms word/char/pair | build s [cpu] | load s | RSS MB | ask median ms [cpu] "
+    names = "/".join(results[0]["probe"]["terms"])
+    head = (f"| passages | files | terms {names} | build s [cpu] | load s | RSS MB | ask median ms [cpu] "
             "| p90 ms | p99 ms | batch ms/q [cpu] | rank-bm25 ms/q [cpu] | batch ÷ rank-bm25 [cpu] |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in results:
         a, b, ref, terms, bd = r["ask_ms"], r["batch"], r["rank_bm25"], r["probe"]["terms"], r["build"]
         lines.append(
-            f"| {r['passages']:,} | {r['case']['files']} | {terms['word']:,}/{terms['char']:,}/{terms['pair']:,} "
+            f"| {r['passages']:,} | {r['case']['files']} | {'/'.join(f'{v:,}' for v in terms.values())} "
             f"| {_fmt(bd['s'])} [{_fmt(bd['cpu_s'])}] | {_fmt(r['probe']['load_s'], 2)} | {_fmt(b['rss_mb'], 0)} "
             f"| {_fmt(a['median'], 2)} [{_fmt(a['cpu_median'], 2)}] | {_fmt(a['p90'], 2)} | {_fmt(a['p99'], 2)} "
             f"| {_fmt(b['per_q_ms'], 2)} [{_fmt(b['per_q_cpu_ms'], 2)}] "
