@@ -15,11 +15,10 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from chatbot.analysis import field_terms, passage_words
 from chatbot.arabic import light_stem, words
 from chatbot.passages import Passage
 from chatbot.resources import smalltalk_phrases, word_set
-from chatbot.search import QueryTerm, expand_query, file_coverage, rank, top_k
+from chatbot.search import QueryTerm, expand_query, file_coverage, rank, title_match, top_k
 from chatbot.spelling import Speller
 from chatbot.store import StoredIndex
 
@@ -77,22 +76,19 @@ def is_list_question(terms: list[QueryTerm]) -> bool:
     return any(t.stem in cues or light_stem(t.word) in cues for t in terms if t.how != "synonym")
 
 
-def _title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) -> float:
-    """IDF of the question terms found in a passage's own title line."""
-    title = set(field_terms([passage_words(passage)[0], []])["word"])
-    vocab = index.fields["word"]
-    return sum(vocab.idf_of(t.stem) * t.weight for t in terms if t.stem in title)
-
-
 def _narrow_to_item(best: int, terms: list[QueryTerm], scores: np.ndarray, index: StoredIndex) -> int:
     """For a question about one thing, a section gives way to its best item when the item's
-    title names the question's terms better than the section's heading does («ما هي مرحلة
+    title is named by the question more fully than the section's heading is («ما هي مرحلة
     التبادل» → the item «مرحلة التبادل», not the section «مراحل الحكومة»)."""
-    children = [i for i, p in enumerate(index.passages) if p.parent == best]
+    children = []  # a section's items follow it directly (passages are in reading order)
+    for i in range(best + 1, len(index.passages)):
+        if index.passages[i].parent != best:
+            break
+        children.append(i)
     if not children:
         return best
     child = max(children, key=lambda i: (scores[i], -i))
-    if scores[child] > 0 and _title_match(index.passages[child], terms, index) > _title_match(
+    if scores[child] > 0 and title_match(index.passages[child], terms, index) > title_match(
         index.passages[best], terms, index
     ):
         return child
@@ -125,7 +121,7 @@ def answer_question(
     stems = tuple(dict.fromkeys(t.stem for t in terms))
     if not index.passages:
         return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
-    scores = rank(terms, index)
+    scores = rank(terms, index, speller())
     levels = np.array([p.level for p in index.passages])
     sections = levels != "item"
     allowed = sections if is_list_question(terms) else None
@@ -137,7 +133,7 @@ def answer_question(
     chosen = index.passages[best[0]]
     # Abstain when the lecture the answer comes from does not hold the question's content:
     # judged on the whole file, since an answer passage often paraphrases a word or two.
-    cov = file_coverage(terms, index, int(index.file_of[best[0]]), speller())
+    cov = file_coverage(terms, index, speller())(int(index.file_of[best[0]]))
     if cov < MIN_COVERAGE:
         suggestions = [_hit(index, i, scores, "low") for i in top_k(scores, top, sections)]
         return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems)

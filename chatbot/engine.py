@@ -57,7 +57,7 @@ class Engine:
         terms = expand_query(question, self.index.fields["word"], self.speller, self.extra_synonyms)
         if not terms or not self.passages:
             return []
-        scores = rank(terms, self.index)
+        scores = rank(terms, self.index, self.speller())
         return [(i, float(scores[i])) for i in top_k(scores, k)]
 
 

@@ -24,6 +24,7 @@ from chatbot.arabic import char_ngrams, content_words, light_stem, normalize
 from chatbot.arabic import words as all_words
 from chatbot.bm25 import SparseBM25
 from chatbot.resources import synonym_groups, word_set
+from chatbot.passages import Passage, strip_marker
 from chatbot.spelling import Speller
 from chatbot.store import StoredIndex
 
@@ -32,6 +33,10 @@ __all__ = ["QueryTerm", "coverage", "expand_query", "file_coverage", "rank", "to
 SYNONYM_WEIGHT = 0.5
 FUZZY_WEIGHT = 0.8
 MIN_FUZZY_SYNONYM = 5
+# A misspelling is a one-off: a variant form counts as one when few passages use it.
+RARE_VARIANT_DF = 2
+VARIANT_WEIGHT = 0.3
+MIN_VARIANT_LENGTH = 5
 PROCLITICS = "بلكوف"
 VERB_PREFIXES = "يتنا"
 # Share of the fused score given to each field (see chatbot.analysis), to the file's own
@@ -39,6 +44,8 @@ VERB_PREFIXES = "يتنا"
 FIELD_SHARES = {"word": 0.4, "char": 0.6}
 FILE_SHARE = 0.5
 COVERAGE_SHARE = 0.3
+FILE_COVERAGE_SHARE = 0.3
+TITLE_SHARE = 0.3
 RERANKED = 30
 
 
@@ -47,7 +54,7 @@ class QueryTerm(NamedTuple):
     stem: str  # searched in the word field
     form: str  # searched, as character n-grams, in the char field
     weight: float
-    how: str  # exact | split | join | fuzzy | synonym | unknown
+    how: str  # exact | split | join | fuzzy | variant | synonym | unknown
 
 
 def nearest_stems(word: str, speller: Speller, vocab: SparseBM25) -> list[str]:
@@ -126,6 +133,12 @@ def expand_query(
             terms.extend(QueryTerm(word, n, word, FUZZY_WEIGHT, "fuzzy") for n in near)
         else:
             terms.append(QueryTerm(word, stem, word, 1.0, "unknown"))
+    # The lecture's own misspellings of a word the question spells right («مفهموم» for
+    # «مفهوم»): rare forms one or two edits away are searched too.
+    for t in [t for t in terms if t.how == "exact" and len(t.word) >= MIN_VARIANT_LENGTH]:
+        for stem, distance in sorted(speller().suggest(t.word).items()):
+            if stem != t.stem and 0 < vocab.doc_freq(stem) <= RARE_VARIANT_DF:
+                terms.append(QueryTerm(t.word, stem, t.form, VARIANT_WEIGHT, "variant"))
     # Synonyms of the words found as they are, and of the question words that carry meaning
     # («عرف», «يعني»: a definition is asked); a word's synonyms share one weight.
     present = {t.stem for t in terms}
@@ -174,7 +187,7 @@ def _fuse(fields: dict[str, SparseBM25], prefix: str, queries: dict) -> np.ndarr
     return np.zeros(len(fields[prefix + "word"])) + fused
 
 
-def rank(terms: list[QueryTerm], index: StoredIndex) -> np.ndarray:
+def rank(terms: list[QueryTerm], index: StoredIndex, speller: Speller) -> np.ndarray:
     """Fused score of every passage (see module docstring)."""
     queries = _field_queries(terms)
     fused = _fuse(index.fields, "", queries)
@@ -183,7 +196,24 @@ def rank(terms: list[QueryTerm], index: StoredIndex) -> np.ndarray:
     best = np.array(top_k(fused, RERANKED), dtype=np.int64)
     if len(best):
         fused[best] += COVERAGE_SHARE * coverage(terms, index, best)
+        fused[best] += TITLE_SHARE * np.array([title_match(index.passages[i], terms, index) for i in best])
+        if len(index.params.get("files", ())) > 1:
+            of_file = file_coverage(terms, index, speller)
+            fused[best] += FILE_COVERAGE_SHARE * np.array([of_file(int(f), 0.0) for f in index.file_of[best]])
     return fused
+
+
+def title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) -> float:
+    """The IDF-weighted share of a passage's title (heading or item line) that the question
+    names: «ما مفهوم الحكومة الالكترونية» fits the heading «مفهوم الحكومة الالكترونيه» fully and
+    «مفهوم التجارة الالكترونية» only in part. Paragraphs have no title and get 0."""
+    if not passage.heading:
+        return 0.0
+    vocab = index.fields["word"]
+    title = {light_stem(w) for w in content_words(strip_marker(passage.heading))}
+    total = sum(vocab.idf_of(s) for s in title)
+    asked = {t.stem for t in terms}
+    return sum(vocab.idf_of(s) for s in title & asked) / total if total else 0.0
 
 
 def _word_weights(terms: list[QueryTerm], index: StoredIndex) -> dict[str, float]:
@@ -221,28 +251,39 @@ def _inflections(stem: str) -> list[str]:
     return []
 
 
-def file_coverage(terms: list[QueryTerm], index: StoredIndex, file: int, speller: Speller) -> float:
-    """The IDF-weighted share of the question's words that one file (a lecture) holds, with
-    their synonyms, verb inflections or a spelling one or two edits away.
+def file_coverage(terms: list[QueryTerm], index: StoredIndex, speller: Speller) -> Callable[[int], float]:
+    """For a question, a function giving the IDF-weighted share of its words that a file (a
+    lecture) holds, with their synonyms, verb inflections or a spelling one or two edits away.
 
-    A word the file lacks but other files of the corpus use counts half: it is a word of the
-    corpus's language that this file happens to phrase otherwise (the ranking still chose this
-    file), not a sign of another topic as a word unknown to the whole corpus is.
+    A word the file lacks but other files of the corpus use counts ``elsewhere`` (half, to
+    decide whether to abstain): it is a word of the corpus's language that this file happens to
+    phrase otherwise, not a sign of another topic as a word unknown to the whole corpus is.
+    To rank lectures against one another it counts nothing.
     """
     weights = _word_weights(terms, index)
     total = sum(weights.values())
-    if not total:
-        return 0.0
+    forms: dict[str, set[str]] = {word: set() for word in weights}
+    for t in terms:
+        if t.word in forms:
+            forms[t.word].add(t.stem)
+    for word, found in forms.items():
+        stem = light_stem(word)
+        found.update([stem, *_inflections(stem), *speller.suggest(word)])
+    files = {word: _files_holding(found, index) for word, found in forms.items()}
+
+    def share(file: int, elsewhere: float = 0.5) -> float:
+        held = sum(w if file in files[word] else w * elsewhere if files[word] else 0.0 for word, w in weights.items())
+        return held / total if total else 0.0
+
+    return share
+
+
+def _files_holding(stems: set[str], index: StoredIndex) -> set[int]:
     vocab = index.fields["word"]
-    in_file = lambda stem: bool(np.any(index.file_of[vocab.postings(stem)] == file))  # noqa: E731
-    held = {t.word: 1.0 for t in terms if t.word in weights and in_file(t.stem)}
-    for word in set(weights) - set(held):
-        variants = [light_stem(word)] + _inflections(light_stem(word)) + list(speller.suggest(word))
-        if any(in_file(v) for v in variants):
-            held[word] = 1.0
-        elif any(vocab.has(v) for v in variants):
-            held[word] = 0.5
-    return sum(weights[w] * share for w, share in held.items()) / total
+    found: set[int] = set()
+    for stem in stems:
+        found.update(np.unique(index.file_of[vocab.postings(stem)]).tolist())
+    return found
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:
