@@ -29,6 +29,8 @@ MAX_QUESTION_CHARS = 1000
 # so a two-word question with one unknown word («فوائد الرياضة») is not answered.
 MIN_COVERAGE = 0.55
 HIGH_COVERAGE = 0.85
+# An alternative scoring this close to the answer is a serious candidate ("medium").
+CLOSE = 0.9
 
 NO_ANSWER = "لا أجد إجابة لهذا السؤال في المحاضرة. / The lecture does not answer this question."
 EMPTY = "اكتب سؤالك أولا. / Please type a question."
@@ -141,7 +143,8 @@ def answer_question(
     runner_up = scores[others[0]] if others else 0.0
     margin = float((scores[best[0]] - runner_up) / scores[best[0]]) if scores[best[0]] else 0.0
     hit = _hit(index, best[0], scores, _confidence(cov, margin))
-    alternatives = [_hit(index, i, scores, "low") for i in others[:top]]
+    alternatives = [_hit(index, i, scores, "medium" if scores[i] >= CLOSE * scores[best[0]] else "low")
+                    for i in others[:top]]
     return Reply(question, "answer", "", hit, alternatives, stems)
 
 

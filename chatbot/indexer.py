@@ -223,8 +223,14 @@ def open_index(corpus: Path, index_dir: Path, progress: Progress | None = None) 
     try:
         return store.load_index(index_dir)
     except store.IndexCorrupt as exc:
-        print(f"تنبيه: الفهرس تالف وسيعاد بناؤه / warning: index is corrupt ({exc}); rebuilding", file=sys.stderr)
-        _discard(index_dir)
+        # Another process may have switched builds while this one read: that is no corruption.
+        with build_lock(index_dir, wait=True):
+            try:
+                return store.load_index(index_dir)
+            except store.IndexCorrupt:
+                pass
+            print(f"تنبيه: الفهرس تالف وسيعاد بناؤه / warning: index is corrupt ({exc}); rebuilding", file=sys.stderr)
+            _discard(index_dir)
         build_index(corpus, index_dir, progress, wait=True)
         return store.load_index(index_dir)
 
