@@ -16,14 +16,6 @@ BUNDLED = DEFAULT_CORPUS / "e-government.txt"
 
 
 @pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    shutil.copy(BUNDLED, folder)
-    return folder
-
-
-@pytest.fixture
 def incoming(tmp_path):
     """Files an instructor brings: good ones in several formats and bad ones."""
     folder = tmp_path / "incoming"

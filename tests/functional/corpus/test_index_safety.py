@@ -22,14 +22,6 @@ LARGE = 220  # enough files for `chatbot index` to print progress lines into a p
 TOPICS = ["الحكومة", "التجارة", "التعليم", "الصحة", "المصارف", "النقل", "الزراعة", "السياحة"]
 
 
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    shutil.copy(BUNDLED, folder)
-    return folder
-
-
 def index_of(corpus: Path) -> Path:
     return corpus.parent / "index"
 
