@@ -3,7 +3,6 @@ two builds at once, tampering and truncation, leftovers of killed builds."""
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,10 +13,9 @@ import pytest
 from lecture_files import LECTURES, write_docx
 
 from chatbot import store
-from chatbot.engine import DEFAULT_CORPUS, open_engine
+from chatbot.engine import open_engine
 from chatbot.indexer import build_index, open_index
 
-BUNDLED = DEFAULT_CORPUS / "e-government.txt"
 LARGE = 220  # enough files for `chatbot index` to print progress lines into a pipe
 TOPICS = ["الحكومة", "التجارة", "التعليم", "الصحة", "المصارف", "النقل", "الزراعة", "السياحة"]
 
