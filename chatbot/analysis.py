@@ -16,13 +16,14 @@ indexed, so an index built by another version of them is rebuilt, never silently
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from importlib import resources
 
 from chatbot.arabic import char_ngrams, content_words, light_stem
 from chatbot.bm25 import BM25Params
 from chatbot.passages import Passage, outline, strip_marker
 
-__all__ = ["FIELDS", "FILE_PREFIX", "PIPELINE_VERSION", "field_terms", "passage_words"]
+__all__ = ["FIELDS", "FILE_PREFIX", "HEADING_REPEAT", "PIPELINE_VERSION", "passage_words", "word_terms"]
 
 
 
@@ -63,10 +64,9 @@ def passage_words(p: Passage) -> list[list[str]]:
     return [[], content_words(p.text)]
 
 
-def field_terms(words: list[list[str]]) -> dict[str, list[str]]:
-    """Index terms of each field for a passage's [title words, body words]: stems, and the
-    character n-grams of the words as written (normalised), which also catch what the light
-    stemmer misses («جنازته» / «جنازة»)."""
-    title, body = words
-    surface = title * HEADING_REPEAT + body
-    return {"word": [light_stem(w) for w in surface], "char": char_ngrams(surface)}
+@lru_cache(maxsize=200_000)
+def word_terms(field: str, word: str) -> tuple[str, ...]:
+    """The index terms one normalised word gives in a field: its light stem (``word``), or the
+    character n-grams of the word as written (``char``), which also catch what the light
+    stemmer misses («جنازته» / «جنازة»). Questions and passages both go through here."""
+    return (light_stem(word),) if field == "word" else tuple(char_ngrams([word]))

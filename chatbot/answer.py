@@ -124,8 +124,7 @@ def answer_question(
     if not index.passages:
         return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
     scores = rank(terms, index, speller())
-    levels = np.array([p.level for p in index.passages])
-    sections = levels != "item"
+    sections = index.sections
     allowed = sections if is_list_question(terms) else None
     best = top_k(scores, 1, allowed) or top_k(scores, 1)
     if not best:

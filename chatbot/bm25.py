@@ -79,33 +79,44 @@ class SparseBM25:
     @classmethod
     def build(cls, corpus: list[list[str]], params: BM25Params = BM25Params()) -> "SparseBM25":
         """Index tokenised passages. An empty corpus gives an index that scores nothing."""
-        doc_freq: Counter[str] = Counter()
-        counts = [Counter(doc) for doc in corpus]
-        for c in counts:
-            doc_freq.update(c.keys())
-        terms = sorted(doc_freq)
-        term_id = {t: i for i, t in enumerate(terms)}
+        from scipy.sparse import csr_matrix
+
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        for d, doc in enumerate(corpus):
+            cols.extend(vocab.setdefault(t, len(vocab)) for t in doc)
+            rows.extend([d] * len(doc))
+        counts = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(corpus), len(vocab)))
+        return cls.from_counts(counts, list(vocab), params)
+
+    @classmethod
+    def from_counts(cls, counts, terms: list[str], params: BM25Params = BM25Params()) -> "SparseBM25":
+        """Index a passages × terms matrix of term frequencies (scipy sparse; duplicates add up).
+
+        A term's column becomes its postings (compressed sparse columns are exactly the
+        inverted index); a passage's length is its row sum, as rank-bm25 counts tokens.
+        """
+        csc = counts.tocsc()
+        csc.sum_duplicates()
+        csc.eliminate_zeros()
+        csc.sort_indices()
+        doc_freq = np.diff(csc.indptr)
+        used = np.flatnonzero(doc_freq)
+        if len(used) < len(terms):
+            csc = csc[:, used]
+            csc.sort_indices()
+            terms = [terms[i] for i in used]
+            doc_freq = doc_freq[used]
+        doc_len = np.asarray(counts.sum(axis=1), dtype=np.float64).ravel()
         # No terms at all (an empty corpus, or passages that are all empty): nothing to weigh,
         # and BM25Okapi's _calc_idf would divide by its empty vocabulary.
-        idf_map = _rank_bm25_idf(params, doc_freq, len(corpus)) if doc_freq else {}
-        idf = np.array([idf_map.get(t, 0.0) for t in terms], dtype=np.float64)
-        # Postings grouped by term: sort (term id, doc) pairs.
-        pairs_t: list[int] = []
-        pairs_d: list[int] = []
-        pairs_f: list[int] = []
-        for d, c in enumerate(counts):
-            for t, f in c.items():
-                pairs_t.append(term_id[t])
-                pairs_d.append(d)
-                pairs_f.append(f)
-        t_arr = np.array(pairs_t, dtype=np.int64)
-        order = np.lexsort((np.array(pairs_d, dtype=np.int64), t_arr))
-        indptr = np.zeros(len(terms) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(t_arr, minlength=len(terms)), out=indptr[1:])
-        docs = np.array(pairs_d, dtype=np.int32)[order]
-        tfs = np.array(pairs_f, dtype=np.float64)[order].astype(np.float32)
-        doc_len = np.array([len(doc) for doc in corpus], dtype=np.float64)
-        return cls(params, terms, idf, indptr, docs, tfs, doc_len)
+        idf_map = _rank_bm25_idf(params, dict(zip(terms, doc_freq.tolist())), counts.shape[0]) if terms else {}
+        idf = np.array([idf_map[t] for t in terms], dtype=np.float64)
+        return cls(
+            params, terms, idf, csc.indptr.astype(np.int64), csc.indices.astype(np.int32),
+            csc.data.astype(np.float32), doc_len,
+        )
 
     def __len__(self) -> int:
         return len(self.doc_len)

@@ -20,8 +20,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
+import numpy as np
+
 from chatbot import store
-from chatbot.analysis import FIELDS, FILE_PREFIX, PIPELINE_VERSION, field_terms, passage_words
+from chatbot.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, passage_words, word_terms
 from chatbot.arabic import light_stem
 from chatbot.bm25 import SparseBM25
 from chatbot.passages import Passage, split_passages
@@ -180,16 +182,42 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
 
 
 def _build_fields(passages: list[Passage], words: list[list[list[str]]], files: list[str]) -> dict[str, SparseBM25]:
-    """The passage fields, and the same fields over whole files (a file's passages together)."""
-    per_passage = [field_terms(w) for w in words]
+    """The passage fields, and the same fields over whole files.
+
+    Sparse matrices do the counting in C: passages × words (a title word counts
+    HEADING_REPEAT times) times words × field terms gives passages × terms, and files ×
+    passages times that gives files × terms. Each distinct word is analysed once.
+    """
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    counts: list[int] = []
+    for d, (title, body) in enumerate(words):
+        for part, repeat in ((title, HEADING_REPEAT), (body, 1)):
+            cols.extend(vocab.setdefault(w, len(vocab)) for w in part)
+            rows.extend([d] * len(part))
+            counts.extend([repeat] * len(part))
+    by_passage = csr_matrix((np.array(counts, dtype=np.float64), (rows, cols)), shape=(len(words), len(vocab)))
     position = {source: i for i, source in enumerate(files)}
+    by_file = csr_matrix(
+        (np.ones(len(passages)), ([position[p.source] for p in passages], np.arange(len(passages)))),
+        shape=(len(files), len(passages)),
+    )
     fields: dict[str, SparseBM25] = {}
     for field, params in FIELDS.items():
-        fields[field] = SparseBM25.build([terms[field] for terms in per_passage], params)
-        whole: list[list[str]] = [[] for _ in files]
-        for passage, terms in zip(passages, per_passage):
-            whole[position[passage.source]].extend(terms[field])
-        fields[FILE_PREFIX + field] = SparseBM25.build(whole, params)
+        term_id: dict[str, int] = {}
+        t_rows: list[int] = []
+        t_cols: list[int] = []
+        for i, word in enumerate(vocab):
+            terms = word_terms(field, word)
+            t_cols.extend(term_id.setdefault(t, len(term_id)) for t in terms)
+            t_rows.extend([i] * len(terms))
+        to_terms = csr_matrix((np.ones(len(t_cols)), (t_rows, t_cols)), shape=(len(vocab), len(term_id)))
+        passage_terms = (by_passage @ to_terms).tocsr()
+        fields[field] = SparseBM25.from_counts(passage_terms, list(term_id), params)
+        fields[FILE_PREFIX + field] = SparseBM25.from_counts(by_file @ passage_terms, list(term_id), params)
     return fields
 
 

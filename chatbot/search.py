@@ -19,8 +19,8 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from chatbot.analysis import FILE_PREFIX
-from chatbot.arabic import char_ngrams, content_words, light_stem, normalize
+from chatbot.analysis import FILE_PREFIX, word_terms
+from chatbot.arabic import content_words, light_stem, normalize
 from chatbot.arabic import words as all_words
 from chatbot.bm25 import SparseBM25
 from chatbot.resources import synonym_groups, word_set
@@ -169,7 +169,7 @@ def _known_synonyms(
 def _field_queries(terms: list[QueryTerm]) -> dict[str, tuple[list[str], list[float]]]:
     grams, gram_weights = [], []
     for t in terms:  # the n-grams of a term carry that term's weight
-        g = char_ngrams([t.form])
+        g = word_terms("char", t.form)
         grams.extend(g)
         gram_weights.extend([t.weight] * len(g))
     return {"word": ([t.stem for t in terms], [t.weight for t in terms]), "char": (grams, gram_weights)}
@@ -282,7 +282,7 @@ def _files_holding(stems: set[str], index: StoredIndex) -> set[int]:
     vocab = index.fields["word"]
     found: set[int] = set()
     for stem in stems:
-        found.update(np.unique(index.file_of[vocab.postings(stem)]).tolist())
+        found.update(index.file_of[vocab.postings(stem)].tolist())
     return found
 
 

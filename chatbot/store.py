@@ -48,6 +48,7 @@ class StoredIndex(NamedTuple):
     fields: dict[str, SparseBM25]  # passage fields, and whole-file fields named "file.*"
     path: Path
     file_of: np.ndarray  # position in params["files"] of each passage's file
+    sections: np.ndarray  # True for passages that are not items (what a list question may get)
 
     def surface(self) -> dict[str, str]:
         """Normalised word → stem of every word in the corpus (read on first use: only a
@@ -142,7 +143,8 @@ def load_index(index_dir: Path) -> StoredIndex:
         expected = len(params["files"]) if name.startswith("file.") else len(passages)
         if len(model) != expected:
             raise IndexCorrupt(f"field {name} and passages disagree in length")
-    return StoredIndex(params, passages, fields, folder, file_of)
+    sections = np.array([p.level != "item" for p in passages], dtype=bool)
+    return StoredIndex(params, passages, fields, folder, file_of, sections)
 
 
 @lru_cache(maxsize=4)
