@@ -86,19 +86,29 @@ def normalize(text: str) -> str:
 
     «الإلكترونيّة», «الالكترونيه» and «الإلكترونـــية» all become «الالكترونيه».
     ى stays distinct from ا (camel-tools' separate alef-maksura step), so «إلى» and
-    «إلا» do not collide.
+    «إلا» do not collide. Every step but the «اللا» join works within a word, so each
+    distinct word is normalised once (a lecture repeats its words).
     """
-    text = normalize_unicode(remove_invisible(text))
-    text = dediac_ar(strip_tatweel(text))
-    text = normalize_alef_maksura_ar(normalize_alef_ar(text))
-    text = normalize_teh_marbuta_ar(normalize_hamza_carriers(text))
-    text = collapse_elongation(normalize_digits(text))
-    return join_la_prefix(text).casefold()
+    return join_la_prefix(" ".join(map(_normalize_word, remove_invisible(text).split())))
+
+
+@lru_cache(maxsize=500_000)
+def _normalize_word(word: str) -> str:
+    word = dediac_ar(strip_tatweel(normalize_unicode(word)))
+    word = normalize_alef_maksura_ar(normalize_alef_ar(word))
+    word = normalize_teh_marbuta_ar(normalize_hamza_carriers(word))
+    return collapse_elongation(normalize_digits(word)).casefold()
 
 
 def words(text: str) -> list[str]:
     """Normalised word tokens (camel-tools' ``simple_word_tokenize``), punctuation dropped."""
-    return [t for t in simple_word_tokenize(normalize(text)) if _WORD_RE.search(t)]
+    return [t for w in normalize(text).split() for t in _tokens(w)]
+
+
+@lru_cache(maxsize=500_000)
+def _tokens(word: str) -> tuple[str, ...]:
+    """``simple_word_tokenize`` splits on whitespace first, so a word can be tokenised alone."""
+    return tuple(t for t in simple_word_tokenize(word) if _WORD_RE.search(t))
 
 
 # Letters many writers interchange, in dialect and in haste: «الدي» for «الذي», «لمادا» for
@@ -120,8 +130,13 @@ def _function_words() -> frozenset[str]:
 def content_words(text: str) -> list[str]:
     """Normalised words less stopwords, question words (also as loosely spelt) and lone
     letters: what a question is *about*."""
+    return [w for w in words(text) if _is_content(w)]
+
+
+@lru_cache(maxsize=500_000)
+def _is_content(word: str) -> bool:
     drop = _function_words()
-    return [w for w in words(text) if w not in drop and loosen(w) not in drop and (len(w) > 1 or w.isdigit())]
+    return word not in drop and loosen(word) not in drop and (len(word) > 1 or word.isdigit())
 
 
 # Light stemming in the manner of Larkey's light10, which measures well for Arabic retrieval:
