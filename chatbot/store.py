@@ -6,6 +6,8 @@
         params.json           format version, pipeline version, BM25 parameters, corpus
                               fingerprints and a SHA-256 of every other file of the build
         passages.jsonl        one passage a line, as it stands in its file
+        passages.file.npy     position in params "files" of each passage's file
+        passages.section.npy  whether each passage is a section or paragraph (not an item)
         <field>.terms.json    the vocabulary of a field, term id = position
         <field>.<array>.npy   idf, indptr, docs, tfs, doc_len (numpy, allow_pickle=False)
         surface.json          normalised word → stem, for matching misspelt question words
@@ -25,6 +27,7 @@ import shutil
 import time
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -44,7 +47,7 @@ class IndexCorrupt(Exception):
 
 class StoredIndex(NamedTuple):
     params: dict
-    passages: list[Passage]
+    passages: Sequence[Passage]
     fields: dict[str, SparseBM25]  # passage fields, and whole-file fields named "file.*"
     path: Path
     file_of: np.ndarray  # position in params["files"] of each passage's file
@@ -86,6 +89,9 @@ def save_index(
     with (tmp / "passages.jsonl").open("w", encoding="utf-8") as fh:
         for p in passages:
             fh.write(json.dumps(p._asdict(), ensure_ascii=False) + "\n")
+    position = {source: i for i, source in enumerate(params["files"])}
+    np.save(tmp / "passages.file.npy", np.array([position[p.source] for p in passages], dtype=np.int64))
+    np.save(tmp / "passages.section.npy", np.array([p.level != "item" for p in passages], dtype=bool))
     for field, model in fields.items():
         (tmp / f"{field}.terms.json").write_text(json.dumps(model.terms, ensure_ascii=False), encoding="utf-8")
         for array in _ARRAYS:
@@ -126,25 +132,55 @@ def load_index(index_dir: Path) -> StoredIndex:
         for name, digest in params["checksums"].items():
             if sha256_file(folder / name) != digest:
                 raise IndexCorrupt(f"checksum mismatch in {name}")
-        with (folder / "passages.jsonl").open(encoding="utf-8") as fh:
-            passages = [_passage(json.loads(line)) for line in fh]
+        passages = PassageFile((folder / "passages.jsonl").read_bytes())
+        file_of = np.load(folder / "passages.file.npy", allow_pickle=False)
+        sections = np.load(folder / "passages.section.npy", allow_pickle=False)
         fields = {}
         for field, p in params["bm25"].items():
             terms = json.loads((folder / f"{field}.terms.json").read_text(encoding="utf-8"))
             arrays = {a: np.load(folder / f"{field}.{a}.npy", allow_pickle=False) for a in _ARRAYS}
             fields[field] = SparseBM25(BM25Params(**p), terms, **arrays)
-        position = {source: i for i, source in enumerate(params["files"])}
-        file_of = np.array([position[p.source] for p in passages], dtype=np.int64)
     except IndexCorrupt:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexCorrupt(f"unreadable index: {exc}") from exc
-    for name, model in fields.items():
-        expected = len(params["files"]) if name.startswith("file.") else len(passages)
-        if len(model) != expected:
-            raise IndexCorrupt(f"field {name} and passages disagree in length")
-    sections = np.array([p.level != "item" for p in passages], dtype=bool)
+    sizes = {name: len(model) for name, model in fields.items()} | {"file_of": len(file_of), "sections": len(sections)}
+    for name, size in sizes.items():
+        if size != (len(params["files"]) if name.startswith("file.") else len(passages)):
+            raise IndexCorrupt(f"{name} and passages disagree in length")
     return StoredIndex(params, passages, fields, folder, file_of, sections)
+
+
+class PassageFile(Sequence[Passage]):
+    """The passages of ``passages.jsonl``, each parsed when first asked for.
+
+    A question reads a handful of passages; parsing all of a large corpus's passages would
+    cost more than everything else a load does.
+    """
+
+    def __init__(self, data: bytes):
+        self._data = data
+        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+        self._starts = np.concatenate(([0], ends[:-1] + 1)).tolist()
+        self._ends = ends.tolist()
+        self._parsed: dict[int, Passage] = {}
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        if i not in self._parsed:
+            try:
+                self._parsed[i] = _passage(json.loads(self._data[self._starts[i] : self._ends[i]]))
+            except (ValueError, TypeError, KeyError) as exc:
+                raise IndexCorrupt(f"passage {i} unreadable: {exc}") from exc
+        return self._parsed[i]
 
 
 @lru_cache(maxsize=4)
