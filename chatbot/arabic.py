@@ -143,7 +143,7 @@ def _is_content(word: str) -> bool:
 # strip one article/conjunction prefix and then suffixes, never leaving fewer than 3 letters
 # (2 for the article alone). Longest affix first.
 _PREFIXES = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "لل", "ال")
-_CONJ_PREFIXES = ("و", "ف")
+_CONJ_PREFIXES = ("و",)
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 # Teh marbuta turns into ت before a pronoun («عاصمة» + «ها» → «عاصمتها»): such an ending
 # gives back the word's teh marbuta (normalised ه), so both forms reach one stem.
