@@ -123,7 +123,8 @@ def answer_question(
     stems = tuple(dict.fromkeys(t.stem for t in terms))
     if not index.passages:
         return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
-    scores = rank(terms, index, speller())
+    of_file = file_coverage(terms, index, speller())
+    scores = rank(terms, index, of_file)
     sections = index.sections
     allowed = sections if is_list_question(terms) else None
     best = top_k(scores, 1, allowed) or top_k(scores, 1)
@@ -134,7 +135,7 @@ def answer_question(
     chosen = index.passages[best[0]]
     # Abstain when the lecture the answer comes from does not hold the question's content:
     # judged on the whole file, since an answer passage often paraphrases a word or two.
-    cov = file_coverage(terms, index, speller())(int(index.file_of[best[0]]))
+    cov = of_file(int(index.file_of[best[0]]))
     if cov < MIN_COVERAGE:
         suggestions = [_hit(index, i, scores, "low") for i in top_k(scores, top, sections)]
         return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems)

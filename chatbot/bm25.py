@@ -162,27 +162,26 @@ class SparseBM25:
             if t is not None:
                 merged[t] = merged.get(t, 0.0) + w
         p = self.params
-        out = np.zeros(len(self.doc_len), dtype=np.float64)
-        constant = 0.0
-        # rank-bm25's formulas, rearranged to work in place on one temporary per posting list:
-        # at 100,000 passages the character n-grams touch millions of postings per question.
-        for t, w in merged.items():
-            scale = w * self.idf[t]
-            lo, hi = self.indptr[t], self.indptr[t + 1]
-            docs = self.docs[lo:hi]
-            tf = self.tfs[lo:hi].astype(np.float64)
-            if p.variant == "l":  # BM25L, with rank-bm25's extra tf factor (so absent terms score 0)
-                part = tf / self._lnorm[docs]
-                part += p.delta
-                part /= part + p.k1
-                part *= tf
-            else:  # Okapi and Plus share the saturation; Plus adds idf·delta to every passage
-                part = self._norm[docs] + tf
-                np.divide(tf, part, out=part)
-                if p.variant == "plus":
-                    constant += scale * p.delta
-            part *= scale * (p.k1 + 1)
-            out[docs] += part
-        if constant:
-            out += constant
+        n = len(self.doc_len)
+        if not merged:
+            return np.zeros(n, dtype=np.float64)
+        # All the question's postings at once, rank-bm25's formulas vectorised over them, and
+        # one bincount to add them up per passage (in term order, as rank-bm25 adds them).
+        ids = list(merged)
+        spans = [(self.indptr[t], self.indptr[t + 1]) for t in ids]
+        docs = np.concatenate([self.docs[lo:hi] for lo, hi in spans])
+        tf = np.concatenate([self.tfs[lo:hi] for lo, hi in spans]).astype(np.float64)
+        scale = np.repeat([merged[t] * self.idf[t] for t in ids], [hi - lo for lo, hi in spans])
+        if p.variant == "l":  # BM25L, with rank-bm25's extra tf factor (so absent terms score 0)
+            part = tf / self._lnorm[docs]
+            part += p.delta
+            part /= part + p.k1
+            part *= tf
+        else:  # Okapi and Plus share the saturation
+            part = self._norm[docs] + tf
+            np.divide(tf, part, out=part)
+        part *= scale * (p.k1 + 1)
+        out = np.bincount(docs, weights=part, minlength=n).astype(np.float64, copy=False)
+        if p.variant == "plus":  # BM25Plus gives idf·delta to every passage, holding the term or not
+            out += sum(merged[t] * self.idf[t] for t in ids) * p.delta
         return out

@@ -11,7 +11,7 @@ from typing import Callable
 from chatbot.answer import Reply, answer_question
 from chatbot.indexer import Progress, open_index
 from chatbot.passages import Passage
-from chatbot.search import expand_query, rank, top_k
+from chatbot.search import expand_query, file_coverage, rank, top_k
 from chatbot.spelling import Speller
 
 __all__ = ["DEFAULT_CORPUS", "DEFAULT_INDEX", "Engine", "open_engine"]
@@ -57,7 +57,7 @@ class Engine:
         terms = expand_query(question, self.index.fields["word"], self.speller, self.extra_synonyms)
         if not terms or not self.passages:
             return []
-        scores = rank(terms, self.index, self.speller())
+        scores = rank(terms, self.index, file_coverage(terms, self.index, self.speller()))
         return [(i, float(scores[i])) for i in top_k(scores, k)]
 
 

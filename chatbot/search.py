@@ -47,6 +47,7 @@ COVERAGE_SHARE = 0.3
 FILE_COVERAGE_SHARE = 0.3
 TITLE_SHARE = 0.3
 RERANKED = 30
+MAX_GRAM_SHARE = 0.25
 
 
 class QueryTerm(NamedTuple):
@@ -175,11 +176,22 @@ def _field_queries(terms: list[QueryTerm]) -> dict[str, tuple[list[str], list[fl
     return {"word": ([t.stem for t in terms], [t.weight for t in terms]), "char": (grams, gram_weights)}
 
 
+def _common_grams_dropped(model: SparseBM25, grams: list[str], weights: list[float]) -> tuple[list[str], list[float]]:
+    """The n-grams of a question less those found in over MAX_GRAM_SHARE of the documents
+    («#ال», «ات#»): they tell passages apart no better than a stopword does, and at 100,000
+    passages their postings were most of a question's cost."""
+    limit = MAX_GRAM_SHARE * len(model)
+    kept = [(g, w) for g, w in zip(grams, weights) if model.doc_freq(g) <= limit]
+    return [g for g, _ in kept], [w for _, w in kept]
+
+
 def _fuse(fields: dict[str, SparseBM25], prefix: str, queries: dict) -> np.ndarray:
     """Each field's scores scaled by its best, weighted by FIELD_SHARES and summed."""
     fused: np.ndarray | float = 0.0
     for field, share in FIELD_SHARES.items():
-        scores = fields[prefix + field].scores(*queries[field])
+        model = fields[prefix + field]
+        query = _common_grams_dropped(model, *queries[field]) if field == "char" else queries[field]
+        scores = model.scores(*query)
         scores = scores - scores.min() if len(scores) else scores  # BM25Plus adds a constant
         top = scores.max() if len(scores) else 0.0
         if top > 0:
@@ -187,8 +199,9 @@ def _fuse(fields: dict[str, SparseBM25], prefix: str, queries: dict) -> np.ndarr
     return np.zeros(len(fields[prefix + "word"])) + fused
 
 
-def rank(terms: list[QueryTerm], index: StoredIndex, speller: Speller) -> np.ndarray:
-    """Fused score of every passage (see module docstring)."""
+def rank(terms: list[QueryTerm], index: StoredIndex, of_file: Callable[..., float]) -> np.ndarray:
+    """Fused score of every passage (see module docstring); ``of_file`` is the question's
+    :func:`file_coverage`."""
     queries = _field_queries(terms)
     fused = _fuse(index.fields, "", queries)
     if len(index.params.get("files", ())) > 1:
@@ -198,7 +211,6 @@ def rank(terms: list[QueryTerm], index: StoredIndex, speller: Speller) -> np.nda
         fused[best] += COVERAGE_SHARE * coverage(terms, index, best)
         fused[best] += TITLE_SHARE * np.array([title_match(index.passages[i], terms, index) for i in best])
         if len(index.params.get("files", ())) > 1:
-            of_file = file_coverage(terms, index, speller)
             fused[best] += FILE_COVERAGE_SHARE * np.array([of_file(int(f), 0.0) for f in index.file_of[best]])
     return fused
 
@@ -270,20 +282,22 @@ def file_coverage(terms: list[QueryTerm], index: StoredIndex, speller: Speller) 
         stem = light_stem(word)
         found.update([stem, *_inflections(stem), *speller.suggest(word)])
     files = {word: _files_holding(found, index) for word, found in forms.items()}
+    anywhere = {word: bool(held.any()) for word, held in files.items()}
 
     def share(file: int, elsewhere: float = 0.5) -> float:
-        held = sum(w if file in files[word] else w * elsewhere if files[word] else 0.0 for word, w in weights.items())
+        held = sum(w if files[word][file] else w * elsewhere if anywhere[word] else 0.0 for word, w in weights.items())
         return held / total if total else 0.0
 
     return share
 
 
-def _files_holding(stems: set[str], index: StoredIndex) -> set[int]:
+def _files_holding(stems: set[str], index: StoredIndex) -> np.ndarray:
+    """Which files (a boolean per file) hold any of the stems."""
     vocab = index.fields["word"]
-    found: set[int] = set()
+    held = np.zeros(len(index.params["files"]), dtype=bool)
     for stem in stems:
-        found.update(index.file_of[vocab.postings(stem)].tolist())
-    return found
+        held[index.file_of[vocab.postings(stem)]] = True
+    return held
 
 
 def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:

@@ -9,6 +9,8 @@ the true edit distance. A lookup costs a few dictionary probes, whatever the cor
 
 from __future__ import annotations
 
+import editdistance
+
 __all__ = ["Speller", "edit_distance", "max_edits"]
 
 
@@ -18,18 +20,10 @@ def max_edits(word: str) -> int:
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, giving up (returning limit+1) once it exceeds ``limit``."""
+    """Levenshtein distance (the ``editdistance`` package, in C), or limit+1 beyond ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
+    return min(editdistance.eval(a, b), limit + 1)
 
 
 def _deletes(word: str) -> set[str]:

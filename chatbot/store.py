@@ -21,6 +21,7 @@ whole index "corrupt": it is rebuilt, never trusted.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -128,18 +129,27 @@ def load_index(index_dir: Path) -> StoredIndex:
     """Load and verify the build in use; raise IndexCorrupt on any mismatch."""
     params = read_params(index_dir)
     folder = index_dir / "builds" / (index_dir / "CURRENT").read_text().strip()
+    checksums = params.get("checksums", {})
+
+    def verified(name: str) -> bytes:
+        """A file's bytes, read once and checked against params.json before any use."""
+        data = (folder / name).read_bytes()
+        if name not in checksums or hashlib.sha256(data).hexdigest() != checksums[name]:
+            raise IndexCorrupt(f"checksum mismatch in {name}")
+        return data
+
+    def array(name: str) -> np.ndarray:
+        return _npy_view(verified(name))
+
     try:
-        for name, digest in params["checksums"].items():
-            if sha256_file(folder / name) != digest:
-                raise IndexCorrupt(f"checksum mismatch in {name}")
-        passages = PassageFile((folder / "passages.jsonl").read_bytes())
-        file_of = np.load(folder / "passages.file.npy", allow_pickle=False)
-        sections = np.load(folder / "passages.section.npy", allow_pickle=False)
+        passages = PassageFile(verified("passages.jsonl"))
+        file_of = array("passages.file.npy")
+        sections = array("passages.section.npy")
         fields = {}
         for field, p in params["bm25"].items():
-            terms = json.loads((folder / f"{field}.terms.json").read_text(encoding="utf-8"))
-            arrays = {a: np.load(folder / f"{field}.{a}.npy", allow_pickle=False) for a in _ARRAYS}
-            fields[field] = SparseBM25(BM25Params(**p), terms, **arrays)
+            terms = json.loads(verified(f"{field}.terms.json"))
+            fields[field] = SparseBM25(BM25Params(**p), terms, **{a: array(f"{field}.{a}.npy") for a in _ARRAYS})
+        verified("surface.json")
     except IndexCorrupt:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -149,6 +159,19 @@ def load_index(index_dir: Path) -> StoredIndex:
         if size != (len(params["files"]) if name.startswith("file.") else len(passages)):
             raise IndexCorrupt(f"{name} and passages disagree in length")
     return StoredIndex(params, passages, fields, folder, file_of, sections)
+
+
+def _npy_view(data: bytes) -> np.ndarray:
+    """A read-only array over the bytes of a .npy file (no copy; object arrays, which would
+    need pickle, are refused)."""
+    buf = io.BytesIO(data)
+    major, _ = np.lib.format.read_magic(buf)
+    read_header = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+    shape, fortran_order, dtype = read_header(buf)
+    if dtype.hasobject or fortran_order:
+        raise IndexCorrupt("unexpected array layout")
+    count = int(np.prod(shape)) if shape else 1
+    return np.frombuffer(data, dtype=dtype, count=count, offset=buf.tell()).reshape(shape)
 
 
 class PassageFile(Sequence[Passage]):
