@@ -169,8 +169,8 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
             }
         if progress:
             progress(len(files), len(files), "")
-        fields = _build_fields(passages, words, list(manifest))
-        surface = {w: light_stem(w) for title_body in words for part in title_body for w in part}
+        fields, vocabulary = _build_fields(passages, words, list(manifest))
+        surface = {w: light_stem(w) for w in vocabulary}
         params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
                   "files": list(manifest)}
         store.save_index(index_dir, params, passages, fields, surface)
@@ -181,8 +181,10 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
     )
 
 
-def _build_fields(passages: list[Passage], words: list[list[list[str]]], files: list[str]) -> dict[str, SparseBM25]:
-    """The passage fields, and the same fields over whole files.
+def _build_fields(
+    passages: list[Passage], words: list[list[list[str]]], files: list[str]
+) -> tuple[dict[str, SparseBM25], list[str]]:
+    """The passage fields, the same fields over whole files, and the corpus's distinct words.
 
     Sparse matrices do the counting in C: passages × words (a title word counts
     HEADING_REPEAT times) times words × field terms gives passages × terms, and files ×
@@ -190,16 +192,17 @@ def _build_fields(passages: list[Passage], words: list[list[list[str]]], files: 
     """
     from scipy.sparse import csr_matrix
 
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    counts: list[int] = []
-    for d, (title, body) in enumerate(words):
-        for part, repeat in ((title, HEADING_REPEAT), (body, 1)):
-            cols.extend(vocab.setdefault(w, len(vocab)) for w in part)
-            rows.extend([d] * len(part))
-            counts.extend([repeat] * len(part))
-    by_passage = csr_matrix((np.array(counts, dtype=np.float64), (rows, cols)), shape=(len(words), len(vocab)))
+    flat: list[str] = []  # every passage's title words then body words, one after another
+    lengths: list[int] = []
+    for title, body in words:
+        flat.extend(title)
+        flat.extend(body)
+        lengths.extend((len(title), len(body)))
+    vocab = {w: i for i, w in enumerate(dict.fromkeys(flat))}
+    cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+    rows = np.repeat(np.arange(2 * len(words)) // 2, lengths)
+    counts = np.repeat(np.tile([float(HEADING_REPEAT), 1.0], len(words)), lengths)
+    by_passage = csr_matrix((counts, (rows, cols)), shape=(len(words), len(vocab)))
     position = {source: i for i, source in enumerate(files)}
     by_file = csr_matrix(
         (np.ones(len(passages)), ([position[p.source] for p in passages], np.arange(len(passages)))),
@@ -218,7 +221,7 @@ def _build_fields(passages: list[Passage], words: list[list[list[str]]], files: 
         passage_terms = (by_passage @ to_terms).tocsr()
         fields[field] = SparseBM25.from_counts(passage_terms, list(term_id), params)
         fields[FILE_PREFIX + field] = SparseBM25.from_counts(by_file @ passage_terms, list(term_id), params)
-    return fields
+    return fields, list(vocab)
 
 
 def _relocate(row: dict, source: str, offset: int) -> Passage:
