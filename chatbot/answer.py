@@ -132,7 +132,6 @@ def answer_question(
         return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
     if allowed is None:
         best = [_narrow_to_item(best[0], terms, scores, index)]
-    chosen = index.passages[best[0]]
     # Abstain when the lecture the answer comes from does not hold the question's content:
     # judged on the whole file, since an answer passage often paraphrases a word or two.
     cov = of_file(int(index.file_of[best[0]]))

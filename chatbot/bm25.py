@@ -12,7 +12,6 @@ without the term included; that constant is added once per term.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable, NamedTuple
 
 import numpy as np

@@ -2,7 +2,6 @@
 
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 from lecture_files import LECTURES, write_docx, write_pptx

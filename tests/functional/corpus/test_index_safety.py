@@ -1,7 +1,6 @@
 """The index survives what happens to it: incremental rebuilds, kill -9 and Ctrl+C mid-build,
 two builds at once, tampering and truncation, leftovers of killed builds."""
 
-import os
 import re
 import signal
 import subprocess
