@@ -11,11 +11,12 @@ Decisions made here, each for a reason a student would give:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 import numpy as np
 
-from chatbot.arabic import light_stem, words
+from chatbot.arabic import function_words, light_stem, words
 from chatbot.passages import Passage
 from chatbot.resources import smalltalk_phrases, word_set
 from chatbot.search import QueryTerm, expand_query, file_coverage, rank, title_match, top_k
@@ -65,7 +66,7 @@ def _refuse(question: str, message: str) -> Reply:
 def smalltalk_kind(question: str) -> str | None:
     """greeting/thanks/bye when the question is only such words (and function words)."""
     table = smalltalk_phrases()
-    filler = word_set("stopwords") | word_set("question_words")
+    filler = function_words()
     ws = [w for w in words(question) if w not in filler]
     kinds = [table.get(w) for w in ws]
     if ws and all(kinds):
@@ -73,8 +74,13 @@ def smalltalk_kind(question: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _list_cue_stems() -> frozenset[str]:
+    return frozenset(light_stem(c) for c in word_set("list_cues"))
+
+
 def is_list_question(terms: list[QueryTerm]) -> bool:
-    cues = {light_stem(c) for c in word_set("list_cues")}
+    cues = _list_cue_stems()
     return any(t.stem in cues or light_stem(t.word) in cues for t in terms if t.how != "synonym")
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "analyze",
     "char_ngrams",
     "content_words",
+    "function_words",
     "light_stem",
     "normalize",
     "words",
@@ -122,7 +123,8 @@ def loosen(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
+    """Stopwords and question words, also in their loose spelling (see :func:`loosen`)."""
     words_ = word_set("stopwords") | word_set("question_words")
     return words_ | frozenset(loosen(w) for w in words_)
 
@@ -135,7 +137,7 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=500_000)
 def _is_content(word: str) -> bool:
-    drop = _function_words()
+    drop = function_words()
     return word not in drop and loosen(word) not in drop and (len(word) > 1 or word.isdigit())
 
 

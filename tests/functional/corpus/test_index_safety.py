@@ -89,12 +89,19 @@ def test_unchanged_corpus_is_not_rebuilt(corpus):
 
 # -- interrupted builds --------------------------------------------------------------------
 
-def test_kill_9_mid_build_leaves_the_previous_index_usable(corpus):
+def paused_rebuild(corpus):
+    """An index built, then a larger rebuild started in a child process and frozen midway:
+    (the child, the name of the build in use before it)."""
     build_index(corpus, index_of(corpus))
     before = current(corpus)
     add_many(corpus)
     build = start_build(corpus)
     pause_mid_build(build)
+    return build, before
+
+
+def test_kill_9_mid_build_leaves_the_previous_index_usable(corpus):
+    build, before = paused_rebuild(corpus)
     build.kill()  # SIGKILL: no clean-up code runs
     build.wait()
 
@@ -110,11 +117,7 @@ def test_kill_9_mid_build_leaves_the_previous_index_usable(corpus):
 
 
 def test_ctrl_c_mid_build_stops_cleanly_and_keeps_the_index(corpus):
-    build_index(corpus, index_of(corpus))
-    before = current(corpus)
-    add_many(corpus)
-    build = start_build(corpus)
-    pause_mid_build(build)
+    build, before = paused_rebuild(corpus)
     build.send_signal(signal.SIGINT)
     build.send_signal(signal.SIGCONT)
     _, err = build.communicate(timeout=120)
