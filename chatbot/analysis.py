@@ -42,10 +42,12 @@ PIPELINE_VERSION = _pipeline_version()
 
 # Chosen by measurement on the lecture question set and ARCD (benchmarks/quality.py): BM25Plus
 # keeps a positive IDF for terms found in most passages of a small lecture, where BM25Okapi's
-# IDF falls to its epsilon floor or below zero.
+# IDF falls to its epsilon floor or below zero. Full length normalisation (b = 1): a question
+# asks about one fact, so of two passages that hold its words equally densely the shorter,
+# which says less else, is the likelier answer (ARCD recall@1 0.698 → 0.717 against b = 0.75).
 FIELDS: dict[str, BM25Params] = {
-    "word": BM25Params(variant="plus", k1=1.5, b=0.75, delta=1.0),
-    "char": BM25Params(variant="plus", k1=1.5, b=0.75, delta=1.0),
+    "word": BM25Params(variant="plus", k1=1.5, b=1.0, delta=1.0),
+    "char": BM25Params(variant="plus", k1=1.5, b=1.0, delta=1.0),
 }
 # The same fields over whole files: a passage of the lecture that is about the question's
 # topic is preferred to a passage of another lecture that shares a word with it.
