@@ -13,10 +13,11 @@ checked on a hand-computed case and against ir-measures.
 
 * ``answer_contains``: the passage's text holds every phrase, both compared after
   :func:`chatbot.arabic.normalize` with runs of whitespace collapsed to one space.
-* ``passage``: the passage comes from that source and either has exactly that line span, or is
-  a *section* whose span holds the gold span (a section's span stops before its sub-sections,
-  so the gold item or text is shown under its own heading). The reverse does not count: an item
-  inside a gold section is half the answer to a list question.
+* ``passage``: the passage comes from that source and its line span holds the gold span: the
+  gold passage itself, the section directly around it (a section's span stops before its
+  sub-sections, so the gold item is shown under its own heading), or, for a gold line inside an
+  item («60» in the item 59-60), that item. The reverse does not count: an item inside a gold
+  section is half the answer to a list question.
 * ``unanswerable``: no passage is right; the right reply is an abstention.
 
 Every passage of the corpus is judged, so a question may have several right passages (nDCG's
@@ -49,6 +50,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
@@ -88,7 +90,7 @@ NO_PASSAGE = "NO_ANSWER"
 # The group of questions without a "type" when others have one.
 UNTYPED = "untyped"
 GOLD_KEYS = ("id", "question", "answer_contains", "passage", "unanswerable", "type")
-_SPAN_RE = re.compile(r"^(.+):(\d+)-(\d+)$")
+_SPAN_RE = re.compile(r"^(.+):(\d+)(?:-(\d+))?$")
 _WHITESPACE_RE = re.compile(r"\s")
 # Paragraphs of a SQuAD corpus file open with RIGHT-TO-LEFT MARK: invisible, dropped by
 # normalize(), and it keeps an opening «4 - …» or «اولا» from being read as list structure.
@@ -169,20 +171,18 @@ def _check_id(value: object, where: str, seen: set[str]) -> str:
 
 
 def parse_span(text: str) -> Span | None:
-    """«SOURCE:FIRST-LAST» → Span, or None when malformed (lines are 1-based, first ≤ last)."""
+    """«SOURCE:FIRST-LAST» (or «SOURCE:LINE» for one line) → Span, or None when malformed
+    (lines are 1-based, first ≤ last)."""
     m = _SPAN_RE.match(text.strip()) if isinstance(text, str) else None
-    if not m or not 1 <= int(m.group(2)) <= int(m.group(3)):
+    if not m:
         return None
-    return Span(m.group(1), int(m.group(2)), int(m.group(3)))
+    first, last = int(m.group(2)), int(m.group(3) or m.group(2))
+    return Span(m.group(1), first, last) if 1 <= first <= last else None
 
 
 def _gold_from(obj: object, where: str, seen: set[str]) -> Gold:
     if not isinstance(obj, dict):
         raise _bad(where, "كل سطر كائن JSON", "each line must be a JSON object")
-    unknown = sorted(set(obj) - set(GOLD_KEYS))
-    if unknown:
-        raise _bad(where, f"مفاتيح غير معروفة: {', '.join(unknown)}",
-                   f"unknown keys {unknown}; allowed: {', '.join(GOLD_KEYS)}")
     qid = _check_id(obj.get("id"), where, seen)
     question = obj.get("question")
     if not isinstance(question, str) or not question.strip():
@@ -217,6 +217,7 @@ def load_gold(path: Path) -> list[Gold]:
     """The questions of a gold JSON Lines file (blank lines skipped); EvalError names the line."""
     seen: set[str] = set()
     items = []
+    unknown: dict[str, int] = {}  # key the format does not know → first line using it
     for n, line in enumerate(_read_text(path, "gold file").splitlines(), 1):
         if not line.strip():
             continue
@@ -226,8 +227,16 @@ def load_gold(path: Path) -> list[Gold]:
         except ValueError as exc:
             raise _bad(where, "ليس JSON صالحا", f"not valid JSON ({exc.msg})") from None
         items.append(_gold_from(obj, where, seen))
+        for key in set(obj) - set(GOLD_KEYS):
+            unknown.setdefault(key, n)
     if not items:
         raise EvalError(f"لا أسئلة في ملف الإجابات / no questions in gold file: {path}")
+    if unknown:
+        # Notes and metadata beside the gold are common; a misspelt gold key is caught above
+        # (each line needs one of answer_contains, passage, unanswerable).
+        keys = ", ".join(f"{k} (line {n})" for k, n in sorted(unknown.items(), key=lambda kv: kv[1]))
+        print(f"تنبيه: مفاتيح غير معروفة تُركت / warning: unknown keys ignored: {keys}; "
+              f"known: {', '.join(GOLD_KEYS)}", file=sys.stderr)
     return items
 
 
@@ -339,11 +348,7 @@ def docid(p: Passage) -> str:
 
 
 def _holds_span(p: Passage, span: Span) -> bool:
-    if p.source != span.source:
-        return False
-    if (p.first, p.last) == (span.first, span.last):
-        return True
-    return p.level == "section" and p.first <= span.first and span.last <= p.last
+    return p.source == span.source and p.first <= span.first and span.last <= p.last
 
 
 class Judge:

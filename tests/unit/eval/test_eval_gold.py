@@ -29,6 +29,7 @@ def test_the_three_kinds_of_gold_and_the_type(tmp_path):
 
 def test_span_parsing():
     assert parse_span("sub/my file.txt:3-3") == Span("sub/my file.txt", 3, 3)
+    assert parse_span("a.txt:5") == Span("a.txt", 5, 5)  # one line
     assert parse_span("a.txt:7-3") is None
     assert parse_span("a.txt:0-3") is None
     assert parse_span("a.txt") is None
@@ -39,7 +40,6 @@ def test_span_parsing():
     [
         ("{not json", "line 2: ليس JSON صالحا / not valid JSON"),
         ('["a"]', "line 2: كل سطر كائن JSON / each line must be a JSON object"),
-        ('{"id": "b", "question": "س", "unanswerable": true, "answer": "x"}', "unknown keys ['answer']"),
         ('{"id": "a", "question": "س", "unanswerable": true}', 'duplicate "id": a'),
         ('{"id": "b c", "question": "س", "unanswerable": true}', "must not contain whitespace"),
         ('{"id": 3, "question": "س", "unanswerable": true}', '"id" must be a non-empty string'),
@@ -49,7 +49,8 @@ def test_span_parsing():
         ('{"id": "b", "question": "س", "unanswerable": false}', '"unanswerable" can only be true'),
         ('{"id": "b", "question": "س", "answer_contains": []}', "non-empty list of non-empty strings"),
         ('{"id": "b", "question": "س", "answer_contains": ["ً"]}', "non-empty list of non-empty strings"),
-        ('{"id": "b", "question": "س", "passage": "a.txt:5"}', "SOURCE:FIRST-LAST"),
+        ('{"id": "b", "question": "س", "passage": "a.txt:5-"}', "SOURCE:FIRST-LAST"),
+        ('{"id": "b", "question": "س", "pasage": "a.txt:5"}', "give exactly one of"),
         ('{"id": "b", "question": "س", "unanswerable": true, "type": ""}', '"type" must be a non-empty string'),
     ],
 )
@@ -60,6 +61,18 @@ def test_bad_lines_are_named(tmp_path, line, message):
     assert message in str(err.value)
     assert str(err.value).startswith("gold.jsonl السطر/line 2")
     assert err.value.status == 2
+
+
+def test_extra_keys_are_ignored_with_one_warning(tmp_path, capsys):
+    path = _gold(
+        tmp_path,
+        '{"id": "a", "question": "س", "unanswerable": true, "note": "x"}',
+        '{"id": "b", "question": "س", "passage": "a.txt:2", "note": "y", "answer": "z"}',
+    )
+    a, b = load_gold(path)
+    assert a.unanswerable and b.passage == Span("a.txt", 2, 2)
+    err = capsys.readouterr().err
+    assert err.count("warning") == 1 and "note (line 1), answer (line 2)" in err
 
 
 def test_missing_empty_and_undecodable_files(tmp_path):

@@ -94,6 +94,10 @@ def test_a_gold_span_is_right_for_itself_and_for_the_section_holding_it():
     assert judge.relevant(Gold("q", "?", passage=Span("a.txt", 6, 7))) == {0, 1}
 
 
+def test_a_gold_line_inside_an_item_is_answered_by_the_item_and_its_section():
+    assert Judge(PASSAGES).relevant(Gold("q", "?", passage=Span("a.txt", 7, 7))) == {0, 1}
+
+
 def test_an_item_inside_a_gold_section_is_not_right():
     assert Judge(PASSAGES).relevant(Gold("q", "?", passage=Span("a.txt", 5, 13))) == {0}
 
