@@ -2,7 +2,8 @@
 
 Two fields, each scored with BM25 (see :mod:`chatbot.bm25`):
 
-* ``word`` — light stems of the content words: precise;
+* ``word`` — light stems of the content words, a proclitic stripped where the corpus shows it
+  is one (:func:`corpus_stems`): precise;
 * ``char`` — character 3- and 4-grams of the words: a misspelt, split or differently inflected
   word still shares most of its grams with the lecture's word.
 
@@ -16,15 +17,19 @@ indexed, so an index built by another version of them is rebuilt, never silently
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from typing import Callable, Mapping
 
-from chatbot.arabic import char_ngrams, content_words, light_stem
+from chatbot.arabic import char_ngrams, content_words, light_stem, without_proclitic
 from chatbot.bm25 import BM25Params
 from chatbot.passages import Passage, outline, strip_marker
 
-__all__ = ["FIELDS", "FILE_PREFIX", "HEADING_REPEAT", "PIPELINE_VERSION", "passage_words", "word_terms"]
-
+__all__ = [
+    "FIELDS", "FILE_PREFIX", "HEADING_REPEAT", "PIPELINE_VERSION", "char_terms", "corpus_stems", "indexed_stem",
+    "passage_words",
+]
 
 
 def _pipeline_version() -> str:
@@ -66,9 +71,39 @@ def passage_words(p: Passage) -> list[list[str]]:
     return [[], content_words(p.text)]
 
 
+def corpus_stems(counts: Mapping[str, int]) -> dict[str, str]:
+    """The ``word`` field's term for each word of a corpus (``counts``: word → occurrences).
+
+    A word's light stem, except that a one-letter proclitic the light stemmer keeps
+    («بتاريخ», «وشرق», «لمصر») is stripped when the corpus uses the bare stem more often than
+    the word's own: «بتاريخ» joins «تاريخ», while «كتاب» stays, as «تاب» is rarer. Questions
+    find these stems with :func:`indexed_stem`.
+    """
+    light = {w: light_stem(w) for w in counts}
+    uses: Counter[str] = Counter()
+    for word, n in counts.items():
+        uses[light[word]] += n
+    stems = {}
+    for word, stem in light.items():
+        bare = without_proclitic(word)
+        stems[word] = bare if bare and len(bare) >= 3 and uses[bare] > uses[stem] else stem
+    return stems
+
+
+def indexed_stem(word: str, known: Callable[[str], bool]) -> str | None:
+    """The ``word``-field term under which an index holds a word (``known`` tells whether the
+    index has a term): its light stem, or its stem less a proclitic (see :func:`corpus_stems`);
+    None when it has neither."""
+    stem = light_stem(word)
+    if known(stem):
+        return stem
+    bare = without_proclitic(word)
+    return bare if bare and known(bare) else None
+
+
 @lru_cache(maxsize=200_000)
-def word_terms(field: str, word: str) -> tuple[str, ...]:
-    """The index terms one normalised word gives in a field: its light stem (``word``), or the
-    character n-grams of the word as written (``char``), which also catch what the light
-    stemmer misses («جنازته» / «جنازة»). Questions and passages both go through here."""
-    return (light_stem(word),) if field == "word" else tuple(char_ngrams([word]))
+def char_terms(word: str) -> tuple[str, ...]:
+    """The ``char`` field's terms for one normalised word: the character n-grams of the word as
+    written, which also catch what the light stemmer misses («جنازته» / «جنازة»). Questions and
+    passages both go through here."""
+    return tuple(char_ngrams([word]))

@@ -30,6 +30,7 @@ __all__ = [
     "function_words",
     "light_stem",
     "normalize",
+    "without_proclitic",
     "words",
 ]
 
@@ -179,6 +180,18 @@ def light_stem(word: str) -> str:
                 changed = True
                 break
     return stem
+
+
+PROCLITICS = "بلكوف"
+
+
+def without_proclitic(word: str) -> str | None:
+    """«بتاريخ» → «تاريخ», «لمصر» → «مصر»: the light stem of a word less a one-letter proclitic
+    (ب ل ك و ف). :func:`light_stem` keeps such a letter because it is often part of the word
+    («بيت», «كتاب»); callers strip it only where the corpus shows it is a prefix."""
+    if len(word) > 3 and word[0] in PROCLITICS and word.isalpha():
+        return light_stem(word[1:])
+    return None
 
 
 def analyze(text: str) -> list[str]:

@@ -86,6 +86,8 @@ def _print_reply(reply) -> None:
                 print(f"  - {' › '.join(hit.passage.section) or hit.passage.heading}  ({where(hit)})")
         return
     hit = reply.answer
+    if reply.message:
+        print(reply.message)
     cue = {"high": "عالية / high", "medium": "متوسطة / medium", "low": "منخفضة / low"}[hit.confidence]
     print(f"{' › '.join(hit.passage.section)}")
     print(f"{where(hit)}   الثقة / confidence: {cue}\n")

@@ -23,8 +23,7 @@ from typing import Callable, Iterator, NamedTuple
 import numpy as np
 
 from chatbot import store
-from chatbot.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, passage_words, word_terms
-from chatbot.arabic import light_stem
+from chatbot.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, passage_words
 from chatbot.bm25 import SparseBM25
 from chatbot.passages import Passage, split_passages
 from chatbot.readers import UnreadableFile, is_lecture_file, read_document
@@ -169,8 +168,7 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
             }
         if progress:
             progress(len(files), len(files), "")
-        fields, vocabulary = _build_fields(passages, words, list(manifest))
-        surface = {w: light_stem(w) for w in vocabulary}
+        fields, surface = _build_fields(passages, words, list(manifest))
         params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
                   "files": list(manifest)}
         store.save_index(index_dir, params, passages, fields, surface)
@@ -183,8 +181,9 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
 
 def _build_fields(
     passages: list[Passage], words: list[list[list[str]]], files: list[str]
-) -> tuple[dict[str, SparseBM25], list[str]]:
-    """The passage fields, the same fields over whole files, and the corpus's distinct words.
+) -> tuple[dict[str, SparseBM25], dict[str, str]]:
+    """The passage fields, the same fields over whole files, and the corpus's distinct words
+    with their stems.
 
     Sparse matrices do the counting in C: passages × words (a title word counts
     HEADING_REPEAT times) times words × field terms gives passages × terms, and files ×
@@ -208,20 +207,22 @@ def _build_fields(
         (np.ones(len(passages)), ([position[p.source] for p in passages], np.arange(len(passages)))),
         shape=(len(files), len(passages)),
     )
+    stems = corpus_stems(dict(zip(vocab, np.bincount(cols, minlength=len(vocab)).tolist())))
+    terms_of = {"word": lambda w: (stems[w],), "char": char_terms}
     fields: dict[str, SparseBM25] = {}
     for field, params in FIELDS.items():
         term_id: dict[str, int] = {}
         t_rows: list[int] = []
         t_cols: list[int] = []
         for i, word in enumerate(vocab):
-            terms = word_terms(field, word)
+            terms = terms_of[field](word)
             t_cols.extend(term_id.setdefault(t, len(term_id)) for t in terms)
             t_rows.extend([i] * len(terms))
         to_terms = csr_matrix((np.ones(len(t_cols)), (t_rows, t_cols)), shape=(len(vocab), len(term_id)))
         passage_terms = (by_passage @ to_terms).tocsr()
         fields[field] = SparseBM25.from_counts(passage_terms, list(term_id), params)
         fields[FILE_PREFIX + field] = SparseBM25.from_counts(by_file @ passage_terms, list(term_id), params)
-    return fields, list(vocab)
+    return fields, stems
 
 
 def _relocate(row: dict, source: str, offset: int) -> Passage:

@@ -19,7 +19,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from chatbot.analysis import FILE_PREFIX, word_terms
+from chatbot.analysis import FILE_PREFIX, char_terms, indexed_stem
 from chatbot.arabic import content_words, light_stem, normalize
 from chatbot.arabic import words as all_words
 from chatbot.bm25 import SparseBM25
@@ -28,7 +28,7 @@ from chatbot.passages import Passage, strip_marker
 from chatbot.spelling import Speller
 from chatbot.store import StoredIndex
 
-__all__ = ["QueryTerm", "coverage", "expand_query", "file_coverage", "rank", "top_k"]
+__all__ = ["QueryTerm", "coverage", "expand_query", "file_coverage", "held_words", "rank", "top_k"]
 
 SYNONYM_WEIGHT = 0.5
 FUZZY_WEIGHT = 0.8
@@ -37,7 +37,6 @@ MIN_FUZZY_SYNONYM = 5
 RARE_VARIANT_DF = 2
 VARIANT_WEIGHT = 0.3
 MIN_VARIANT_LENGTH = 5
-PROCLITICS = "بلكوف"
 VERB_PREFIXES = "يتنا"
 # Share of the fused score given to each field (see chatbot.analysis), to the file's own
 # score, and to the coverage of the question's words among the best candidates.
@@ -77,17 +76,6 @@ def _split(word: str, speller: Speller) -> list[tuple[str, str]]:
     return []
 
 
-def _without_proclitic(word: str, vocab: SparseBM25) -> str | None:
-    """«لمصر» → «مصر»: a one-letter proclitic (ب ل ك و ف) the light stemmer keeps, because
-    stripping it blindly would break words such as «بيت», is stripped when that gives a stem
-    the corpus knows."""
-    if len(word) > 3 and word[0] in PROCLITICS:
-        stem = light_stem(word[1:])
-        if vocab.has(stem):
-            return stem
-    return None
-
-
 @lru_cache(maxsize=8)
 def _synonyms(extra: str) -> dict[str, tuple[tuple[str, str], ...]]:
     """stem → the (stem, normalised word) of each of its synonyms."""
@@ -97,6 +85,31 @@ def _synonyms(extra: str) -> dict[str, tuple[tuple[str, str], ...]]:
         for stem, _ in entries:
             table.setdefault(stem, set()).update(e for e in entries if e[0] != stem)
     return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+# A definition asked without a definition word: «ما هي X» is searched as «ما تعريف X».
+DEFINITION_WORD = "تعريف"
+MAX_DEFINED_WORDS = 3
+RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللي", "الي"})
+
+
+@lru_cache(maxsize=1)
+def list_cue_stems() -> frozenset[str]:
+    """Stems of the words that ask for a list or a comparison (data/list_cues.txt)."""
+    return frozenset(light_stem(c) for c in word_set("list_cues"))
+
+
+def asks_definition(question: str) -> bool:
+    """«ما هي الحكومة الالكترونية», «شو هي الخصخصة»: a what-is phrase (data/what_is.txt) then a
+    short topic, with no relative clause («ما هي الدولة التي تحد سوريا») and no list cue («ما هي
+    مراحل …»), which ask something else."""
+    ws = all_words(question)
+    text = " ".join(ws)
+    if not any(text == p or text.startswith(p + " ") for p in word_set("what_is")):
+        return False
+    topic = content_words(question)
+    return (0 < len(topic) <= MAX_DEFINED_WORDS and not RELATIVE_PRONOUNS & set(ws)
+            and not any(light_stem(w) in list_cue_stems() for w in topic))
 
 
 def expand_query(
@@ -110,6 +123,8 @@ def expand_query(
     """
     words = content_words(question)
     asking = [w for w in all_words(question) if w in word_set("question_words")]
+    if asks_definition(question):
+        asking.append(DEFINITION_WORD)
     synonyms = _synonyms(extra_synonyms)
     terms: list[QueryTerm] = []
     joined: set[int] = set()
@@ -117,10 +132,8 @@ def expand_query(
         if i in joined:
             continue
         stem = light_stem(word)
-        if vocab.has(stem):
-            terms.append(QueryTerm(word, stem, word, 1.0, "exact"))
-        elif stripped := _without_proclitic(word, vocab):
-            terms.append(QueryTerm(word, stripped, word[1:], 1.0, "exact"))
+        if found := indexed_stem(word, vocab.has):
+            terms.append(QueryTerm(word, found, word if found == stem else word[1:], 1.0, "exact"))
         elif i + 1 < len(words) and vocab.has(light_stem(word + words[i + 1])):
             both = word + words[i + 1]
             terms.append(QueryTerm(word + " " + words[i + 1], light_stem(both), both, 1.0, "join"))
@@ -170,7 +183,7 @@ def _known_synonyms(
 def _field_queries(terms: list[QueryTerm]) -> dict[str, tuple[list[str], list[float]]]:
     grams, gram_weights = [], []
     for t in terms:  # the n-grams of a term carry that term's weight
-        g = word_terms("char", t.form)
+        g = char_terms(t.form)
         grams.extend(g)
         gram_weights.extend([t.weight] * len(g))
     return {"word": ([t.stem for t in terms], [t.weight for t in terms]), "char": (grams, gram_weights)}
@@ -222,7 +235,7 @@ def title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) ->
     if not passage.heading:
         return 0.0
     vocab = index.fields["word"]
-    title = {light_stem(w) for w in content_words(strip_marker(passage.heading))}
+    title = {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(strip_marker(passage.heading))}
     total = sum(vocab.idf_of(s) for s in title)
     asked = {t.stem for t in terms}
     return sum(vocab.idf_of(s) for s in title & asked) / total if total else 0.0
@@ -230,28 +243,37 @@ def title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) ->
 
 def _word_weights(terms: list[QueryTerm], index: StoredIndex) -> dict[str, float]:
     """IDF of each question word; a word the corpus never uses counts as rarer than any, but
-    an unknown word of one or two letters (a typo of a small word) not at all."""
+    an unknown word of one or two letters (a typo of a small word) not at all. A word is weighed
+    by its own terms; by its synonyms only when it has no other («فوائد» for the lecture's
+    «ايجابيات», «advantages»)."""
     vocab = index.fields["word"]
     unknown = math.log((len(vocab) + 1) / 0.5)
+    own = {t.word for t in terms if t.how != "synonym"}
     weights: dict[str, float] = {}
     for t in terms:
-        if t.word and t.how != "synonym" and not (t.how == "unknown" and len(t.word) <= 2):
+        if t.word and (t.how != "synonym" or t.word not in own) and not (t.how == "unknown" and len(t.word) <= 2):
             idf = vocab.idf_of(t.stem) if vocab.has(t.stem) else unknown
             weights[t.word] = max(weights.get(t.word, 0.0), idf)
     return weights
 
 
-def coverage(terms: list[QueryTerm], index: StoredIndex, docs: np.ndarray) -> np.ndarray:
-    """For each passage of ``docs``, the IDF-weighted share of the question's words it holds
-    (a word is held when any of its terms, synonyms included, is)."""
-    weights = _word_weights(terms, index)
-    total = sum(weights.values())
-    held = {word: np.zeros(len(docs), dtype=bool) for word in weights}
+def held_words(terms: list[QueryTerm], index: StoredIndex, docs: np.ndarray) -> dict[str, np.ndarray]:
+    """For each word of the question that counts (see :func:`_word_weights`), which passages of
+    ``docs`` hold it: a word is held when any of its terms, synonyms included, is."""
+    held = {word: np.zeros(len(docs), dtype=bool) for word in _word_weights(terms, index)}
     for t in terms:
         if t.word in held:
             held[t.word] |= index.fields["word"].contains(t.stem, docs)
+    return held
+
+
+def coverage(terms: list[QueryTerm], index: StoredIndex, docs: np.ndarray) -> np.ndarray:
+    """For each passage of ``docs``, the IDF-weighted share of the question's words it holds."""
+    weights = _word_weights(terms, index)
+    total = sum(weights.values())
     if not total:
         return np.zeros(len(docs))
+    held = held_words(terms, index, docs)
     return sum(w * held[word] for word, w in weights.items()) / total
 
 

@@ -164,7 +164,8 @@ class ChatApp(App[None]):
             others = len(reply.alternatives)
             card: Widget = AnswerCard(
                 reply.answer.passage,
-                title=reply.message or "الإجابة",
+                # Messages read «Arabic / English»; the card shows the Arabic.
+                title=reply.message.split(" / ")[0] if reply.message else "الإجابة",
                 confidence=reply.answer.confidence,
                 terms=reply.terms,
                 hint=f"ctrl+o: إجابات أخرى ({others})" if others else "",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from chatbot.arabic import normalize
 from chatbot.engine import Engine
+from chatbot.evaluate import Judge, load_gold
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -52,3 +53,40 @@ def test_abstains_with_closest_sections(engine: Engine) -> None:
         assert reply.kind == "no_answer" and reply.answer is None
         assert "لا أجد إجابة" in reply.message
     assert engine.ask("ما هي مراحل نمو الطفل").alternatives, "closest sections are suggested"
+
+
+def test_blind_question_set_scores_at_least_85_percent(engine: Engine) -> None:
+    """70 questions a helper wrote from the lecture alone, without seeing the code or the set
+    above (kinds as above plus Arabic mixed with English terms); line-level gold, judged as
+    ``chatbot eval`` judges it. The engine was then improved on its failures, so it is no longer
+    blind: it guards those gains."""
+    golds = load_gold(DATA / "lecture_questions_blind.jsonl")
+    judge = Judge(engine.passages)
+    position = {(p.source, p.first, p.last): i for i, p in enumerate(engine.passages)}
+    failed = []
+    for gold in golds:
+        reply = engine.ask(gold.question)
+        if gold.unanswerable:
+            right = reply.kind == "no_answer"
+        else:
+            p = reply.answer.passage if reply.answer else None
+            right = p is not None and position[(p.source, p.first, p.last)] in judge.relevant(gold)
+        if not right:
+            failed.append(gold.question)
+    score = 1 - len(failed) / len(golds)
+    assert score >= 0.85, f"score {score:.3f}; failed: {failed}"
+
+
+def test_what_is_gets_the_definition_and_a_comparison_gets_the_section(engine: Engine) -> None:
+    for question in ("ما هي الحكومة الالكترونية", "ما هو e-government"):
+        assert engine.ask(question).answer.passage.first == 2
+    both = engine.ask("ايش الفرق بين النموذج المركزي واللامركزي").answer.passage
+    assert both.level == "section" and "النموذج المركزي" in both.text and "اللا مركزي" in both.text
+
+
+def test_paraphrase_with_words_the_lecture_lacks_is_answered_with_a_caution(engine: Engine) -> None:
+    reply = engine.ask("وش الأشياء اللي مهدت لظهور الحكومة الالكترونية")
+    assert reply.kind == "answer" and reply.answer.passage.first == 7
+    assert reply.answer.confidence == "low" and "قد لا تجيب المحاضرة" in reply.message
+    # A question sharing a single word with the lecture is still declined.
+    assert engine.ask("من هو مخترع الهاتف").kind == "no_answer"
