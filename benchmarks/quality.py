@@ -3,8 +3,8 @@
     uv run python benchmarks/quality.py [ARCD.json] [--k 10]
 
 Scores ARCD (default ``../shared/data/arcd/arcd.json`` beside the project; skipped with a
-message when missing) and the lecture question set (``tests/data/lecture_questions.jsonl`` over
-the bundled corpus, when it exists). The pipeline rows come from the very code ``chatbot eval``
+message when missing) and the question sets of ``tests/data`` (the lecture set over the bundled
+corpus, and two sets written blind by helpers, see ``tests/data/README.md``). The pipeline rows come from the very code ``chatbot eval``
 runs (:func:`chatbot.eval_cli.evaluate_squad` / ``evaluate_gold``); the baseline ranks the same
 passages against the same judgements, so the rows differ only in the retrieval:
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,7 +34,14 @@ from chatbot.evaluate import DEFAULT_K, EvalError, ranking_metrics, source_text
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_ARCD = PROJECT_DIR.parent / "shared" / "data" / "arcd" / "arcd.json"
-LECTURE_QUESTIONS = PROJECT_DIR / "tests" / "data" / "lecture_questions.jsonl"
+DATA = PROJECT_DIR / "tests" / "data"
+# Question sets written blind by helpers (tests/data/README.md): gold file → corpus folder
+# (None: the bundled corpus).
+QUESTION_SETS = {
+    DATA / "lecture_questions.jsonl": None,
+    DATA / "lecture_questions_blind.jsonl": None,
+    DATA / "blind2_questions.jsonl": DATA / "blind2",
+}
 COLUMNS = ("recall@1", "recall@5")
 
 
@@ -94,15 +102,18 @@ def main(argv: list[str] | None = None) -> int:
                         f"{evaluation.report['passages']} passages", rows(evaluation, args.k), args.k)
         else:
             print(f"ARCD غير موجود، تُرك / ARCD not found at {args.arcd}: skipped")
-        if LECTURE_QUESTIONS.is_file():
-            evaluation = evaluate_gold(LECTURE_QUESTIONS, None, None, args.k)
-            print_table(f"{LECTURE_QUESTIONS.name}: {evaluation.report['answerable']} answerable of "
+        for gold, corpus in QUESTION_SETS.items():
+            if not gold.is_file():
+                print(f"لا مجموعة أسئلة، تُركت / no question set at {gold}: skipped")
+                continue
+            with tempfile.TemporaryDirectory(prefix="chatbot-quality-") as tmp:
+                index = Path(tmp) / "index" if corpus else None
+                evaluation = evaluate_gold(gold, corpus, index, args.k)
+            print_table(f"{gold.name}: {evaluation.report['answerable']} answerable of "
                         f"{evaluation.report['questions']} questions, {evaluation.report['passages']} passages "
                         f"(abstention precision {_cell(evaluation.report['abstention_precision'])}, "
                         f"recall {_cell(evaluation.report['abstention_recall'])})",
                         rows(evaluation, args.k), args.k)
-        else:
-            print(f"لا أسئلة للمحاضرة، تُرك / no lecture question set at {LECTURE_QUESTIONS}: skipped")
     except EvalError as exc:
         print(exc, file=sys.stderr)
         return exc.status

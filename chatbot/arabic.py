@@ -143,10 +143,11 @@ def _is_content(word: str) -> bool:
 
 
 # Light stemming in the manner of Larkey's light10, which measures well for Arabic retrieval:
-# strip one article/conjunction prefix and then suffixes, never leaving fewer than 3 letters
-# (2 for the article alone). Longest affix first.
+# strip one article prefix (with its conjunction or preposition) and then suffixes, never
+# leaving fewer than 3 letters (2 for the article alone). Longest affix first. A lone «و» is
+# not stripped here, as light10 does, since it begins many words («وظائف», «وزارة»): the corpus
+# decides (see without_proclitic and chatbot.analysis.corpus_stems).
 _PREFIXES = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "لل", "ال")
-_CONJ_PREFIXES = ("و",)
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 # Teh marbuta turns into ت before a pronoun («عاصمة» + «ها» → «عاصمتها»): such an ending
 # gives back the word's teh marbuta (normalised ه), so both forms reach one stem.
@@ -164,9 +165,6 @@ def light_stem(word: str) -> str:
         if stem.startswith(prefix) and len(stem) - len(prefix) >= 2:
             stem = stem[len(prefix):]
             break
-    else:
-        if stem[0] in _CONJ_PREFIXES and len(stem) >= 5:
-            stem = stem[1:]
     for suffix in _TEH_SUFFIXES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
             stem = stem[: -len(suffix)] + "ه"

@@ -16,13 +16,16 @@ checked on a hand-computed case and against ir-measures.
 * ``passage``: the passage comes from that source and its line span holds the gold span: the
   gold passage itself, the section directly around it (a section's span stops before its
   sub-sections, so the gold item is shown under its own heading), or, for a gold line inside an
-  item («60» in the item 59-60), that item. The reverse does not count: an item inside a gold
-  section is half the answer to a list question.
+  item («60» in the item 59-60), that item; a section whose heading opens the gold span counts
+  too (the gold took it with its sub-sections). The reverse does not count: an item inside a
+  gold section is half the answer to a list question. A gold span no passage holds (drawn
+  across passage boundaries) is judged by the passages sharing its lines, with a warning.
 * ``unanswerable``: no passage is right; the right reply is an abstention.
 
 Every passage of the corpus is judged, so a question may have several right passages (nDCG's
-ideal ranking and the qrels hold them all). A gold question that no passage satisfies is an
-error, not a silent miss: the gold file or the corpus is out of date.
+ideal ranking and the qrels hold them all). A gold question that no passage satisfies (its
+lines are not in the corpus) is an error, not a silent miss: the gold file or the corpus is
+out of date.
 
 **Metrics**, over the answerable questions:
 
@@ -348,7 +351,12 @@ def docid(p: Passage) -> str:
 
 
 def _holds_span(p: Passage, span: Span) -> bool:
-    return p.source == span.source and p.first <= span.first and span.last <= p.last
+    """The passage's lines hold the gold span, or it is the section whose heading opens the gold
+    span (the gold took the section with its sub-sections, which are passages of their own)."""
+    if p.source != span.source:
+        return False
+    heading_of = p.level == "section" and p.first == span.first and p.last <= span.last
+    return heading_of or (p.first <= span.first and span.last <= p.last)
 
 
 class Judge:
@@ -363,12 +371,25 @@ class Judge:
             self._flat = [flatten(p.text) for p in self.passages]
         return self._flat
 
+    def _overlapping(self, gold: Gold) -> frozenset[int]:
+        """For a gold span drawn across passage boundaries (no passage holds it): the passages
+        sharing a line with it, with a warning, so the question is judged rather than lost."""
+        span = gold.passage
+        found = frozenset(i for i, p in enumerate(self.passages)
+                          if p.source == span.source and p.first <= span.last and span.first <= p.last)
+        if found:
+            print(f"تنبيه / warning: {gold.where}: no passage holds {gold.expected}; passages sharing "
+                  "its lines are counted right", file=sys.stderr)
+        return found
+
     def relevant(self, gold: Gold) -> frozenset[int]:
         """Indices of the right passages; EvalError when an answerable question has none."""
         if gold.unanswerable:
             return frozenset()
         if gold.passage:
             found = frozenset(i for i, p in enumerate(self.passages) if _holds_span(p, gold.passage))
+            if not found:
+                found = self._overlapping(gold)
         else:
             phrases = [flatten(a) for a in gold.answer_contains]
             found = frozenset(i for i, t in enumerate(self._flat_texts()) if all(a in t for a in phrases))

@@ -180,13 +180,21 @@ def _known_synonyms(
     return list(found.items())
 
 
-def _field_queries(terms: list[QueryTerm]) -> dict[str, tuple[list[str], list[float]]]:
-    grams, gram_weights = [], []
-    for t in terms:  # the n-grams of a term carry that term's weight
-        g = char_terms(t.form)
-        grams.extend(g)
-        gram_weights.extend([t.weight] * len(g))
-    return {"word": ([t.stem for t in terms], [t.weight for t in terms]), "char": (grams, gram_weights)}
+Query = tuple[list[str], list[float]]
+
+
+def _field_queries(terms: list[QueryTerm]) -> dict[str, list[list[Query]]]:
+    """Per field, the question's words, each as its alternatives (its own term, synonyms, close
+    spellings), each alternative a weighted query (a stem, or a form's n-grams). The two halves
+    of a split word are two words: both are wanted."""
+    words: dict[tuple[str, str], list[QueryTerm]] = {}
+    for t in terms:
+        words.setdefault((t.word, t.stem if t.how == "split" else ""), []).append(t)
+    queries: dict[str, list[list[Query]]] = {"word": [], "char": []}
+    for alternatives in words.values():
+        queries["word"].append([([t.stem], [t.weight]) for t in alternatives])
+        queries["char"].append([(list(g), [t.weight] * len(g)) for t in alternatives for g in [char_terms(t.form)]])
+    return queries
 
 
 def _common_grams_dropped(model: SparseBM25, grams: list[str], weights: list[float]) -> tuple[list[str], list[float]]:
@@ -198,18 +206,37 @@ def _common_grams_dropped(model: SparseBM25, grams: list[str], weights: list[flo
     return [g for g, _ in kept], [w for _, w in kept]
 
 
-def _fuse(fields: dict[str, SparseBM25], prefix: str, queries: dict) -> np.ndarray:
-    """Each field's scores scaled by its best, weighted by FIELD_SHARES and summed."""
-    fused: np.ndarray | float = 0.0
+def _fuse(fields: dict[str, SparseBM25], prefix: str, queries: dict[str, list[list[Query]]]) -> np.ndarray:
+    """Each field's scores scaled by its best, weighted by FIELD_SHARES and summed.
+
+    A word scores as its best alternative, not their sum: a passage holding «المرحلي» and
+    «مراحل» is not twice about «مرحلة»."""
+    fused = np.zeros(len(fields[prefix + "word"]))
     for field, share in FIELD_SHARES.items():
         model = fields[prefix + field]
-        query = _common_grams_dropped(model, *queries[field]) if field == "char" else queries[field]
-        scores = model.scores(*query)
-        scores = scores - scores.min() if len(scores) else scores  # BM25Plus adds a constant
+        single: Query = ([], [])
+        scores = np.zeros(len(model))
+        for alternatives in queries[field]:
+            if field == "char":
+                alternatives = [_common_grams_dropped(model, *q) for q in alternatives]
+            alternatives = [q for q in alternatives if q[0]]
+            if len(alternatives) == 1:
+                single[0].extend(alternatives[0][0])
+                single[1].extend(alternatives[0][1])
+            elif alternatives:
+                scores += np.max([_from_zero(model.scores(*q)) for q in alternatives], axis=0)
+        if single[0]:
+            scores += _from_zero(model.scores(*single))
         top = scores.max() if len(scores) else 0.0
         if top > 0:
-            fused = fused + share * scores / top
-    return np.zeros(len(fields[prefix + "word"])) + fused
+            fused += share * scores / top
+    return fused
+
+
+def _from_zero(scores: np.ndarray) -> np.ndarray:
+    """BM25Plus adds a constant per query term to every passage: taken off, so alternatives
+    of different lengths compare."""
+    return scores - scores.min() if len(scores) else scores
 
 
 def rank(terms: list[QueryTerm], index: StoredIndex, of_file: Callable[..., float]) -> np.ndarray:
@@ -228,14 +255,25 @@ def rank(terms: list[QueryTerm], index: StoredIndex, of_file: Callable[..., floa
     return fused
 
 
+MAX_LABEL_WORDS = 6
+
+
+def _label(heading: str) -> str:
+    """What a title line names: «2. التحليل: دراسة النظام الحالي…» names «التحليل»; a line with
+    no short label before a colon names all it says."""
+    line = strip_marker(heading)
+    label, colon, _ = line.partition(":")
+    return label if colon and label.strip() and len(label.split()) <= MAX_LABEL_WORDS else line
+
+
 def title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) -> float:
-    """The IDF-weighted share of a passage's title (heading or item line) that the question
-    names: «ما مفهوم الحكومة الالكترونية» fits the heading «مفهوم الحكومة الالكترونيه» fully and
+    """The IDF-weighted share of a passage's title (heading or item line, or the label before
+    its colon) that the question names: «ما مفهوم الحكومة الالكترونية» fits the heading «مفهوم الحكومة الالكترونيه» fully and
     «مفهوم التجارة الالكترونية» only in part. Paragraphs have no title and get 0."""
     if not passage.heading:
         return 0.0
     vocab = index.fields["word"]
-    title = {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(strip_marker(passage.heading))}
+    title = {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(_label(passage.heading))}
     total = sum(vocab.idf_of(s) for s in title)
     asked = {t.stem for t in terms}
     return sum(vocab.idf_of(s) for s in title & asked) / total if total else 0.0

@@ -20,10 +20,22 @@ def max_edits(word: str) -> int:
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance (the ``editdistance`` package, in C), or limit+1 beyond ``limit``."""
+    """Levenshtein distance (the ``editdistance`` package, in C) with two neighbouring letters
+    swapped counting as one edit («الرمحلي» for «المرحلي»), or limit+1 beyond ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    return min(editdistance.eval(a, b), limit + 1)
+    d = editdistance.eval(a, b)
+    if d == 2 and _one_swap(a, b):
+        d = 1
+    return min(d, limit + 1)
+
+
+def _one_swap(a: str, b: str) -> bool:
+    """True when b is a with two neighbouring letters swapped."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _deletes(word: str) -> set[str]:

@@ -14,7 +14,7 @@ def quality(monkeypatch, tmp_path):
     spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    monkeypatch.setattr(module, "LECTURE_QUESTIONS", tmp_path / "none.jsonl")
+    monkeypatch.setattr(module, "QUESTION_SETS", {tmp_path / "none.jsonl": None})
     return module
 
 
@@ -24,7 +24,7 @@ def test_table_of_baseline_and_pipeline(quality, capsys):
     assert "squad_tiny.json: 18 questions, 9 passages" in out
     for row in ("rank-bm25 BM25Okapi, whitespace", "chatbot reply (ask)", "chatbot search ranking"):
         assert f"| {row} | " in out
-    assert "no lecture question set" in out
+    assert "no question set at" in out
 
 
 def test_missing_dataset_is_skipped_with_a_message(quality, tmp_path, capsys):

@@ -1,0 +1,24 @@
+"""The speller finds the lecture word a misspelt question word stands for."""
+
+from chatbot.spelling import Speller, edit_distance, max_edits
+
+SURFACE = {"المرحلي": "مرحل", "الحكومه": "حكوم", "التنفيذ": "تنفيذ", "بيت": "بيت"}
+
+
+def test_a_swap_of_neighbouring_letters_is_one_edit() -> None:
+    assert edit_distance("الرمحلي", "المرحلي", 2) == 1
+    assert edit_distance("ابتث", "اتبث", 1) == 1
+    assert edit_distance("ابتث", "اثتب", 1) == 2  # not neighbours: beyond the limit
+
+
+def test_suggestions_for_swapped_missing_and_replaced_letters() -> None:
+    speller = Speller(SURFACE)
+    assert speller.suggest("الرمحلي") == {"مرحل": 1}
+    assert speller.suggest("الحكومة"[:-1] + "ه") == {}  # the word itself is no correction
+    assert speller.suggest("الحكمه") == {"حكوم": 1}
+    assert speller.suggest("التنفيد") == {"تنفيذ": 1}
+
+
+def test_short_words_are_not_corrected() -> None:
+    assert max_edits("بيت") == 0
+    assert Speller(SURFACE).suggest("بنت") == {}
