@@ -98,6 +98,17 @@ def test_a_gold_line_inside_an_item_is_answered_by_the_item_and_its_section():
     assert Judge(PASSAGES).relevant(Gold("q", "?", passage=Span("a.txt", 7, 7))) == {0, 1}
 
 
+def test_a_section_whose_heading_opens_the_gold_span_is_right():
+    # The gold took the section with a sub-section (lines 5-20); the section passage stops at 13.
+    assert Judge(PASSAGES).relevant(Gold("q", "?", passage=Span("a.txt", 5, 20))) == {0}
+
+
+def test_a_gold_span_across_passages_is_judged_by_those_sharing_its_lines(capsys):
+    gold = Gold("q", "?", passage=Span("a.txt", 9, 14), where="g.jsonl line 4")
+    assert Judge(PASSAGES).relevant(gold) == {0, 2}
+    assert "g.jsonl line 4: no passage holds" in capsys.readouterr().err
+
+
 def test_an_item_inside_a_gold_section_is_not_right():
     assert Judge(PASSAGES).relevant(Gold("q", "?", passage=Span("a.txt", 5, 13))) == {0}
 
