@@ -41,6 +41,8 @@ QUESTION_SETS = {
     DATA / "lecture_questions.jsonl": None,
     DATA / "lecture_questions_blind.jsonl": None,
     DATA / "blind2_questions.jsonl": DATA / "blind2",
+    DATA / "lecture_questions_blind3.jsonl": None,
+    DATA / "blind4_questions.jsonl": DATA / "blind4",
 }
 COLUMNS = ("recall@1", "recall@5")
 

@@ -43,6 +43,7 @@ MIN_COVERAGE = 0.3
 MIN_HELD = 0.3
 SURE_COVERAGE = 0.55
 SURE_HELD = 0.5
+TOPIC_SHARE = 0.25
 HIGH_COVERAGE = 0.85
 # An alternative scoring this close to the answer is a serious candidate ("medium").
 CLOSE = 0.9
@@ -119,17 +120,25 @@ def _narrow_to_item(best: int, terms: list[QueryTerm], scores: np.ndarray, index
 
 
 def _held(terms: list[QueryTerm], index: StoredIndex, passage: int) -> tuple[int, float]:
-    """How many of the question's words the passage or its headings hold, and what share of
-    them: the heading path counts, as «ماذا يحدث في مرحلة التحليل» is answered by the item
-    «التحليل» under «مراحل دورة حياة النظم»."""
+    """How many of the question's words the passage holds, and what share of them. Its
+    headings count («ماذا يحدث في مرحلة التحليل» → the item «التحليل» under «مراحل…»), and so do
+    its lecture's topic words, found in at least TOPIC_SHARE of the lecture's passages: «زرياب»
+    in a lecture on al-Andalus need not say «الأندلس» to answer «كيف وصل زرياب الأندلس»."""
     held = held_words(terms, index, np.array([passage]))
     if not held:
         return 0, 0.0
     vocab = index.fields["word"]
     context = {indexed_stem(w, vocab.has) for h in index.passages[passage].section for w in content_words(h)}
-    in_context = {t.word for t in terms if t.stem in context}
-    count = sum(bool(h[0]) or word in in_context for word, h in held.items())
+    in_file = index.file_of == index.file_of[passage]
+    topic = {t.stem for t in terms if vocab.has(t.stem) and _share_in(vocab.postings(t.stem), in_file) >= TOPIC_SHARE}
+    around = {t.word for t in terms if t.stem in context or t.stem in topic}
+    count = sum(bool(h[0]) or word in around for word, h in held.items())
     return count, count / len(held)
+
+
+def _share_in(postings: np.ndarray, in_file: np.ndarray) -> float:
+    """Share of a file's passages (``in_file``: a mask over all passages) among ``postings``."""
+    return float(in_file[postings].sum() / in_file.sum())
 
 
 def _confidence(cov: float, margin: float, unsure: bool) -> str:

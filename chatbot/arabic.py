@@ -138,8 +138,12 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=500_000)
 def _is_content(word: str) -> bool:
+    """Not a function word, also as loosely spelt or after the conjunction «و» («وشلون»,
+    «ومتى»), and not a lone letter."""
     drop = function_words()
-    return word not in drop and loosen(word) not in drop and (len(word) > 1 or word.isdigit())
+    bare = word[1:] if word.startswith("و") and len(word) > 2 else ""
+    return (word not in drop and loosen(word) not in drop and bare not in drop
+            and (len(word) > 1 or word.isdigit()))
 
 
 # Light stemming in the manner of Larkey's light10, which measures well for Arabic retrieval:

@@ -45,6 +45,12 @@ _ORDINALS = (
     "|حادي عشر|ثاني عشر|ثالث عشر|رابع عشر|خامس عشر"
 )
 _ORDINAL_RE = re.compile(rf"^(?:{_ORDINALS})(?:\s*[:：\-–/.)]\s*|\s+|(?=\w{{3}}))")
+# «المحور الأول: …», «الفصل الثاني», «الوحدة 3 -»: a unit of the course named by its rank.
+_UNIT_RE = re.compile(
+    r"^(?:المحور|الفصل|الوحد[ةه]|المبحث|الباب|الدرس|الجزء|القسم|المطلب|المحاضر[ةه])\s+"
+    r"(?:الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير|\d{1,2})"
+    r"[ةه]?(?:\s*[:：\-–/.)]\s*|\s+|$)"
+)
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
@@ -74,7 +80,7 @@ def _classify(number: int, raw: str) -> _Line:
         return _Line(number, raw, "blank", 0)
     if m := _MD_HEADING_RE.match(line):
         return _Line(number, raw, "heading", len(m.group(1)))
-    if _ORDINAL_RE.match(line) and _is_heading_like(line):
+    if (_ORDINAL_RE.match(line) or _UNIT_RE.match(line)) and _is_heading_like(line):
         return _Line(number, raw, "ordinal", 1)
     if m := _NUMBERED_RE.match(line):
         return _Line(number, raw, "numbered", int(m.group(1) or m.group(2)))
@@ -103,7 +109,8 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
     when it does not continue the numbered list in progress; otherwise it is an item. A short
     text line followed directly by a list is a heading («مراحل الحكومة الالكترونيه»), unless it
     directly follows a heading (then it introduces that heading's list), and so is a short first
-    line followed by a heading (the lecture's title).
+    line followed by a heading (the lecture's title), and a short line standing after a blank
+    line over a paragraph longer than a heading («مقدمة» above its text).
     """
     resolved: list[_Line] = []
     last_item = 0  # number of the last numbered item in the list in progress
@@ -129,7 +136,12 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             )
             followed_by_list = nxt.number == line.number + 1 and nxt.kind in ("numbered", "lettered", "bullet")
             is_title = not resolved and nxt.kind in ("ordinal", "heading", "numbered")
-            if (followed_by_list and not after_heading) or is_title:
+            over_paragraph = (
+                nxt.number == line.number + 1 and nxt.kind == "text"
+                and len(_clean(nxt.raw).split()) > MAX_HEADING_WORDS
+                and (not resolved or resolved[-1].kind == "blank")
+            )
+            if (followed_by_list and not after_heading) or is_title or over_paragraph:
                 kind = "title" if is_title and not followed_by_list else "subheading"
                 last_item = 0
         resolved.append(line._replace(kind=kind))
@@ -301,14 +313,29 @@ def _link_parents(passages: list[Passage]) -> list[Passage]:
 
 def strip_marker(line: str) -> str:
     """A heading or item line without its numbering: «2/ التطورات…» → «التطورات…»,
-    «أ/ النموذج» → «النموذج», «## مقدمة» → «مقدمة», «ثانيا متطلبات» → «متطلبات»."""
+    «أ/ النموذج» → «النموذج», «## مقدمة» → «مقدمة», «ثانيا متطلبات» → «متطلبات»,
+    «المحور الثاني: عصر الولاة» → «عصر الولاة»."""
     line = line.strip()
     for regex in (_MD_HEADING_MARK_RE, _NUMBERED_RE, _LETTERED_RE, _BULLET_RE):
         line = regex.sub("", line, count=1)
     cleaned = _clean(line)
-    if m := _ORDINAL_RE.match(cleaned):
-        line = line[m.end():]
+    if m := _ORDINAL_RE.match(cleaned) or _UNIT_RE.match(cleaned):
+        line = line[_raw_offset(line, m.end()):]
     return line.strip()
+
+
+def _raw_offset(line: str, clean_end: int) -> int:
+    """The position in ``line`` matching position ``clean_end`` of ``_clean(line)``, which drops
+    tatweel and tanween («ثانياً:» is one letter longer than «ثانيا:»)."""
+    stripped = line.strip()
+    lead = len(line) - len(line.lstrip())
+    kept = 0
+    for i, ch in enumerate(stripped):
+        if kept == clean_end:
+            return lead + i
+        if ch not in "ـً":
+            kept += 1
+    return len(line)
 
 
 _MD_HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")

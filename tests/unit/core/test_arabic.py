@@ -38,6 +38,10 @@ def test_light_stem(word: str, stem: str) -> None:
     assert arabic.light_stem(arabic.normalize(word)) == stem
 
 
+def test_a_function_word_after_the_conjunction_is_still_one() -> None:
+    assert arabic.content_words("منو زرياب وشلون وصل الأندلس") == ["زرياب", "وصل", "الاندلس"]
+
+
 def test_analyze_drops_function_and_dialect_question_words() -> None:
     assert arabic.analyze("وش هي أهداف الحكومة الإلكترونية؟") == arabic.analyze("أهداف الحكومة الإلكترونية")
     assert arabic.analyze("شو يعني ممكن ابغى اعرف") == []

@@ -60,6 +60,15 @@ def test_strip_marker() -> None:
     assert strip_marker("2/ التطورات") == "التطورات"
     assert strip_marker("هـ/ الثقافة") == "الثقافة"
     assert strip_marker("اولامفهموم الحكومة") == "مفهموم الحكومة"
+    assert strip_marker("ثانياً: الفرق بين البيانات") == "الفرق بين البيانات"
+    assert strip_marker("المحور الثاني: عصر الولاة") == "عصر الولاة"
+
+
+def test_unit_headings_and_a_short_line_over_a_paragraph_are_headings() -> None:
+    text = ("مقدمة\n" + "نص طويل " * 10 + "\n\nالمحور الأول: الفتح\n" + "شرح الفتح " * 8 + "\n1. عبر طارق\n2. معركة وادي لكة\n")
+    passages = split_passages(text, "t.txt")
+    sections = [(p.heading, p.first, p.last) for p in passages if p.level == "section"]
+    assert sections == [("مقدمة", 1, 2), ("المحور الأول: الفتح", 4, 7)]
 
 
 def test_empty_text_gives_no_passages() -> None:
