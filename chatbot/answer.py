@@ -12,7 +12,6 @@ Decisions made here, each for a reason a student would give:
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -20,7 +19,7 @@ import numpy as np
 from chatbot.analysis import indexed_stem
 from chatbot.arabic import content_words, function_words, light_stem, words
 from chatbot.passages import Passage
-from chatbot.resources import smalltalk_phrases, word_set
+from chatbot.resources import smalltalk_phrases
 from chatbot.search import (
     QueryTerm, expand_query, file_coverage, held_words, list_cue_stems, rank, title_match, top_k,
 )
