@@ -140,6 +140,17 @@ def _share_in(postings: np.ndarray, in_file: np.ndarray) -> float:
     return float(in_file[postings].sum() / in_file.sum())
 
 
+def _support(cov: float, count: int, held: float) -> str:
+    """none | unsure | sure: how far the lecture (``cov``) and the answer passage (``count``
+    words held, a ``held`` share) support answering (see MIN_COVERAGE). An unsure answer needs
+    two of the question's words: one shared word («الهاتف» in «من هو مخترع الهاتف») is as
+    likely a coincidence as a topic."""
+    unsure = cov < SURE_COVERAGE or held < SURE_HELD
+    if cov < MIN_COVERAGE or held < MIN_HELD or (unsure and count < 2):
+        return "none"
+    return "unsure" if unsure else "sure"
+
+
 def _confidence(cov: float, margin: float, unsure: bool) -> str:
     if unsure:
         return "low"
@@ -177,18 +188,14 @@ def answer_question(
         return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
     if allowed is None:
         best = [_narrow_to_item(best[0], terms, scores, index)]
-    # Abstain when the lecture the answer comes from does not hold the question's content:
-    # judged on the whole file, since an answer passage often paraphrases a word or two.
     cov = of_file(int(index.file_of[best[0]]))
-    count, held = _held(terms, index, best[0])
-    unsure = cov < SURE_COVERAGE or held < SURE_HELD
-    # An unsure answer needs two of the question's words: one shared word («الهاتف» in «من هو
-    # مخترع الهاتف») is as likely a coincidence as a topic.
-    if cov < MIN_COVERAGE or held < MIN_HELD or (unsure and count < 2):
+    support = _support(cov, *_held(terms, index, best[0]))
+    if support == "none":
         # Sections to look at instead: those holding one of the question's words at least.
         near = [i for i in top_k(scores, top * 3, sections) if _held(terms, index, i)[0]][:top]
         suggestions = [_hit(index, i, scores, "low") for i in near]
         return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems)
+    unsure = support == "unsure"
     others = [i for i in top_k(scores, top + 8) if i != best[0] and index.passages[i].parent != best[0]]
     runner_up = scores[others[0]] if others else 0.0
     margin = float((scores[best[0]] - runner_up) / scores[best[0]]) if scores[best[0]] else 0.0

@@ -1,10 +1,11 @@
-"""Corpus-aware stems and the question forms the search recognises (what-is, lists,
-comparisons), each on an Arabic example."""
+"""Corpus-aware stems, the question forms the search recognises (what-is, lists,
+comparisons), each on an Arabic example, and when an answer is supported."""
 
 import pytest
 
 from chatbot.analysis import corpus_stems, indexed_stem
 from chatbot.arabic import without_proclitic
+from chatbot.answer import _support
 from chatbot.search import asks_definition
 
 
@@ -43,3 +44,18 @@ def test_indexed_stem_finds_the_form_the_index_holds() -> None:
 )
 def test_asks_definition(question: str, expected: bool) -> None:
     assert asks_definition(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("cov", "count", "held", "expected"),
+    [
+        (1.0, 3, 1.0, "sure"),
+        (0.5, 2, 0.67, "unsure"),  # the lecture holds only part of the question
+        (0.9, 2, 0.4, "unsure"),  # the passage holds only part of it
+        (0.5, 1, 0.5, "none"),  # unsure, and a single shared word
+        (0.2, 3, 1.0, "none"),  # the lecture is about something else
+        (0.9, 1, 0.25, "none"),  # the passage holds too little of the question
+    ],
+)
+def test_support_for_answering(cov: float, count: int, held: float, expected: str) -> None:
+    assert _support(cov, count, held) == expected
