@@ -43,6 +43,7 @@ QUESTION_SETS = {
     DATA / "blind2_questions.jsonl": DATA / "blind2",
     DATA / "lecture_questions_blind3.jsonl": None,
     DATA / "blind4_questions.jsonl": DATA / "blind4",
+    DATA / "blind5_questions.jsonl": DATA / "blind5",
 }
 COLUMNS = ("recall@1", "recall@5")
 

@@ -81,6 +81,7 @@ def _blind_score(engine: Engine, gold_file: Path) -> tuple[float, list[str]]:
         ("blind2_questions.jsonl", "blind2", 0.85),
         ("lecture_questions_blind3.jsonl", None, 0.85),
         ("blind4_questions.jsonl", "blind4", 0.75),
+        ("blind5_questions.jsonl", "blind5", 0.8),
     ],
 )
 def test_helper_question_sets_hold_their_level(
