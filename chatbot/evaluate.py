@@ -275,6 +275,7 @@ def load_squad(path: Path) -> SquadSet:
     if not isinstance(articles_in, list) or not articles_in:
         raise EvalError(f"لا مقالات في «data» / no articles under \"data\" in {path}")
     seen: set[str] = set()
+    renamed: list[str] = []  # ids made usable (missing, not a string, with spaces, repeated)
     articles: list[list[str]] = []
     questions: list[Gold] = []
     for i, article in enumerate(articles_in):
@@ -296,14 +297,33 @@ def load_squad(path: Path) -> SquadSet:
                 qwhere = f"{where}.qas[{q}]"
                 if not isinstance(qa, dict) or not isinstance(qa.get("question"), str) or not qa["question"].strip():
                     raise _bad(qwhere, "«question» مفقود", '"question" is missing or empty')
-                qid = _check_id(qa.get("id"), qwhere, seen)
+                qid = _squad_id(qa.get("id"), f"{i}-{j}-{q}", seen, renamed)
                 impossible = qa.get("is_impossible") is True
                 questions.append(Gold(qid, qa["question"], passage=None if impossible else span,
                                       unanswerable=impossible, where=qwhere))
         articles.append(texts)
     if not questions:
         raise EvalError(f"لا أسئلة في الملف / no questions in {path}")
+    if renamed:
+        print(f"تنبيه / warning: {len(renamed)} question ids of {path.name} were missing, not text, held "
+              f"spaces or repeated, and were made usable (first: {renamed[0]})", file=sys.stderr)
     return SquadSet(articles, questions)
+
+
+def _squad_id(value: object, position: str, seen: set[str], renamed: list[str]) -> str:
+    """A usable TREC query id for a SQuAD question: its own id when that is one, else one made
+    from it or from its position («3-0-2»), a repeated id suffixed («q7#2»). Published datasets
+    carry numeric ids, missing ones and repeats; they are scored, not refused."""
+    qid = re.sub(r"\s+", "_", str(value).strip()) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    qid = qid or f"q{position}"
+    unique, n = qid, 1
+    while unique in seen:
+        n += 1
+        unique = f"{qid}#{n}"
+    if unique != (str(value) if isinstance(value, int) and not isinstance(value, bool) else value):
+        renamed.append(f"{value!r} → {unique}")
+    seen.add(unique)
+    return unique
 
 
 def squad_files(dataset: SquadSet) -> dict[str, str]:
