@@ -90,6 +90,7 @@ def _synonyms(extra: str) -> dict[str, tuple[tuple[str, str], ...]]:
 # A definition asked without a definition word: «ما هي X» is searched as «ما تعريف X».
 DEFINITION_WORD = "تعريف"
 MAX_DEFINED_WORDS = 3
+MAX_BARE_TOPIC_WORDS = 2
 RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللي", "الي"})
 
 
@@ -101,14 +102,14 @@ def list_cue_stems() -> frozenset[str]:
 
 def asks_definition(question: str) -> bool:
     """«ما هي الحكومة الالكترونية», «شو هي الخصخصة»: a what-is phrase (data/what_is.txt) then a
-    short topic, with no relative clause («ما هي الدولة التي تحد سوريا») and no list cue («ما هي
+    short topic, or a topic of one or two words typed alone, with no relative clause («ما هي الدولة التي تحد سوريا») and no list cue («ما هي
     مراحل …»), which ask something else."""
     ws = all_words(question)
     text = " ".join(ws)
-    if not any(text == p or text.startswith(p + " ") for p in word_set("what_is")):
-        return False
     topic = content_words(question)
-    return (0 < len(topic) <= MAX_DEFINED_WORDS and not RELATIVE_PRONOUNS & set(ws)
+    what_is = any(text == p or text.startswith(p + " ") for p in word_set("what_is"))
+    bare = len(topic) == len(ws) <= MAX_BARE_TOPIC_WORDS  # «الحكومة الالكترونية» typed alone
+    return ((what_is or bare) and 0 < len(topic) <= MAX_DEFINED_WORDS and not RELATIVE_PRONOUNS & set(ws)
             and not any(light_stem(w) in list_cue_stems() for w in topic))
 
 

@@ -40,6 +40,9 @@ def test_indexed_stem_finds_the_form_the_index_holds() -> None:
         ("ما هي الدولة التي تحد سوريا", False),  # a relative clause: not a definition
         ("ما مفهوم الحكومة الالكترونية", False),  # already says what it asks
         ("كيف تعمل الحكومة الالكترونية", False),
+        ("الحكومة الالكترونية", True),  # a bare topic
+        ("الحكومة الالكترونية في الدول النامية", False),  # more than a topic
+        ("what is e-government?", True),
     ],
 )
 def test_asks_definition(question: str, expected: bool) -> None:
