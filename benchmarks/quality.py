@@ -44,6 +44,7 @@ QUESTION_SETS = {
     DATA / "lecture_questions_blind3.jsonl": None,
     DATA / "blind4_questions.jsonl": DATA / "blind4",
     DATA / "blind5_questions.jsonl": DATA / "blind5",
+    DATA / "lecture_questions_blind6.jsonl": None,
 }
 COLUMNS = ("recall@1", "recall@5")
 

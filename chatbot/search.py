@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from chatbot.analysis import FILE_PREFIX, char_terms, indexed_stem
-from chatbot.arabic import content_words, light_stem, normalize
+from chatbot.arabic import content_words, function_words, light_stem, normalize
 from chatbot.arabic import words as all_words
 from chatbot.bm25 import SparseBM25
 from chatbot.resources import synonym_groups, word_set
@@ -74,6 +74,16 @@ def _split(word: str, speller: Speller) -> list[tuple[str, str]]:
         if word[:i] in known and word[i:] in known:
             return [(word[:i], known[word[:i]]), (word[i:], known[word[i:]])]
     return []
+
+
+def _after_function_word(word: str, speller: Speller) -> tuple[str, str] | None:
+    """«ماهوالنموذج» → («النموذج», stem): a function word typed onto a word the corpus knows.
+    Tried after spelling correction, since «معوقت» is «معوقات» misspelt, not «مع» + «وقت»."""
+    known = speller.surface
+    for i in range(2, len(word) - 1):
+        if word[:i] in function_words() and word[i:] in known:
+            return word[i:], known[word[i:]]
+    return None
 
 
 @lru_cache(maxsize=8)
@@ -146,6 +156,8 @@ def expand_query(
             terms.extend(QueryTerm(word, s, form, weight, "synonym") for s, form in known)
         elif near := nearest_stems(word, speller(), vocab):
             terms.extend(QueryTerm(word, n, word, FUZZY_WEIGHT, "fuzzy") for n in near)
+        elif glued := _after_function_word(word, speller()):
+            terms.append(QueryTerm(word, glued[1], glued[0], 1.0, "split"))
         else:
             terms.append(QueryTerm(word, stem, word, 1.0, "unknown"))
     # The lecture's own misspellings of a word the question spells right («مفهموم» for

@@ -82,6 +82,7 @@ def _blind_score(engine: Engine, gold_file: Path) -> tuple[float, list[str]]:
         ("lecture_questions_blind3.jsonl", None, 0.85),
         ("blind4_questions.jsonl", "blind4", 0.75),
         ("blind5_questions.jsonl", "blind5", 0.8),
+        ("lecture_questions_blind6.jsonl", None, 0.85),
     ],
 )
 def test_helper_question_sets_hold_their_level(
@@ -101,6 +102,11 @@ def test_what_is_gets_the_definition_and_a_comparison_gets_the_section(engine: E
         assert engine.ask(question).answer.passage.first == 2
     both = engine.ask("ايش الفرق بين النموذج المركزي واللامركزي").answer.passage
     assert both.level == "section" and "النموذج المركزي" in both.text and "اللا مركزي" in both.text
+
+
+def test_a_function_word_typed_onto_a_word_is_dropped_but_a_typo_is_corrected_first(engine: Engine) -> None:
+    assert engine.ask("ماهوالنموذج اللامركزي").answer.passage.first == 54
+    assert engine.ask("ما هي معوقت تطبيق الحكومة الالكترونية؟").answer.passage.first == 37  # not «مع» + «وقت»
 
 
 def test_paraphrase_with_words_the_lecture_lacks_is_answered_with_a_caution(engine: Engine) -> None:
