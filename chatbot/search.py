@@ -2,13 +2,15 @@
 
 A question's content words are stemmed like the lecture. A stem the lecture does not know is
 matched as the student probably meant it: split in two known words («الانترنت» → «الانتر نت»),
-joined with its neighbour, or mapped to a known stem one or two edits away (typos). Synonyms
-from the synonym table are searched too, with less weight.
+joined with its neighbour, mapped to a known stem one or two edits away (typos), or freed of a
+function word typed onto it («ماهوالنموذج»). Synonyms from the synonym table are searched too,
+with less weight, and «ما هي X» is searched as a definition of X.
 
-Ranking, each step measured on ARCD and the lecture question set (benchmarks/quality.py):
-the ``word`` and ``char`` fields are scored separately, each scaled by its best score, and
-summed; the same sum over whole files is added, so the lecture about the question's topic
-wins; the best candidates then gain by the share of the question's words they hold.
+Ranking, each step measured on ARCD and the lecture question sets (benchmarks/quality.py):
+the ``word`` and ``char`` fields are scored separately, a word by its best alternative, each
+field scaled by its best score, and summed; the same sum over whole files is added, so the
+lecture about the question's topic wins; the best candidates then gain by the share of the
+question's words they hold and by how fully the question names their title.
 """
 
 from __future__ import annotations
