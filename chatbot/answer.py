@@ -16,12 +16,11 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from chatbot.analysis import indexed_stem
-from chatbot.arabic import content_words, function_words, light_stem, words
+from chatbot.arabic import function_words, light_stem, words
 from chatbot.passages import Passage
 from chatbot.resources import smalltalk_phrases
 from chatbot.search import (
-    QueryTerm, expand_query, file_coverage, held_words, list_cue_stems, rank, title_match, top_k,
+    QueryTerm, expand_query, file_coverage, held_words, line_stems, list_cue_stems, rank, title_match, top_k,
 )
 from chatbot.spelling import Speller
 from chatbot.store import StoredIndex
@@ -127,7 +126,7 @@ def _held(terms: list[QueryTerm], index: StoredIndex, passage: int) -> tuple[int
     if not held:
         return 0, 0.0
     vocab = index.fields["word"]
-    context = {indexed_stem(w, vocab.has) for h in index.passages[passage].section for w in content_words(h)}
+    context = set().union(*(line_stems(h, vocab) for h in index.passages[passage].section))
     in_file = index.file_of == index.file_of[passage]
     topic = {t.stem for t in terms if vocab.has(t.stem) and _share_in(vocab.postings(t.stem), in_file) >= TOPIC_SHARE}
     around = {t.word for t in terms if t.stem in context or t.stem in topic}

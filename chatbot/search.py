@@ -30,7 +30,7 @@ from chatbot.passages import Passage, strip_marker
 from chatbot.spelling import Speller
 from chatbot.store import StoredIndex
 
-__all__ = ["QueryTerm", "coverage", "expand_query", "file_coverage", "held_words", "rank", "top_k"]
+__all__ = ["QueryTerm", "coverage", "expand_query", "file_coverage", "held_words", "line_stems", "rank", "top_k"]
 
 SYNONYM_WEIGHT = 0.5
 FUZZY_WEIGHT = 0.8
@@ -281,6 +281,11 @@ def _label(heading: str) -> str:
     return label if colon and label.strip() and len(label.split()) <= MAX_LABEL_WORDS else line
 
 
+def line_stems(line: str, vocab: SparseBM25) -> set[str]:
+    """The ``word``-field stems of a heading or title line, as the index holds them."""
+    return {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(line)}
+
+
 def title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) -> float:
     """The IDF-weighted share of a passage's title (heading or item line, or the label before
     its colon) that the question names: «ما مفهوم الحكومة الالكترونية» fits the heading «مفهوم الحكومة الالكترونيه» fully and
@@ -288,7 +293,7 @@ def title_match(passage: Passage, terms: list[QueryTerm], index: StoredIndex) ->
     if not passage.heading:
         return 0.0
     vocab = index.fields["word"]
-    title = {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(_label(passage.heading))}
+    title = line_stems(_label(passage.heading), vocab)
     total = sum(vocab.idf_of(s) for s in title)
     asked = {t.stem for t in terms}
     return sum(vocab.idf_of(s) for s in title & asked) / total if total else 0.0
