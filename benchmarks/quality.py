@@ -1,123 +1,203 @@
-"""Retrieval quality: the project's pipeline beside the rank-bm25 whitespace baseline.
+"""Retrieval quality: the engine beside the naive baseline, on every question set and ARCD.
 
-    uv run python benchmarks/quality.py [ARCD.json] [--k 10]
+    uv run python benchmarks/quality.py                 # question sets + ARCD (~1 min)
+    uv run python benchmarks/quality.py --sets-only     # question sets only
+    uv run python benchmarks/quality.py --holdout       # also the held-back sets (score once!)
 
-Scores ARCD (default ``../shared/data/arcd/arcd.json`` beside the project; skipped with a
-message when missing) and the question sets of ``tests/data`` (the lecture set over the bundled
-corpus, and two sets written blind by helpers, see ``tests/data/README.md``). The pipeline rows come from the very code ``chatbot eval``
-runs (:func:`chatbot.eval_cli.evaluate_squad` / ``evaluate_gold``); the baseline ranks the same
-passages against the same judgements, so the rows differ only in the retrieval:
+Question sets (``tests/data/README.md``): the developer's and the blind sets on the bundled
+lecture, the blind sets on other lectures, and every folder ``tests/data/dev/NAME/`` holding a
+``corpus/`` folder, ``questions.jsonl`` and optionally ``smalltalk.txt`` (greetings, one per
+line). ``tests/data/holdout/NAME/`` folders (same layout) are scored only with ``--holdout``.
 
-* ``rank-bm25 BM25Okapi, whitespace`` — raw text split on whitespace (issue 5 measured
-  0.407 / 0.637 / 0.506 on ARCD);
-* ``chatbot reply`` — what ``chatbot ask`` answers at rank 1 (an abstention is a miss), then the
-  search ranking;
-* ``chatbot search`` — ``Engine.search``'s ranking alone, no abstention.
+For each set, beside the naive baseline (:mod:`naive_baseline`: blank-line blocks + BM25Plus
+over character 3–4-grams): answerable questions right at rank 1 (the reply's passage, an
+abstention a miss) and in the top 5, out-of-scope questions declined, greetings recognised.
+Every question's result is kept in ``benchmarks/results/quality_questions.json``; each run names
+the questions whose result changed since the last run.
 
-Timings: index build (seconds; for the lecture set, opening the index, built only when stale)
-and time per question (ms; for the pipeline, ask and search together).
+ARCD (``../shared/data/arcd/arcd.json``, skipped when missing): the engine's reply and search
+rankings beside rank-bm25 BM25Okapi on whitespace tokens and the naive n-gram baseline over the
+same passages (one per paragraph).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from chatbot.eval_cli import Evaluation, evaluate_gold, evaluate_squad
-from chatbot.evaluate import DEFAULT_K, EvalError, ranking_metrics, source_text
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from naive_baseline import NaiveBaseline  # noqa: E402
+
+from chatbot.engine import open_engine  # noqa: E402
+from chatbot.eval_cli import Evaluation, evaluate_gold, evaluate_squad  # noqa: E402
+from chatbot.evaluate import DEFAULT_K, EvalError, load_gold, ranking_metrics, source_text  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_ARCD = PROJECT_DIR.parent / "shared" / "data" / "arcd" / "arcd.json"
 DATA = PROJECT_DIR / "tests" / "data"
-# Question sets written blind by helpers (tests/data/README.md): gold file → corpus folder
-# (None: the bundled corpus).
-QUESTION_SETS = {
-    DATA / "lecture_questions.jsonl": None,
-    DATA / "lecture_questions_blind.jsonl": None,
-    DATA / "blind2_questions.jsonl": DATA / "blind2",
-    DATA / "lecture_questions_blind3.jsonl": None,
-    DATA / "blind4_questions.jsonl": DATA / "blind4",
-    DATA / "blind5_questions.jsonl": DATA / "blind5",
-    DATA / "lecture_questions_blind6.jsonl": None,
-}
-COLUMNS = ("recall@1", "recall@5")
+BUNDLED = PROJECT_DIR / "corpus"
+RESULTS = Path(__file__).resolve().parent / "results" / "quality_questions.json"
 
 
-def baseline(evaluation: Evaluation, k: int) -> dict:
-    """BM25Okapi over whitespace tokens of the evaluation's passages, scored on its answerable
-    questions and judgements (ties keep passage order)."""
-    start = time.perf_counter()
-    bm25 = BM25Okapi([source_text(p).split() for p in evaluation.passages])
-    built = time.perf_counter() - start
-    answerable = [o for o in evaluation.outcomes if not o.gold.unanswerable]
-    start = time.perf_counter()
-    judged = []
-    for o in answerable:
-        scores = bm25.get_scores(o.gold.question.split())
-        ranking = np.argsort(-scores, kind="stable")[:k]
-        judged.append(o.judged([int(i) for i in ranking]))
-    seconds = time.perf_counter() - start
-    return {**ranking_metrics(judged, k), "index_seconds": built,
-            "ms_per_question": 1000 * seconds / max(len(answerable), 1)}
+class QuestionSet(NamedTuple):
+    name: str
+    gold: Path
+    corpus: Path
+    smalltalk: Path | None
 
 
-def rows(evaluation: Evaluation, k: int) -> list[tuple[str, dict]]:
-    """The table rows of one dataset: baseline, chatbot reply, chatbot search."""
-    result = evaluation.report
-    timing = {"index_seconds": result["index_seconds"], "ms_per_question": result["ms_per_question"]}
-    return [
-        ("rank-bm25 BM25Okapi, whitespace", baseline(evaluation, k)),
-        ("chatbot reply (ask)", {**result, **timing}),
-        ("chatbot search ranking", {**result["search"], **timing}),
+def question_sets(holdout: bool) -> list[QuestionSet]:
+    """Every set: the listed ones, then each dev (and, when asked, holdout) folder."""
+    sets = [
+        QuestionSet("lecture (developer)", DATA / "lecture_questions.jsonl", BUNDLED, DATA / "lecture_smalltalk.txt"),
+        QuestionSet("lecture blind1", DATA / "lecture_questions_blind.jsonl", BUNDLED, None),
+        QuestionSet("blind2 (md+txt)", DATA / "blind2_questions.jsonl", DATA / "blind2", None),
+        QuestionSet("lecture blind3", DATA / "lecture_questions_blind3.jsonl", BUNDLED, None),
+        QuestionSet("blind4 (history)", DATA / "blind4_questions.jsonl", DATA / "blind4", None),
+        QuestionSet("blind5 (docx)", DATA / "blind5_questions.jsonl", DATA / "blind5", None),
+        QuestionSet("lecture blind6", DATA / "lecture_questions_blind6.jsonl", BUNDLED, None),
     ]
+    for group in ("dev", "holdout") if holdout else ("dev",):
+        for folder in sorted((DATA / group).glob("*/")):
+            if (folder / "questions.jsonl").is_file() and (folder / "corpus").is_dir():
+                talk = folder / "smalltalk.txt"
+                sets.append(QuestionSet(f"{group}/{folder.name}", folder / "questions.jsonl", folder / "corpus",
+                                        talk if talk.is_file() else None))
+    return sets
+
+
+def _share(hits: list[bool]) -> float | None:
+    return sum(hits) / len(hits) if hits else None
+
+
+def score_set(qs: QuestionSet, k: int, semantic: bool) -> tuple[dict, dict[str, str]]:
+    """One set's figures, and each question's result (right, wrong, declined, answered…)."""
+    with tempfile.TemporaryDirectory(prefix="chatbot-quality-") as tmp:
+        index = None if qs.corpus == BUNDLED else Path(tmp) / "index"
+        evaluation = evaluate_gold(qs.gold, qs.corpus, index, k, semantic)
+        greetings = []
+        if qs.smalltalk:
+            engine = open_engine(qs.corpus, index, semantic=semantic)
+            lines = [ln.strip() for ln in qs.smalltalk.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            greetings = [(ln, engine.ask(ln).kind == "smalltalk") for ln in lines]
+    naive = NaiveBaseline(qs.corpus)
+    results: dict[str, str] = {}
+    engine_1, engine_5, naive_1, naive_5, declined = [], [], [], [], []
+    for o in evaluation.outcomes:
+        key = f"{qs.name}/{o.gold.id}"
+        if o.gold.unanswerable:
+            declined.append(o.abstained)
+            results[key] = "declined" if o.abstained else "answered"
+            continue
+        rels, _ = o.judged(o.reply)
+        engine_1.append(rels[0])
+        engine_5.append(any(rels[:5]))
+        results[key] = "right" if rels[0] else ("declined" if o.abstained else "wrong")
+        base = naive.right(o.gold, naive.rank(o.gold.question, 5))
+        naive_1.append(bool(base[:1] and base[0]))
+        naive_5.append(any(base))
+    for line, ok in greetings:
+        results[f"{qs.name}/smalltalk:{line}"] = "smalltalk" if ok else "missed"
+    figures = {
+        "answerable": len(engine_1), "engine@1": _share(engine_1), "naive@1": _share(naive_1),
+        "engine@5": _share(engine_5), "naive@5": _share(naive_5),
+        "out_of_scope": len(declined), "declined": _share(declined),
+        "greetings": len(greetings), "recognised": _share([ok for _, ok in greetings]),
+        "ms": evaluation.report["ms_per_question"],
+    }
+    return figures, results
 
 
 def _cell(value: float | None, digits: int = 3) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-def print_table(title: str, table: list[tuple[str, dict]], k: int) -> None:
-    names = [*COLUMNS, f"mrr@{k}"]
-    print(f"\n{title}")
-    print(f"| system | {' | '.join(names)} | index s | ms/question |")
-    print("|---|" + "---|" * (len(names) + 2))
-    for name, scores in table:
-        cells = [_cell(scores[n]) for n in names]
-        print(f"| {name} | {' | '.join(cells)} | {_cell(scores['index_seconds'], 2)} "
-              f"| {_cell(scores['ms_per_question'], 1)} |")
+def print_sets(rows: list[tuple[str, dict]]) -> None:
+    print("\n| set | answerable | engine @1 | naive @1 | engine @5 | naive @5 | out-of-scope declined "
+          "| greetings | ms/q |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, f in rows:
+        flag = " ⚠" if (f["engine@1"] or 0) < (f["naive@1"] or 0) else ""
+        print(f"| {name}{flag} | {f['answerable']} | {_cell(f['engine@1'])} | {_cell(f['naive@1'])} "
+              f"| {_cell(f['engine@5'])} | {_cell(f['naive@5'])} | {_cell(f['declined'], 2)} of {f['out_of_scope']} "
+              f"| {_cell(f['recognised'], 2)} of {f['greetings']} | {f['ms']:.1f} |")
+
+
+def print_changes(results: dict[str, str], previous: dict[str, str], questions: dict[str, str]) -> None:
+    changed = [(key, previous[key], value) for key, value in results.items() if key in previous and previous[key] != value]
+    print(f"\n{len(changed)} question(s) changed since the last run")
+    for key, before, after in changed:
+        print(f"  {key}: {before} → {after}  {questions.get(key, '')}")
+
+
+# -- ARCD ---------------------------------------------------------------------------------------
+
+
+def _baseline_rows(evaluation: Evaluation, k: int) -> list[tuple[str, dict]]:
+    """rank-bm25 on the evaluation's own passages: whitespace BM25Okapi and the naive n-grams."""
+    from naive_baseline import _tokens
+
+    from rank_bm25 import BM25Plus
+    answerable = [o for o in evaluation.outcomes if not o.gold.unanswerable]
+    rows = []
+    for name, model, tok in (
+        ("rank-bm25 BM25Okapi, whitespace", BM25Okapi, str.split),
+        ("naive: BM25Plus, char 3–4-grams", BM25Plus, _tokens),
+    ):
+        bm25 = model([tok(source_text(p)) or ["\u0000"] for p in evaluation.passages])
+        judged = [o.judged([int(i) for i in np.argsort(-bm25.get_scores(tok(o.gold.question)), kind="stable")[:k]])
+                  for o in answerable]
+        rows.append((name, ranking_metrics(judged, k)))
+    return rows
+
+
+def print_arcd(path: Path, k: int) -> None:
+    evaluation = evaluate_squad(path, k)
+    r = evaluation.report
+    rows = [*_baseline_rows(evaluation, k), ("chatbot reply (ask)", r), ("chatbot search ranking", r["search"])]
+    print(f"\n{path.name}: {r['questions']} questions, {r['passages']} passages, {r['ms_per_question']:.1f} ms/question")
+    print(f"| system | recall@1 | recall@5 | mrr@{k} |\n|---|---|---|---|")
+    for name, s in rows:
+        print(f"| {name} | {_cell(s['recall@1'])} | {_cell(s['recall@5'])} | {_cell(s[f'mrr@{k}'])} |")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("arcd", nargs="?", type=Path, default=DEFAULT_ARCD, help=f"SQuAD-layout file (default {DEFAULT_ARCD})")
     parser.add_argument("--k", type=int, default=DEFAULT_K, help=f"ranking depth (default {DEFAULT_K})")
+    parser.add_argument("--sets-only", action="store_true", help="skip ARCD")
+    parser.add_argument("--holdout", action="store_true", help="also score tests/data/holdout (once, at the end)")
+    parser.add_argument("--no-semantic", action="store_true", help="BM25 alone (no e5 vectors)")
+    parser.add_argument("--only", help="only the sets whose name contains this")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        if args.arcd.is_file():
-            evaluation = evaluate_squad(args.arcd, args.k)
-            print_table(f"{args.arcd.name}: {evaluation.report['questions']} questions, "
-                        f"{evaluation.report['passages']} passages", rows(evaluation, args.k), args.k)
-        else:
-            print(f"ARCD غير موجود، تُرك / ARCD not found at {args.arcd}: skipped")
-        for gold, corpus in QUESTION_SETS.items():
-            if not gold.is_file():
-                print(f"لا مجموعة أسئلة، تُركت / no question set at {gold}: skipped")
+        rows, results, questions = [], {}, {}
+        for qs in question_sets(args.holdout):
+            if args.only and args.only not in qs.name:
                 continue
-            with tempfile.TemporaryDirectory(prefix="chatbot-quality-") as tmp:
-                index = Path(tmp) / "index" if corpus else None
-                evaluation = evaluate_gold(gold, corpus, index, args.k)
-            print_table(f"{gold.name}: {evaluation.report['answerable']} answerable of "
-                        f"{evaluation.report['questions']} questions, {evaluation.report['passages']} passages "
-                        f"(abstention precision {_cell(evaluation.report['abstention_precision'])}, "
-                        f"recall {_cell(evaluation.report['abstention_recall'])})",
-                        rows(evaluation, args.k), args.k)
+            figures, found = score_set(qs, args.k, not args.no_semantic)
+            rows.append((qs.name, figures))
+            results.update(found)
+            questions.update({f"{qs.name}/{g.id}": g.question for g in load_gold(qs.gold)})
+        print_sets(rows)
+        previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+        print_changes(results, previous, questions)
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(previous | results, ensure_ascii=False, indent=0, sort_keys=True), encoding="utf-8")
+        if not args.sets_only:
+            if args.arcd.is_file():
+                print_arcd(args.arcd, args.k)
+            else:
+                print(f"ARCD غير موجود، تُرك / ARCD not found at {args.arcd}: skipped")
     except EvalError as exc:
         print(exc, file=sys.stderr)
         return exc.status
