@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
     text = resources.files("chatbot.data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
@@ -17,24 +17,12 @@ def word_set(name: str) -> frozenset[str]:
     """The words of ``data/NAME.txt``, normalised like everything else."""
     from chatbot.arabic import normalize
 
-    return frozenset(normalize(w) for w in _data_lines(f"{name}.txt"))
+    return frozenset(normalize(w) for w in data_lines(f"{name}.txt"))
 
 
 @lru_cache(maxsize=None)
-def smalltalk_phrases() -> dict[str, str]:
-    """Normalised smalltalk word → its kind (greeting, thanks, bye)."""
-    from chatbot.arabic import normalize
-
-    table: dict[str, str] = {}
-    for line in _data_lines("smalltalk.txt"):
-        kind, phrase = line.split("\t", 1)
-        for word in normalize(phrase).split():
-            table.setdefault(word, kind)
-    return table
-
-
 def synonym_groups(extra_text: str = "") -> list[list[str]]:
     """Synonym groups from ``data/synonyms.txt`` plus an instructor's own (same format)."""
-    lines = _data_lines("synonyms.txt")
+    lines = data_lines("synonyms.txt")
     lines += [l.strip() for l in extra_text.splitlines() if l.strip() and not l.startswith("#")]
     return [line.split() for line in lines]

@@ -1,0 +1,81 @@
+"""Greetings, thanks, how-are-you and goodbyes: a message made only of them gets a short reply.
+
+The phrases are data (``data/smalltalk.txt``), general Arabic across dialects. A message is
+smalltalk when, after normalisation, it can be cut from start to end into known phrases
+(longest first), at least one of them not a ``filler`` (vocatives, intensifiers, «على
+الشرح»): «يعطيك الف عافية يا غالي», «شلونك عيني، شخبارك». A greeting followed by a question
+(«السلام عليكم، ما هي …») is a question.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+
+from chatbot.arabic import words
+from chatbot.resources import data_lines
+
+__all__ = ["Smalltalk", "smalltalk_kind", "smalltalk_words"]
+
+FILLER = "filler"
+
+
+class Smalltalk(StrEnum):
+    GREETING = "greeting"
+    WELLBEING = "wellbeing"
+    THANKS = "thanks"
+    BYE = "bye"
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[tuple[str, ...], str]:
+    """Normalised phrase (word tuple) → its kind (a Smalltalk value or FILLER)."""
+    table: dict[tuple[str, ...], str] = {}
+    for line in data_lines("smalltalk.txt"):
+        kind, phrase = line.split("\t", 1)
+        if kind != FILLER:
+            Smalltalk(kind)  # a typo in the data file fails loudly, listing nothing silently
+        table.setdefault(tuple(words(phrase)), kind)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    return max(map(len, _phrases()))
+
+
+def _phrase_at(ws: list[str], i: int) -> tuple[int, str] | None:
+    """The longest known phrase starting at word ``i``: (its length, its kind)."""
+    table = _phrases()
+    for n in range(min(_longest(), len(ws) - i), 0, -1):
+        kind = table.get(tuple(ws[i : i + n]))
+        if kind:
+            return n, kind
+    # «وشكرا», «ومشكور»: a conjunction typed onto a phrase.
+    if ws[i].startswith("و") and len(ws[i]) > 2:
+        kind = table.get((ws[i][1:],))
+        if kind:
+            return 1, kind
+    return None
+
+
+def smalltalk_kind(message: str) -> Smalltalk | None:
+    """The kind of a message made only of smalltalk phrases (the first that is not filler),
+    else None."""
+    ws = words(message)
+    kinds: list[str] = []
+    i = 0
+    while i < len(ws):
+        found = _phrase_at(ws, i)
+        if found is None:
+            return None
+        i += found[0]
+        kinds.append(found[1])
+    return next((Smalltalk(k) for k in kinds if k != FILLER), None)
+
+
+@lru_cache(maxsize=1)
+def smalltalk_words() -> frozenset[str]:
+    """Every word of a greeting, thanks or goodbye phrase: a question that opens with «السلام
+    عليكم» does not search for «السلام»."""
+    return frozenset(w for phrase, kind in _phrases().items() if kind != FILLER for w in phrase)

@@ -1,0 +1,40 @@
+"""Smalltalk is matched on the whole message, across dialects (chatbot/data/smalltalk.txt)."""
+
+import pytest
+
+from chatbot.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
+
+
+@pytest.mark.parametrize("message, kind", [
+    ("السلام عليكم ورحمة الله وبركاته", Smalltalk.GREETING),
+    ("مساء الخير يا دكتور", Smalltalk.GREETING),
+    ("أهلين", Smalltalk.GREETING),
+    ("إزيك؟", Smalltalk.WELLBEING),
+    ("شلونك عيني، شخبارك", Smalltalk.WELLBEING),
+    ("كيف حالك اليوم", Smalltalk.WELLBEING),
+    ("الله يعطيك الصحة", Smalltalk.THANKS),
+    ("تسلم إيدك", Smalltalk.THANKS),
+    ("ممنون", Smalltalk.THANKS),
+    ("شكراً جزيلاً على الشرح", Smalltalk.THANKS),
+    ("وشكرا", Smalltalk.THANKS),
+    ("مع السلامة", Smalltalk.BYE),
+    ("thank you", Smalltalk.THANKS),
+])
+def test_a_message_made_of_smalltalk_phrases_is_smalltalk(message, kind):
+    assert smalltalk_kind(message) == kind
+
+
+@pytest.mark.parametrize("message", [
+    "السلام عليكم، ما هي مراحل الحكومة الالكترونية",  # a greeting, then a question
+    "ما هو التسويق",
+    "يا استاذ",  # filler alone
+    "الله",
+    "",
+])
+def test_a_question_or_filler_alone_is_not_smalltalk(message):
+    assert smalltalk_kind(message) is None
+
+
+def test_greeting_words_are_known_so_a_question_does_not_search_them():
+    assert {"السلام", "عليكم", "شكرا"} <= smalltalk_words()
+    assert "استاذ" not in smalltalk_words()  # filler is not a greeting word
