@@ -8,10 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
 from chatbot.answer import Reply, answer_question
 from chatbot.indexer import Progress, open_index
 from chatbot.passages import Passage
 from chatbot.search import expand_query, file_coverage, rank, top_k
+from chatbot.semantic import SemanticUnavailable, embed_question, wanted_by_default
 from chatbot.spelling import Speller
 
 __all__ = ["DEFAULT_CORPUS", "DEFAULT_INDEX", "Engine", "open_engine"]
@@ -30,10 +33,12 @@ DEFAULT_INDEX = default_index_for(DEFAULT_CORPUS)
 
 
 class Engine:
-    def __init__(self, corpus: Path, index_dir: Path, progress: Progress | None = None):
+    def __init__(self, corpus: Path, index_dir: Path, progress: Progress | None = None, semantic: bool | None = None):
+        semantic = wanted_by_default() if semantic is None else semantic
         self.corpus = corpus
         self.index_dir = index_dir
-        self.index = open_index(corpus, index_dir, progress)
+        self.index = open_index(corpus, index_dir, progress, semantic_wanted=semantic)
+        self.semantic = semantic and self.index.vectors is not None
         synonyms = corpus / SYNONYMS_FILE
         self.extra_synonyms = synonyms.read_text(encoding="utf-8", errors="replace") if synonyms.is_file() else ""
         self._speller: Speller | None = None
@@ -48,8 +53,19 @@ class Engine:
     def passages(self) -> list[Passage]:
         return self.index.passages
 
+    def similarity(self, question: str) -> np.ndarray | None:
+        """Each passage's cosine with the question, or None without the semantic layer (or
+        when the model cannot load: then BM25 answers alone, as the index build said)."""
+        if not self.semantic:
+            return None
+        try:
+            return self.index.vectors @ embed_question(question)
+        except SemanticUnavailable:
+            self.semantic = False
+            return None
+
     def ask(self, question: str, top: int = 3) -> Reply:
-        return answer_question(question, self.index, self.speller, top, self.extra_synonyms)
+        return answer_question(question, self.index, self.speller, top, self.extra_synonyms, self.similarity)
 
     def search(self, question: str, k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` best passages (index, fused score) for a question, no abstention: for
@@ -57,7 +73,7 @@ class Engine:
         terms = expand_query(question, self.index.fields["word"], self.speller, self.extra_synonyms)
         if not terms or not self.passages:
             return []
-        scores = rank(terms, self.index, file_coverage(terms, self.index, self.speller()))
+        scores = rank(terms, self.index, file_coverage(terms, self.index, self.speller()), self.similarity(question))
         return [(i, float(scores[i])) for i in top_k(scores, k)]
 
 
@@ -65,7 +81,8 @@ def open_engine(
     corpus: Path | None = None,
     index: Path | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    semantic: bool | None = None,
 ) -> Engine:
     corpus = Path(corpus) if corpus else DEFAULT_CORPUS
     index = Path(index) if index else default_index_for(corpus)
-    return Engine(corpus, index, progress)
+    return Engine(corpus, index, progress, semantic)

@@ -121,14 +121,16 @@ def _timed(engine: Engine, questions: Sequence[Gold], k: int, index_seconds: flo
     return Evaluation(result, outcomes, engine.passages)
 
 
-def evaluate_gold(gold: Path, corpus: Path | None, index: Path | None, k: int = DEFAULT_K) -> Evaluation:
+def evaluate_gold(
+    gold: Path, corpus: Path | None, index: Path | None, k: int = DEFAULT_K, semantic: bool | None = None
+) -> Evaluation:
     """Score the engine over ``corpus`` on a gold JSONL file (time to open the index, built
     when stale, in ``index_seconds``)."""
     from chatbot.engine import open_engine
 
     questions = load_gold(gold)
     start = time.perf_counter()
-    engine = open_engine(corpus, index)
+    engine = open_engine(corpus, index, semantic=semantic)
     return _timed(engine, questions, k, time.perf_counter() - start)
 
 

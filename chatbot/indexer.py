@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import io
 import json
+import logging
 import os
 import shutil
 import sys
 import time
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 
-from chatbot import store
+from chatbot import semantic, store
 from chatbot.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, passage_words
 from chatbot.bm25 import SparseBM25
 from chatbot.passages import Passage, split_passages
@@ -31,10 +34,20 @@ from chatbot.readers import UnreadableFile, is_lecture_file, read_document
 __all__ = ["BuildReport", "IndexBusy", "build_index", "corpus_files", "is_fresh", "open_index"]
 
 Progress = Callable[[int, int, str], None]
+log = logging.getLogger(__name__)
 
 
 class IndexBusy(Exception):
     """Another process is building this index."""
+
+
+class SemanticState(StrEnum):
+    """Whether a build holds passage vectors (:mod:`chatbot.semantic`), and if not why."""
+
+    ON = "on"
+    OFF = "off"  # turned off by hand (--no-semantic)
+    TOO_LARGE = "too-large"  # over semantic.MAX_PASSAGES
+    UNAVAILABLE = "unavailable"  # the model cannot load here
 
 
 class BuildReport(NamedTuple):
@@ -61,13 +74,16 @@ def _stat_key(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def is_fresh(corpus: Path, index_dir: Path) -> bool:
-    """True when the index in use was built by this pipeline from the corpus as it is now."""
+def is_fresh(corpus: Path, index_dir: Path, semantic_wanted: bool = True) -> bool:
+    """True when the index in use was built by this pipeline from the corpus as it is now (and,
+    when vectors are wanted, was not built with them turned off by hand)."""
     try:
         params = store.read_params(index_dir)
     except store.IndexCorrupt:
         return False
     if params.get("pipeline") != PIPELINE_VERSION:
+        return False
+    if semantic_wanted and params.get("semantic") == SemanticState.OFF:
         return False
     seen = params.get("stat", {})
     files = corpus_files(corpus)
@@ -120,7 +136,9 @@ def _load_cache(cache_dir: Path, digest: str) -> dict | None:
     return entry if usable else None
 
 
-def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None, wait: bool = False) -> BuildReport:
+def build_index(
+    corpus: Path, index_dir: Path, progress: Progress | None = None, wait: bool = False, semantic_wanted: bool = True
+) -> BuildReport:
     """Build the index of ``corpus`` into ``index_dir``, reusing cached files that did not change."""
     start = time.perf_counter()
     with build_lock(index_dir, wait):
@@ -169,14 +187,49 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
         if progress:
             progress(len(files), len(files), "")
         fields, surface = _build_fields(passages, words, list(manifest))
+        state, vectors = _vectors(cache_dir, manifest, passages, semantic_wanted, progress)
         params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
-                  "files": list(manifest)}
-        store.save_index(index_dir, params, passages, fields, surface)
+                  "files": list(manifest), "semantic": state, "semantic_model": semantic.MODEL}
+        store.save_index(index_dir, params, passages, fields, surface, vectors)
         _prune_cache(cache_dir, {m["sha256"] for m in manifest.values()})
     return BuildReport(
         len(manifest), len(passages), sum(p.level == "section" for p in passages),
         reused, processed, skipped, time.perf_counter() - start,
     )
+
+
+def _vectors(
+    cache_dir: Path, manifest: dict[str, dict], passages: list[Passage], wanted: bool, progress: Progress | None
+) -> tuple[SemanticState, np.ndarray | None]:
+    """The passages' vectors, each file's taken from its cache entry when its content (and the
+    model) did not change, the others embedded in batches with the progress bar."""
+    if not wanted:
+        return SemanticState.OFF, None
+    if len(passages) > semantic.MAX_PASSAGES:
+        return SemanticState.TOO_LARGE, None
+    parts: list[np.ndarray] = []
+    start = 0
+    try:
+        for source, meta in manifest.items():
+            mine = passages[start : start + meta["passages"]]
+            start += meta["passages"]
+            cached = cache_dir / f"{meta['sha256']}.{semantic.MODEL}.npy"
+            try:
+                part = np.load(cached, allow_pickle=False)
+                if part.shape != (len(mine), semantic.DIM):
+                    raise ValueError("stale vectors")
+            except (OSError, ValueError):
+                texts = [semantic.passage_text(p.section, p.text) for p in mine]
+                part = semantic.embed_passages(
+                    texts, (lambda done, total, s=source: progress(done, total, s)) if progress else None)
+                buf = io.BytesIO()
+                np.save(buf, part, allow_pickle=False)
+                store.write_atomic(cached, buf.getvalue())
+            parts.append(part)
+    except semantic.SemanticUnavailable as exc:
+        log.warning("البحث الدلالي غير متاح، البحث بالكلمات وحده / semantic search unavailable (%s): words only", exc)
+        return SemanticState.UNAVAILABLE, None
+    return SemanticState.ON, (np.concatenate(parts) if parts else np.empty((0, semantic.DIM), dtype=np.float16))
 
 
 def _build_fields(
@@ -243,15 +296,18 @@ def _clean_leftovers(index_dir: Path) -> None:
 
 
 def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
-    for entry in cache_dir.glob("*.json"):
-        if entry.stem not in keep:
+    """Remove the cache entries (analysis and vectors) of file contents no longer in the corpus."""
+    for entry in [*cache_dir.glob("*.json"), *cache_dir.glob("*.npy")]:
+        if entry.name.split(".")[0] not in keep:
             entry.unlink(missing_ok=True)
 
 
-def open_index(corpus: Path, index_dir: Path, progress: Progress | None = None) -> store.StoredIndex:
+def open_index(
+    corpus: Path, index_dir: Path, progress: Progress | None = None, semantic_wanted: bool = True
+) -> store.StoredIndex:
     """The index of ``corpus``, (re)built first when it is stale, missing or corrupt."""
-    if not is_fresh(corpus, index_dir):
-        build_index(corpus, index_dir, progress, wait=True)
+    if not is_fresh(corpus, index_dir, semantic_wanted):
+        build_index(corpus, index_dir, progress, wait=True, semantic_wanted=semantic_wanted)
     try:
         return store.load_index(index_dir)
     except store.IndexCorrupt as exc:
@@ -263,7 +319,7 @@ def open_index(corpus: Path, index_dir: Path, progress: Progress | None = None) 
                 pass
             print(f"تنبيه: الفهرس تالف وسيعاد بناؤه / warning: index is corrupt ({exc}); rebuilding", file=sys.stderr)
             _discard(index_dir)
-        build_index(corpus, index_dir, progress, wait=True)
+        build_index(corpus, index_dir, progress, wait=True, semantic_wanted=semantic_wanted)
         return store.load_index(index_dir)
 
 

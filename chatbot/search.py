@@ -47,6 +47,9 @@ FILE_SHARE = 0.5
 COVERAGE_SHARE = 0.3
 FILE_COVERAGE_SHARE = 0.3
 TITLE_SHARE = 0.3
+# The semantic signal (chatbot.semantic): a passage's cosine with the question, scaled from
+# the corpus's median (0) to its best (1), times this share.
+SEMANTIC_SHARE = 0.5
 RERANKED = 30
 MAX_GRAM_SHARE = 0.25
 
@@ -254,13 +257,29 @@ def _from_zero(scores: np.ndarray) -> np.ndarray:
     return scores - scores.min() if len(scores) else scores
 
 
-def rank(terms: list[QueryTerm], index: StoredIndex, of_file: Callable[..., float]) -> np.ndarray:
+def semantic_scores(similarity: np.ndarray) -> np.ndarray:
+    """Cosines scaled from the corpus's median (0) to its best (1): e5's cosines all sit in a
+    narrow band (0.7–0.9), and only how far a passage stands above the rest says anything."""
+    if not len(similarity):
+        return similarity
+    floor, top = float(np.median(similarity)), float(similarity.max())
+    if top <= floor:
+        return np.zeros(len(similarity))
+    return np.clip((similarity - floor) / (top - floor), 0.0, 1.0)
+
+
+def rank(
+    terms: list[QueryTerm], index: StoredIndex, of_file: Callable[..., float], similarity: np.ndarray | None = None
+) -> np.ndarray:
     """Fused score of every passage (see module docstring); ``of_file`` is the question's
-    :func:`file_coverage`."""
+    :func:`file_coverage`, ``similarity`` each passage's cosine with the question (None: BM25
+    alone)."""
     queries = _field_queries(terms)
     fused = _fuse(index.fields, "", queries)
     if len(index.params.get("files", ())) > 1:
         fused += FILE_SHARE * _fuse(index.fields, FILE_PREFIX, queries)[index.file_of]
+    if similarity is not None:
+        fused += SEMANTIC_SHARE * semantic_scores(similarity)
     best = np.array(top_k(fused, RERANKED), dtype=np.int64)
     if len(best):
         fused[best] += COVERAGE_SHARE * coverage(terms, index, best)

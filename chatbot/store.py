@@ -11,7 +11,9 @@
         <field>.terms.json    the vocabulary of a field, term id = position
         <field>.<array>.npy   idf, indptr, docs, tfs, doc_len (numpy, allow_pickle=False)
         surface.json          normalised word → stem, for matching misspelt question words
+        semantic.npy          passage vectors (float16, passages × 384), when params "semantic" is on
       cache/<sha256>.json     per corpus file: its passages and analysed words (incremental builds)
+      cache/<sha256>.<model>.npy  per corpus file: its passages' vectors
 
 A build is written to a fresh folder and only then named in CURRENT, so a crash or Ctrl+C
 mid-build leaves the previous index in use. A file whose checksum does not match makes the
@@ -53,6 +55,7 @@ class StoredIndex(NamedTuple):
     path: Path
     file_of: np.ndarray  # position in params["files"] of each passage's file
     sections: np.ndarray  # True for passages that are not items (what a list question may get)
+    vectors: np.ndarray | None = None  # passage vectors (chatbot.semantic), None when the build has none
 
     def surface(self) -> dict[str, str]:
         """Normalised word → stem of every word in the corpus (read on first use: only a
@@ -79,7 +82,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def save_index(
-    index_dir: Path, params: dict, passages: list[Passage], fields: dict[str, SparseBM25], surface: dict[str, str]
+    index_dir: Path, params: dict, passages: list[Passage], fields: dict[str, SparseBM25], surface: dict[str, str],
+    vectors: np.ndarray | None = None,
 ) -> Path:
     """Write a complete build, then switch CURRENT to it and remove older builds."""
     builds = index_dir / "builds"
@@ -98,6 +102,8 @@ def save_index(
         for array in _ARRAYS:
             np.save(tmp / f"{field}.{array}.npy", getattr(model, array), allow_pickle=False)
     (tmp / "surface.json").write_text(json.dumps(surface, ensure_ascii=False), encoding="utf-8")
+    if vectors is not None:
+        np.save(tmp / "semantic.npy", vectors, allow_pickle=False)
     checksums = {f.name: sha256_file(f) for f in sorted(tmp.iterdir())}
     params = dict(params, format=FORMAT_VERSION, checksums=checksums,
                   bm25={field: m.params._asdict() for field, m in fields.items()})
@@ -150,15 +156,18 @@ def load_index(index_dir: Path) -> StoredIndex:
             terms = json.loads(verified(f"{field}.terms.json"))
             fields[field] = SparseBM25(BM25Params(**p), terms, **{a: array(f"{field}.{a}.npy") for a in _ARRAYS})
         verified("surface.json")
+        vectors = array("semantic.npy") if params.get("semantic") == "on" else None
     except IndexCorrupt:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise IndexCorrupt(f"unreadable index: {exc}") from exc
     sizes = {name: len(model) for name, model in fields.items()} | {"file_of": len(file_of), "sections": len(sections)}
+    if vectors is not None:
+        sizes["semantic"] = len(vectors)
     for name, size in sizes.items():
         if size != (len(params["files"]) if name.startswith("file.") else len(passages)):
             raise IndexCorrupt(f"{name} and passages disagree in length")
-    return StoredIndex(params, passages, fields, folder, file_of, sections)
+    return StoredIndex(params, passages, fields, folder, file_of, sections, vectors)
 
 
 def _npy_view(data: bytes) -> np.ndarray:
