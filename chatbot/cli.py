@@ -27,6 +27,7 @@ index lock released on those exits too.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -224,13 +225,31 @@ def _run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return _fail("\nأوقف / interrupted", EXIT_INTERRUPTED)
     except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
-        return _fail(f"تعذر الوصول إلى الملف / cannot access{where}: {exc.strerror or exc}", EXIT_FAILED)
+        return _fail(_os_error_message(exc), EXIT_FAILED)
     except Exception as exc:
         if os.environ.get("CHATBOT_TRACEBACK"):
             raise
         return _fail(f"خطأ داخلي، أبلغ عنه من فضلك / internal error, please report it: "
                      f"{type(exc).__name__}: {exc}", EXIT_INTERNAL)
+
+
+# What an OS error means for the user, Arabic then English; others are given in the OS's words.
+_OS_REASONS = {
+    errno.ENOENT: ("غير موجود", "not found"),
+    errno.EEXIST: ("ملف موجود حيث يلزم مجلد", "a file stands where a folder is needed"),
+    errno.ENOTDIR: ("ملف موجود حيث يلزم مجلد", "a file stands where a folder is needed"),
+    errno.EISDIR: ("مجلد حيث يلزم ملف", "a folder stands where a file is needed"),
+    errno.EACCES: ("لا تسمح الصلاحيات بذلك", "permission denied"),
+    errno.EPERM: ("لا تسمح الصلاحيات بذلك", "operation not permitted"),
+    errno.EROFS: ("نظام الملفات للقراءة فقط", "read-only file system"),
+    errno.ENOSPC: ("لا مساحة كافية على القرص", "no space left on the disk"),
+}
+
+
+def _os_error_message(exc: OSError) -> str:
+    arabic, english = _OS_REASONS.get(exc.errno, ("خطأ في نظام الملفات", exc.strerror or str(exc)))
+    where = f" {exc.filename}" if exc.filename else ""
+    return f"تعذر الوصول إلى{where}: {arabic} / cannot use{where}: {english}"
 
 
 def _fail(message: str, status: int) -> int:

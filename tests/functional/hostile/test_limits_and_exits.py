@@ -137,7 +137,7 @@ def test_closed_pipe_in_a_real_process(lecture):
     (RuntimeError("boom"), cli.EXIT_INTERNAL, "خطأ داخلي، أبلغ عنه من فضلك / internal error, please report it: "
                                               "RuntimeError: boom"),
     (PermissionError(13, "Permission denied", "/index/params.json"), 1,
-     "تعذر الوصول إلى الملف / cannot access /index/params.json: Permission denied"),
+     "تعذر الوصول إلى /index/params.json: لا تسمح الصلاحيات بذلك / cannot use /index/params.json: permission denied"),
     (KeyboardInterrupt(), 130, "أوقف / interrupted"),
 ])
 def test_unexpected_errors_become_one_message(lecture, capsys, monkeypatch, error, status, message):
