@@ -9,7 +9,10 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import tracemalloc
+
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +24,7 @@ from chatbot.evaluate import EvalError, load_gold
 LECTURE = ("# الحكومة الالكترونية\n\nتعريف الحكومة الالكترونية هو استخدام تقنية المعلومات في تقديم "
            "الخدمات للمواطنين.\n\n# مزايا التعليم عن بعد\n\nمن مزايا التعليم عن بعد المرونة وخفض التكلفة.\n")
 QUESTION = "ما تعريف الحكومة الالكترونية"
+SQUAD = Path(__file__).resolve().parents[2] / "fixtures" / "eval" / "squad_tiny.json"
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +180,29 @@ def test_sigterm_during_squad_eval_removes_its_temporary_folder(tmp_path, capsys
     assert code == 128 + signal.SIGTERM and "stopped (SIGTERM)" in err
     assert _eval_folders(tmp_path) == [alive.name]
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # handler restored
+
+
+def _start_squad_eval(tmp_path):
+    """A real ``chatbot eval --squad`` with TMPDIR in tmp_path, once its temporary folder exists."""
+    process = subprocess.Popen([sys.executable, "-m", "chatbot.cli", "eval", "--squad", str(SQUAD)],
+                               env={**os.environ, "TMPDIR": str(tmp_path)},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not _eval_folders(tmp_path) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _eval_folders(tmp_path), "the run made no temporary folder"
+    return process
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])
+def test_real_signal_during_squad_eval_leaves_no_folder(tmp_path, signum):
+    process = _start_squad_eval(tmp_path)
+    process.send_signal(signum)
+    status = process.wait(timeout=60)
+    if signum == signal.SIGTERM:
+        assert status == 128 + signum and "Traceback" not in process.stderr.read()
+    else:  # nothing of a killed process runs: its folder stays until the next run removes it
+        assert _eval_folders(tmp_path)
+        assert eval_cli.remove_stale_temp(tmp_path)
+    assert _eval_folders(tmp_path) == []
