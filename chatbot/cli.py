@@ -2,17 +2,49 @@
 
 The ask path imports neither Textual nor rank-bm25: a cold ``chatbot ask`` loads only the
 analysis pipeline, numpy and the index.
+
+Every sub-command runs with its standard output and error wrapped in
+:class:`chatbot.safe_text.SafeStream`, so no lecture text, file name or echoed question puts a
+control or bidi character on the terminal, whichever print it goes through; ``--json`` output
+escapes the same characters (:func:`chatbot.safe_text.to_json`). Nothing a user gives ends in
+a traceback: the commands report bad input themselves, and :func:`main` turns whatever escapes
+them into one message, Arabic first, and an exit status:
+
+====  ===============================================================================
+0     success
+1     the command failed or found errors (a bad file, a busy index, a file that cannot be
+      read or written)
+2     misuse: bad options or arguments, a bad gold file or question
+70    an internal error (a bug: the message names it; ``CHATBOT_TRACEBACK=1`` shows the trace)
+130   interrupted (Ctrl-C); 129/143 for SIGHUP/SIGTERM (128 + the signal, as a shell reports)
+141   the reader of the output went away (``chatbot ask … | head -3``): stop quietly
+====  ===============================================================================
+
+SIGTERM and SIGHUP unwind the program like Ctrl-C, so temporary folders are removed and the
+index lock released on those exits too.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
-import json
+import errno
+import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
+from chatbot.safe_text import SafeStream, to_json
+
+EXIT_FAILED = 1
 EXIT_MISUSE = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+# Signals that end the program by unwinding it (``finally`` clauses run), as Ctrl-C does.
+UNWINDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -100,7 +132,8 @@ def _print_reply(reply) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from chatbot.answer import reply_to_json
+    from chatbot.answer import MAX_QUESTION_CHARS, reply_to_json
+    from chatbot.bounded_lines import UTF8_MAX_BYTES, bounded_lines
 
     if args.batch == (args.question is not None):
         print("اكتب سؤالا واحدا أو استعمل --batch مع الأسئلة في المدخل القياسي / "
@@ -108,11 +141,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return EXIT_MISUSE
     engine = _engine(args)
     if args.batch:
-        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-        for line in stdin:
-            reply = engine.ask(line.rstrip("\r\n"), args.top)
+        # A line longer than this holds more than MAX_QUESTION_CHARS characters: its start is
+        # enough for the engine to refuse it, and the rest is never held in memory.
+        limit = UTF8_MAX_BYTES * (MAX_QUESTION_CHARS + 1)
+        for line in bounded_lines(sys.stdin.buffer, limit):
+            reply = engine.ask(line.data.decode("utf-8", errors="replace"), args.top)
             if args.json:
-                print(json.dumps(reply_to_json(reply), ensure_ascii=False), flush=True)
+                print(to_json(reply_to_json(reply)), flush=True)
             else:
                 print(f"? {reply.question}")
                 _print_reply(reply)
@@ -120,7 +155,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     reply = engine.ask(args.question, args.top)
     if args.json:
-        print(json.dumps(reply_to_json(reply), ensure_ascii=False))
+        print(to_json(reply_to_json(reply)))
     if not args.question.strip():
         print(reply.message, file=sys.stderr)
         return EXIT_MISUSE
@@ -161,22 +196,118 @@ COMMANDS = {"ask": cmd_ask, "index": cmd_index, "corpus": cmd_corpus, "eval": cm
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    from chatbot.indexer import IndexBusy
-
+    with _safe_streams():
+        args = parser.parse_args(argv)
     if args.command is None:
         return _run_tui(parser, args)
+    with _safe_streams(), _signals_unwind():
+        return _run_command(args)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a sub-command; whatever it raises becomes a message and an exit status."""
+    from chatbot.indexer import IndexBusy
+
     if getattr(args, "corpus", None) is not None and not args.corpus.is_dir():
         print(f"مجلد المحاضرات غير موجود / corpus folder not found: {args.corpus}", file=sys.stderr)
         return EXIT_MISUSE
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return status
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
     except IndexBusy as exc:
-        print(exc, file=sys.stderr)
-        return 1
+        return _fail(str(exc), EXIT_FAILED)
+    except Stopped as exc:
+        return _fail(f"\nأوقف / stopped ({signal.Signals(exc.signum).name})", 128 + exc.signum)
     except KeyboardInterrupt:
-        print("\nأوقف / interrupted", file=sys.stderr)
-        return 130
+        return _fail("\nأوقف / interrupted", EXIT_INTERRUPTED)
+    except OSError as exc:
+        return _fail(_os_error_message(exc), EXIT_FAILED)
+    except Exception as exc:
+        if os.environ.get("CHATBOT_TRACEBACK"):
+            raise
+        return _fail(f"خطأ داخلي، أبلغ عنه من فضلك / internal error, please report it: "
+                     f"{type(exc).__name__}: {exc}", EXIT_INTERNAL)
+
+
+# What an OS error means for the user, Arabic then English; others are given in the OS's words.
+_OS_REASONS = {
+    errno.ENOENT: ("غير موجود", "not found"),
+    errno.EEXIST: ("ملف موجود حيث يلزم مجلد", "a file stands where a folder is needed"),
+    errno.ENOTDIR: ("ملف موجود حيث يلزم مجلد", "a file stands where a folder is needed"),
+    errno.EISDIR: ("مجلد حيث يلزم ملف", "a folder stands where a file is needed"),
+    errno.EACCES: ("لا تسمح الصلاحيات بذلك", "permission denied"),
+    errno.EPERM: ("لا تسمح الصلاحيات بذلك", "operation not permitted"),
+    errno.EROFS: ("نظام الملفات للقراءة فقط", "read-only file system"),
+    errno.ENOSPC: ("لا مساحة كافية على القرص", "no space left on the disk"),
+}
+
+
+def _os_error_message(exc: OSError) -> str:
+    arabic, english = _OS_REASONS.get(exc.errno, ("خطأ في نظام الملفات", exc.strerror or str(exc)))
+    where = f" {exc.filename}" if exc.filename else ""
+    return f"تعذر الوصول إلى{where}: {arabic} / cannot use{where}: {english}"
+
+
+def _fail(message: str, status: int) -> int:
+    """Print the message on stderr (if stderr is still there) and give the status back."""
+    try:
+        print(message, file=sys.stderr)
+    except OSError:
+        pass
+    return status
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, so that it unwinds as for Ctrl-C: ``with``
+    blocks and ``finally`` clauses run (temporary folders removed, the index lock released)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_stopped(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Stopped` while the command runs (Python can only set
+    handlers in the main thread; elsewhere the signals keep their handling)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _raise_stopped) for signum in UNWINDING_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+
+
+@contextmanager
+def _safe_streams() -> Iterator[None]:
+    """stdout and stderr through :func:`chatbot.safe_text.visible` while a command runs."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _discard_stdout() -> None:
+    """After the reader of stdout went away: point stdout at /dev/null, so the interpreter's
+    last flush of what is still buffered does not fail again (Python's documented recipe)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (captured in a test, or already closed)
+        pass
 
 
 def _run_tui(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

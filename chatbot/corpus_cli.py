@@ -17,10 +17,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import stat
 import sys
 from itertools import combinations
 from pathlib import Path
 from typing import Callable, TextIO
+
+from chatbot.safe_text import SafeStream, visible
 
 EXIT_ERRORS = 1
 EXIT_MISUSE = 2
@@ -100,8 +103,8 @@ def _refusal(path: Path, dest: Path, force: bool) -> str | None:
     from chatbot.passages import split_passages
     from chatbot.readers import UnreadableFile, read_document
 
-    if not path.is_file():
-        return "الملف غير موجود / file not found"
+    if kind := _not_a_file(path):
+        return kind
     if path.name.startswith((".", "_")):
         return "اسم يبدأ بنقطة أو شرطة سفلية لا يُعد محاضرة / a name starting with '.' or '_' is not a lecture"
     if dest.exists() and dest.resolve() == path.resolve():
@@ -116,6 +119,23 @@ def _refusal(path: Path, dest: Path, force: bool) -> str | None:
     if not split_passages(document.text, path.name):
         return "لا يحوي نصا يمكن فهرسته / no indexable text"
     return None
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` is not a regular file one can read (a folder, a fifo…), or None. Never
+    opens it: opening a fifo waits for a writer that may never come."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "الملف غير موجود / file not found"
+    except OSError as exc:
+        return f"تعذر الوصول إلى الملف / cannot access the file: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "هذا مجلد وليس ملفا؛ أعط الملفات التي فيه / this is a folder, not a file; give the files in it"
+    kind = "fifo" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return f"ليس ملفا عاديا ({kind}) / not a regular file (a {kind})"
 
 
 def _copy_atomic(source: Path, dest: Path) -> None:
@@ -260,6 +280,9 @@ def progress_bar(stream: TextIO | None = None) -> Callable[[int, int, str], None
     large (LOG_BAR_MIN_FILES), nothing otherwise."""
     stream = stream or sys.stderr
     tty = stream.isatty()
+    # The live bar's carriage return must reach the terminal past the CLI's SafeStream; the
+    # file name in the bar is made safe here instead.
+    terminal = stream.raw if isinstance(stream, SafeStream) else stream
     last_tenth = -1
 
     def show(done: int, total: int, name: str) -> None:
@@ -268,11 +291,11 @@ def progress_bar(stream: TextIO | None = None) -> Callable[[int, int, str], None
             return
         if tty:
             filled = 30 * done // total
-            line = f"\rفهرسة / indexing [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {name[:40]}"
-            stream.write(line.ljust(100) + ("\n" if done == total else ""))
+            line = f"فهرسة / indexing [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {visible(name[:40])}"
+            terminal.write("\r" + line.ljust(100) + ("\n" if done == total else ""))
         elif (tenth := 10 * done // total) > last_tenth:
             last_tenth = tenth
             stream.write(f"فهرسة / indexing {done}/{total}\n")
-        stream.flush()
+        terminal.flush()
 
     return show

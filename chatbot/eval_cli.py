@@ -12,7 +12,8 @@ the numbers printed here.
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import shutil
 import sys
 import tempfile
 import time
@@ -38,15 +39,21 @@ from chatbot.evaluate import (
     squad_files,
 )
 from chatbot.passages import Passage
+from chatbot.safe_text import to_json
 
 if TYPE_CHECKING:
     from chatbot.engine import Engine
 
-__all__ = ["Evaluation", "cmd_eval", "evaluate", "evaluate_gold", "evaluate_squad", "register", "squad_engine"]
+__all__ = [
+    "Evaluation", "cmd_eval", "evaluate", "evaluate_gold", "evaluate_squad", "register", "remove_stale_temp",
+    "squad_engine",
+]
 
 EXIT_MISUSE = 2
 MIN_K, MAX_K = max(RECALL_CUTOFFS), 100
 QRELS_SUFFIX = ".qrels"
+# Temporary folders of ``eval --squad`` are named «chatbot-eval-PID-XXXX» (PID: the run's).
+TEMP_PREFIX = "chatbot-eval-"
 SHOWN_FAILURES = 20
 
 
@@ -134,14 +141,47 @@ def evaluate_gold(
     return _timed(engine, questions, k, time.perf_counter() - start)
 
 
+def remove_stale_temp(folder: Path | None = None) -> list[Path]:
+    """Remove the temporary folders of ``eval --squad`` runs whose process is gone (killed
+    with SIGKILL, or a machine that lost power: nothing of theirs could clean up). The folder
+    name holds the pid; a live process, or another user's, keeps its folder. Returns what was
+    removed."""
+    folder = Path(folder or tempfile.gettempdir())
+    removed = []
+    for path in folder.glob(f"{TEMP_PREFIX}*-*"):
+        pid = path.name.removeprefix(TEMP_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        try:
+            if path.is_dir() and not path.is_symlink() and path.stat().st_uid == os.getuid():
+                shutil.rmtree(path)
+                removed.append(path)
+        except OSError:
+            continue  # another run removing it at the same time, or not ours to remove
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: alive, another user's
+        return True
+    return True
+
+
 @contextmanager
 def squad_engine(dataset: SquadSet) -> Iterator[Engine]:
-    """An engine over a temporary corpus made of the dataset's paragraphs, deleted afterwards.
+    """An engine over a temporary corpus made of the dataset's paragraphs, deleted afterwards
+    (on SIGTERM too, which the CLI turns into an exception; folders of killed runs are removed
+    by the next run, see :func:`remove_stale_temp`).
 
     Raises EvalError (status 1) when the passages are not exactly the paragraphs."""
     from chatbot.engine import open_engine
 
-    with tempfile.TemporaryDirectory(prefix="chatbot-eval-") as tmp:
+    remove_stale_temp()
+    with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
         for name, text in squad_files(dataset).items():
@@ -233,7 +273,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _misuse(f"تعذرت كتابة ملف التشغيل / cannot write the run file {args.run}: {exc.strerror}")
     if args.json:
-        print(json.dumps(evaluation.report, ensure_ascii=False))
+        print(to_json(evaluation.report))
     else:
         _print_table(evaluation.report, args.squad or args.gold, args.k, args.failures)
     return 0

@@ -55,10 +55,13 @@ import json
 import math
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
+from chatbot.answer import MAX_QUESTION_CHARS, TOO_LONG
 from chatbot.arabic import normalize
+from chatbot.bounded_lines import bounded_lines
 from chatbot.passages import Passage
 
 __all__ = [
@@ -98,6 +101,10 @@ NO_PASSAGE = "NO_ANSWER"
 # The group of questions without a "type" when others have one.
 UNTYPED = "untyped"
 GOLD_KEYS = ("id", "question", "answer_contains", "passage", "unanswerable", "type")
+# A gold line is refused unread past this: far above an honest line (a question of at most
+# MAX_QUESTION_CHARS characters and its answer phrases, even at 6 bytes a «\uXXXX» escape),
+# and little memory however long the line really is.
+MAX_GOLD_LINE_BYTES = 1 << 20
 _SPAN_RE = re.compile(r"^(.+):(\d+)(?:-(\d+))?$")
 _WHITESPACE_RE = re.compile(r"\s")
 # Paragraphs of a SQuAD corpus file open with RIGHT-TO-LEFT MARK: invisible, dropped by
@@ -153,9 +160,13 @@ def _bad(where: str, arabic: str, english: str) -> EvalError:
     return EvalError(f"{where}: {arabic} / {english}")
 
 
-def _read_text(path: Path, what: str) -> str:
+@contextmanager
+def _reading(path: Path, what: str) -> Iterator[BinaryIO]:
+    """``path`` opened for reading bytes; a file that cannot be read or decoded (in the body,
+    too) is an EvalError naming it."""
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open("rb") as fh:
+            yield fh
     except FileNotFoundError:
         raise EvalError(f"الملف غير موجود / {what} not found: {path}") from None
     except IsADirectoryError:
@@ -164,6 +175,13 @@ def _read_text(path: Path, what: str) -> str:
         raise EvalError(f"الملف ليس بترميز UTF-8 / {what} is not UTF-8: {path}") from None
     except OSError as exc:
         raise EvalError(f"تعذرت قراءة الملف / cannot read {what} {path}: {exc.strerror}") from None
+
+
+def _check_question(question: str, where: str) -> None:
+    """The length rule of ``chatbot ask``, with its message: a gold question longer than a
+    student may ask is refused before anything is done with it."""
+    if len(question) > MAX_QUESTION_CHARS:
+        raise EvalError(f"{where}: {TOO_LONG}")
 
 
 def _check_id(value: object, where: str, seen: set[str]) -> str:
@@ -195,6 +213,7 @@ def _gold_from(obj: object, where: str, seen: set[str]) -> Gold:
     question = obj.get("question")
     if not isinstance(question, str) or not question.strip():
         raise _bad(where, "«question» نص غير فارغ مطلوب", '"question" must be a non-empty string')
+    _check_question(question, where)
     kinds = [key for key in ("answer_contains", "passage", "unanswerable") if key in obj]
     if len(kinds) != 1:
         raise _bad(where, "يلزم واحد فقط من answer_contains أو passage أو unanswerable",
@@ -226,17 +245,22 @@ def load_gold(path: Path) -> list[Gold]:
     seen: set[str] = set()
     items = []
     unknown: dict[str, int] = {}  # key the format does not know → first line using it
-    for n, line in enumerate(_read_text(path, "gold file").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path.name} السطر/line {n}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            raise _bad(where, "ليس JSON صالحا", f"not valid JSON ({exc.msg})") from None
-        items.append(_gold_from(obj, where, seen))
-        for key in set(obj) - set(GOLD_KEYS):
-            unknown.setdefault(key, n)
+    with _reading(path, "gold file") as fh:
+        for n, line in enumerate(bounded_lines(fh, MAX_GOLD_LINE_BYTES), 1):
+            where = f"{path.name} السطر/line {n}"
+            if line.cut:
+                raise EvalError(f"{where}: {TOO_LONG} (السطر أطول من {MAX_GOLD_LINE_BYTES} بايت / "
+                                f"the line is longer than {MAX_GOLD_LINE_BYTES} bytes)")
+            text = line.data.decode("utf-8")
+            if not text.strip():
+                continue
+            try:
+                obj = json.loads(text)
+            except ValueError as exc:
+                raise _bad(where, "ليس JSON صالحا", f"not valid JSON ({exc.msg})") from None
+            items.append(_gold_from(obj, where, seen))
+            for key in set(obj) - set(GOLD_KEYS):
+                unknown.setdefault(key, n)
     if not items:
         raise EvalError(f"لا أسئلة في ملف الإجابات / no questions in gold file: {path}")
     if unknown:
@@ -273,7 +297,8 @@ def load_squad(path: Path) -> SquadSet:
 
     A v2.0 question marked ``is_impossible`` is unanswerable. Unknown keys are ignored."""
     try:
-        data = json.loads(_read_text(path, "SQuAD file"))
+        with _reading(path, "SQuAD file") as fh:
+            data = json.loads(fh.read().decode("utf-8"))
     except ValueError as exc:
         raise EvalError(f"ملف SQuAD ليس JSON صالحا / SQuAD file is not valid JSON: {path} ({exc})") from None
     articles_in = data.get("data") if isinstance(data, dict) else None
@@ -302,6 +327,7 @@ def load_squad(path: Path) -> SquadSet:
                 qwhere = f"{where}.qas[{q}]"
                 if not isinstance(qa, dict) or not isinstance(qa.get("question"), str) or not qa["question"].strip():
                     raise _bad(qwhere, "«question» مفقود", '"question" is missing or empty')
+                _check_question(qa["question"], qwhere)
                 qid = _squad_id(qa.get("id"), f"{i}-{j}-{q}", seen, renamed)
                 impossible = qa.get("is_impossible") is True
                 questions.append(Gold(qid, qa["question"], passage=None if impossible else span,
