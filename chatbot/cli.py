@@ -162,7 +162,7 @@ COMMANDS = {"ask": cmd_ask, "index": cmd_index, "corpus": cmd_corpus, "eval": cm
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from chatbot.indexer import IndexBusy
+    from chatbot.indexer import IndexUnavailable
 
     if args.command is None:
         return _run_tui(parser, args)
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_MISUSE
     try:
         return COMMANDS[args.command](args)
-    except IndexBusy as exc:
+    except IndexUnavailable as exc:  # busy, or an index folder that cannot be written
         print(exc, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
