@@ -20,20 +20,11 @@ import pytest
 
 from chatbot import indexer, store
 from chatbot.cli import main
-from chatbot.engine import DEFAULT_CORPUS, open_engine
+from chatbot.engine import open_engine
 from chatbot.indexer import IndexUnwritable, build_index, is_fresh, open_index
 
 QUESTION = "ما مراحل الحكومة الالكترونية"
 NEW_LECTURE = "اولا مفهوم التجارة الالكترونية\nهي البيع والشراء عبر الانترنت\n"
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    """A fresh corpus folder holding the bundled lecture."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    shutil.copy(DEFAULT_CORPUS / "e-government.txt", folder)
-    return folder
 
 
 def index_of(corpus: Path) -> Path:
