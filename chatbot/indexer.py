@@ -225,17 +225,51 @@ def _cached(cache_dir: Path, digest: str, source: str, offset: int) -> tuple[dic
 
 # -- building ----------------------------------------------------------------------------------
 
+class _FileAnalysis(NamedTuple):
+    digest: str  # SHA-256 of the file's bytes: its cache entry's name
+    entry: dict  # the cache entry (see _analyse_file)
+    passages: list[Passage]  # placed in this build
+    reused: bool  # taken from the cache
+    damaged: bool  # a cache entry was there but could not be trusted
+
+
+def _file_analysis(path: Path, source: str, index_dir: Path, offset: int) -> _FileAnalysis:
+    """One corpus file's passages and words placed at ``offset``: from its cache entry when that
+    is intact, else read, analysed and cached. OSError or UnreadableFile when the file cannot
+    be read; IndexUnwritable when its entry cannot be cached."""
+    cache_dir = index_dir / "cache"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    damaged = False
+    try:
+        cached = _cached(cache_dir, digest, source, offset)
+    except store.IndexCorrupt:
+        cached, damaged = None, True
+    if cached is not None:
+        return _FileAnalysis(digest, *cached, reused=True, damaged=False)
+    entry = _analyse_file(path, source)
+    with _writing(index_dir):
+        store.write_atomic(cache_dir / f"{digest}.json", store.checked_json(entry))
+    passages = [_relocate(row, source, offset) for row in entry["passages"]]
+    return _FileAnalysis(digest, entry, passages, reused=False, damaged=damaged)
+
+
+def _skip(skipped: dict[str, str], source: str, reason: str) -> None:
+    """Leave a file out of the build with a warning naming it (repr: a name's control
+    characters are shown escaped, never sent to the terminal)."""
+    skipped[source] = reason
+    logger.warning("تُرك %r: %s", source, reason)
+
+
 def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None, wait: bool = False) -> BuildReport:
     """Build the index of ``corpus`` into ``index_dir``, reusing cached files that did not change.
 
     IndexBusy when another build runs (and ``wait`` is False); IndexUnwritable when the index
     folder cannot be written. Corpus files that vanish, cannot be read or lead out of the corpus
-    are skipped and named in the report."""
+    are skipped and named in the report. Only the final switch locks out readers."""
     start = time.perf_counter()
-    cache_dir = index_dir / "cache"
     with build_lock(index_dir, wait):
         with _writing(index_dir):
-            cache_dir.mkdir(parents=True, exist_ok=True)
+            (index_dir / "cache").mkdir(parents=True, exist_ok=True)
             _clean_leftovers(index_dir)
         files, outside = _walk(corpus)
         passages: list[Passage] = []
@@ -244,50 +278,38 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
         stat: dict[str, list[int]] = {}
         reused, processed, skipped, damaged = [], [], {}, []
         for path in outside:
-            skipped[path.relative_to(corpus).as_posix()] = OUTSIDE
-            logger.warning("تُرك %r: %s", path.relative_to(corpus).as_posix(), OUTSIDE)
+            _skip(skipped, path.relative_to(corpus).as_posix(), OUTSIDE)
         for n, path in enumerate(files):
             source = path.relative_to(corpus).as_posix()
             if progress:
                 progress(n, len(files), source)
             try:
                 stat[source] = _stat_key(path)
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                try:
-                    cached = _cached(cache_dir, digest, source, len(passages))
-                except store.IndexCorrupt:
-                    cached = None
-                    damaged.append(source)
-                if cached is None:
-                    processed.append(source)
-                    entry = _analyse_file(path, source)
-                    with _writing(index_dir):
-                        store.write_atomic(cache_dir / f"{digest}.json", store.checked_json(entry))
-                    file_passages = [_relocate(row, source, len(passages)) for row in entry["passages"]]
-                else:
-                    reused.append(source)
-                    entry, file_passages = cached
+                found = _file_analysis(path, source, index_dir, len(passages))
             except (OSError, UnreadableFile) as exc:
-                if path.exists():
-                    skipped[source] = str(exc) if isinstance(exc, UnreadableFile) else (
-                        f"تعذرت قراءة الملف / cannot read the file: {exc.strerror or exc}")
-                    continue
-                stat.pop(source, None)  # as if it had never been there: the corpus as it is now
-                skipped[source] = VANISHED
-                logger.warning("تُرك %r: %s", source, VANISHED)
+                if not path.exists():  # as if it had never been there: the corpus as it is now
+                    stat.pop(source, None)
+                    _skip(skipped, source, VANISHED)
+                elif isinstance(exc, UnreadableFile):
+                    skipped[source] = str(exc)
+                else:
+                    skipped[source] = f"تعذرت قراءة الملف / cannot read the file: {exc.strerror or exc}"
                 continue
-            if not file_passages:
+            (reused if found.reused else processed).append(source)
+            if found.damaged:
+                damaged.append(source)
+            if not found.passages:
                 skipped[source] = "لا يحوي نصا يمكن فهرسته / no indexable text"
                 continue
-            passages.extend(file_passages)
-            words.extend(entry["words"])
+            passages.extend(found.passages)
+            words.extend(found.entry["words"])
             manifest[source] = {
-                "sha256": digest,
-                "encoding": entry["encoding"],
-                "warnings": entry["warnings"],
-                "passages": len(file_passages),
-                "sections": sum(p.level == "section" for p in file_passages),
-                "indexed_at": entry.get("indexed_at") or time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "sha256": found.digest,
+                "encoding": found.entry["encoding"],
+                "warnings": found.entry["warnings"],
+                "passages": len(found.passages),
+                "sections": sum(p.level == "section" for p in found.passages),
+                "indexed_at": found.entry.get("indexed_at") or time.strftime("%Y-%m-%dT%H:%M:%S"),
             }
         if progress:
             progress(len(files), len(files), "")
@@ -301,7 +323,7 @@ def build_index(corpus: Path, index_dir: Path, progress: Progress | None = None,
             build = store.write_build(index_dir, params, passages, fields, surface)
             with switch_lock(index_dir):
                 store.switch_to(index_dir, build)
-            _prune_cache(cache_dir, {m["sha256"] for m in manifest.values()})
+            _prune_cache(index_dir / "cache", set(m["sha256"] for m in manifest.values()))
     return BuildReport(
         len(manifest), len(passages), sum(p.level == "section" for p in passages),
         reused, processed, skipped, time.perf_counter() - start,
