@@ -174,6 +174,14 @@ def unwritable(folder: Path, monkeypatch):
         finally:
             folder.chmod(0o755)
         return
+    with refused_writes(folder, monkeypatch, errno.EPERM):
+        yield
+
+
+@contextmanager
+def refused_writes(folder: Path, monkeypatch, code: int):
+    """Every write under ``folder`` fails with the OS error ``code`` (as on a read-only mount,
+    or a full disk)."""
     real_open, real_mkdir = Path.open, Path.mkdir
 
     def refused(path: Path) -> bool:
@@ -181,12 +189,12 @@ def unwritable(folder: Path, monkeypatch):
 
     def open_(self, mode="r", *args, **kwargs):
         if refused(self) and mode not in ("r", "rb"):
-            raise PermissionError(errno.EPERM, "Operation not permitted", str(self))
+            raise OSError(code, os.strerror(code), str(self))
         return real_open(self, mode, *args, **kwargs)
 
     def mkdir(self, *args, **kwargs):
         if refused(self) and not self.is_dir():
-            raise PermissionError(errno.EPERM, "Operation not permitted", str(self))
+            raise OSError(code, os.strerror(code), str(self))
         return real_mkdir(self, *args, **kwargs)
 
     with monkeypatch.context() as m:
@@ -219,6 +227,18 @@ def test_stale_index_in_an_unwritable_folder_is_served_read_only(corpus, caplog,
         assert err.startswith("تعذرت كتابة فهرس المحاضرات") and "cannot write the index" in err
         assert "Traceback" not in err
     assert (index_of(corpus) / "CURRENT").read_text() == before
+
+
+@pytest.mark.parametrize(("code", "reason"), [(errno.EROFS, "مثبت للقراءة فقط"), (errno.ENOSPC, "لا مساحة على القرص")])
+def test_read_only_mount_or_full_disk_serves_the_last_good_index(corpus, caplog, monkeypatch, code, reason):
+    build_index(corpus, index_of(corpus))
+    (corpus / "b.txt").write_text(NEW_LECTURE, encoding="utf-8")
+    with refused_writes(index_of(corpus), monkeypatch, code):
+        answers_from_the_lecture(corpus)
+        with pytest.raises(IndexUnwritable, match=reason):
+            build_index(corpus, index_of(corpus))
+    [warning] = caplog.records
+    assert f"({reason})" in warning.getMessage() and os.strerror(code) in warning.getMessage()
 
 
 def test_corrupt_index_in_an_unwritable_folder_is_a_clear_error(corpus, capsys, monkeypatch):
