@@ -63,7 +63,8 @@ class IndexCorrupt(Exception):
 
 
 class IndexMissing(IndexCorrupt):
-    """There is no index yet (no build named in CURRENT): built without a warning."""
+    """There is no index of this format yet (no build named in CURRENT, or one written before
+    params.json had its checksum line): built without a warning."""
 
 
 class StoredIndex(NamedTuple):
@@ -173,9 +174,12 @@ def read_params(index_dir: Path) -> dict:
     """params.json of the build in use, its checksum and parameters verified (the other parts
     are verified by :func:`load_index`)."""
     try:
-        params = parse_checked((_current(index_dir) / "params.json").read_bytes())
+        data = (_current(index_dir) / "params.json").read_bytes()
     except OSError as exc:
         raise IndexCorrupt(f"no readable params.json: {exc}") from exc
+    if data.startswith(b"{"):  # format 1: plain JSON, never trusted now, replaced quietly
+        raise IndexMissing("index of an older format")
+    params = parse_checked(data)
     if not isinstance(params, dict) or params.get("format") != FORMAT_VERSION:
         raise IndexCorrupt("index of another format version")
     try:

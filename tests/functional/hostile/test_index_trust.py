@@ -132,6 +132,15 @@ def test_forged_params_out_of_range_are_refused_by_the_store(corpus, tamper):
         store.read_params(index_of(corpus))
 
 
+def test_index_of_the_previous_format_is_rebuilt_quietly(corpus, caplog):
+    folder = open_engine(corpus).index.path
+    _, _, body = (folder / "params.json").read_bytes().partition(b"\n")
+    params = json.loads(body)
+    (folder / "params.json").write_text(json.dumps(dict(params, format=1)), encoding="utf-8")
+    answers_from_the_lecture(corpus)
+    assert build_folder(corpus) != folder and not caplog.records
+
+
 # -- missing parts -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("part", ["char.terms.json", "surface.json"])
