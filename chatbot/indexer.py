@@ -24,7 +24,7 @@ import hashlib
 import logging
 import shutil
 import time
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
@@ -174,12 +174,12 @@ def _lock(index_dir: Path, name: str, wait: bool) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def build_lock(index_dir: Path, wait: bool):
+def build_lock(index_dir: Path, wait: bool) -> AbstractContextManager[None]:
     """Held for a whole build: one build of an index at a time."""
     return _lock(index_dir, ".lock", wait)
 
 
-def switch_lock(index_dir: Path):
+def switch_lock(index_dir: Path) -> AbstractContextManager[None]:
     """Held only while the build in use changes, by the build and by a reader that found the
     build it was reading removed."""
     return _lock(index_dir, ".switch.lock", wait=True)

@@ -53,8 +53,9 @@ _ARRAYS = ("idf", "indptr", "docs", "tfs", "doc_len")
 # in write_build and its reader in load_index.
 PARTS = ("passages.jsonl", "passages.file.npy", "passages.section.npy", "surface.json")
 FIELD_PARTS = ("terms.json", *(f"{a}.npy" for a in _ARRAYS))  # per field: "<field>.<part>"
-# What BM25 parameters may be at all (the pipeline's own values are checked by the indexer):
-# beyond these, scores overflow or turn negative.
+# What BM25 parameters can mean at all, not tuned values (the indexer requires the pipeline's
+# own): b is a share of length normalisation, epsilon a share of the mean IDF; k1 and delta far
+# beyond the usual 0.5–3 only flatten or swamp the scores; negative values turn them around.
 _PARAM_RANGES = {"k1": (0.0, 100.0), "b": (0.0, 1.0), "delta": (0.0, 100.0), "epsilon": (0.0, 1.0)}
 
 
