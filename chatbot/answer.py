@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from chatbot.answer_types import AnswerType, expected_answer_type, has_figure
-from chatbot.arabic import function_words, light_stem, words
+from chatbot.arabic import light_stem, words
 from chatbot.passages import Passage
 from chatbot.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
 from chatbot.search import (

@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace) -> int:
     """Run a sub-command; whatever it raises becomes a message and an exit status."""
-    from chatbot.indexer import IndexBusy
+    from chatbot.indexer import IndexUnavailable
 
     if getattr(args, "corpus", None) is not None and not args.corpus.is_dir():
         print(f"مجلد المحاضرات غير موجود / corpus folder not found: {args.corpus}", file=sys.stderr)
@@ -218,7 +218,7 @@ def _run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
-    except IndexBusy as exc:
+    except IndexUnavailable as exc:  # busy, or an index folder that cannot be written
         return _fail(str(exc), EXIT_FAILED)
     except Stopped as exc:
         return _fail(f"\nأوقف / stopped ({signal.Signals(exc.signum).name})", 128 + exc.signum)

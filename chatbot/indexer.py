@@ -3,22 +3,29 @@
 The index follows the corpus: every lecture file is fingerprinted (size, mtime, SHA-256); when
 any file appears, changes or disappears, or the analysis pipeline changes version, the index is
 rebuilt. Rebuilds are incremental: each file's passages and analysed words are cached by
-content hash, so only changed files are read and analysed again. One build at a time (a lock);
-the write is atomic (see :mod:`chatbot.store`).
+content hash (with a checksum: a damaged entry is analysed again, never served), so only
+changed files are read and analysed again.
+
+Two locks: one build at a time (``.lock``, held for the whole build), and the switch to a new
+build (``.switch.lock``, held only while CURRENT changes and old builds are removed). Students
+never wait for a build another process runs: while it runs they are answered from the index in
+use. The write is atomic (see :mod:`chatbot.store`).
+
+Nothing outside the corpus is read (a symlink leading out of it is skipped and named), a file
+that vanishes during a build is skipped and named, and an index folder that cannot be written
+leaves the last good index served read-only, with a warning.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import io
-import json
 import logging
-import os
 import shutil
-import sys
 import time
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
@@ -27,25 +34,64 @@ import numpy as np
 
 from chatbot import semantic, store
 from chatbot.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, passage_words
-from chatbot.bm25 import SparseBM25
+from chatbot.bm25 import BM25Params, SparseBM25
 from chatbot.passages import Passage, split_passages
 from chatbot.readers import UnreadableFile, is_lecture_file, read_document
 
-__all__ = ["BuildReport", "IndexBusy", "build_index", "corpus_files", "is_fresh", "open_index"]
+__all__ = [
+    "BuildReport", "IndexBusy", "IndexUnavailable", "IndexUnwritable", "build_index", "corpus_files", "is_fresh",
+    "open_index",
+]
 
 Progress = Callable[[int, int, str], None]
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
+
+# The BM25 parameters an index of this pipeline holds: any other value is tampering.
+PIPELINE_BM25 = {**FIELDS, **{FILE_PREFIX + field: params for field, params in FIELDS.items()}}
+VANISHED = "اختفى الملف أثناء بناء الفهرس / the file vanished during the build"
+OUTSIDE = "رابط رمزي إلى خارج مجلد المحاضرات، لم يُتبع / a symlink out of the corpus folder, not followed"
 
 
-class IndexBusy(Exception):
+class IndexUnavailable(Exception):
+    """The index can be neither built nor used here now; ``str()`` is the message for the user,
+    Arabic then English."""
+
+
+class IndexBusy(IndexUnavailable):
     """Another process is building this index."""
+
+
+class IndexUnwritable(IndexUnavailable):
+    """The index folder cannot be written (read-only, immutable, not a folder, full) and, where
+    an index was being opened, holds no good index to serve instead."""
+
+    def __init__(self, folder: Path, error: OSError):
+        self.folder = folder
+        if folder.exists() and not folder.is_dir():
+            self.why_ar, self.why = "ليس مجلدا", "it is not a folder"
+        else:
+            self.why_ar = _WHY_AR.get(error.errno, "لا يمكن الكتابة فيه")
+            self.why = error.strerror or str(error)
+        super().__init__(f"تعذرت كتابة فهرس المحاضرات في {folder}: {self.why_ar} / "
+                         f"cannot write the index in {folder}: {self.why}")
+
+    def serving_previous(self) -> str:
+        """The one-line warning when the last good index is served instead."""
+        return (f"تنبيه: تعذر تحديث الفهرس في {self.folder} ({self.why_ar})، فالإجابة من الفهرس السابق / "
+                f"warning: cannot write the index in {self.folder} ({self.why}); answering from the last good index, read-only")
+
+
+_WHY_AR = {
+    errno.EACCES: "لا صلاحية للكتابة فيه", errno.EPERM: "لا صلاحية للكتابة فيه",
+    errno.EROFS: "مثبت للقراءة فقط", errno.ENOSPC: "لا مساحة على القرص", errno.ENOENT: "لا يمكن إنشاؤه",
+}
 
 
 class SemanticState(StrEnum):
     """Whether a build holds passage vectors (:mod:`chatbot.semantic`), and if not why."""
 
     ON = "on"
-    OFF = "off"  # turned off by hand (--no-semantic)
+    OFF = "off"  # turned off by hand (--no-semantic, CHATBOT_SEMANTIC=0)
     TOO_LARGE = "too-large"  # over semantic.MAX_PASSAGES
     UNAVAILABLE = "unavailable"  # the model cannot load here
 
@@ -61,8 +107,22 @@ class BuildReport(NamedTuple):
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """Lecture files of the corpus, sorted, sub-folders included."""
-    return sorted(p for p in corpus.rglob("*") if is_lecture_file(p) and not _hidden(p, corpus))
+    """Lecture files of the corpus, sorted, sub-folders included; none reached through a
+    symlink out of the corpus folder (see :func:`_walk`)."""
+    return _walk(corpus)[0]
+
+
+def _walk(corpus: Path) -> tuple[list[Path], list[Path]]:
+    """(lecture files, lecture names that are symlinks out of the corpus folder). Symlinked
+    folders are not entered at all (``rglob``); a symlinked file is read only when its target
+    lies inside the corpus, so a lecture folder cannot make the index read /etc or a home."""
+    root = corpus.resolve()
+    inside, outside = [], []
+    for path in sorted(corpus.rglob("*")):
+        if not is_lecture_file(path) or _hidden(path, corpus):
+            continue
+        (inside if not path.is_symlink() or path.resolve().is_relative_to(root) else outside).append(path)
+    return inside, outside
 
 
 def _hidden(path: Path, corpus: Path) -> bool:
@@ -75,27 +135,46 @@ def _stat_key(path: Path) -> list[int]:
 
 
 def is_fresh(corpus: Path, index_dir: Path, semantic_wanted: bool = True) -> bool:
-    """True when the index in use was built by this pipeline from the corpus as it is now (and,
-    when vectors are wanted, was not built with them turned off by hand)."""
+    """True when the index in use was built by this pipeline from the corpus as it is now, and
+    not with vectors turned off by hand when they are wanted (False when there is none;
+    IndexCorrupt when its params.json is damaged)."""
     try:
         params = store.read_params(index_dir)
-    except store.IndexCorrupt:
+    except store.IndexMissing:
         return False
     if params.get("pipeline") != PIPELINE_VERSION:
         return False
     if semantic_wanted and params.get("semantic") == SemanticState.OFF:
         return False
     seen = params.get("stat", {})
-    files = corpus_files(corpus)
-    return len(files) == len(seen) and all(
-        seen.get(f.relative_to(corpus).as_posix()) == _stat_key(f) for f in files
-    )
+    try:
+        files = corpus_files(corpus)
+        return len(files) == len(seen) and all(
+            seen.get(f.relative_to(corpus).as_posix()) == _stat_key(f) for f in files
+        )
+    except FileNotFoundError:  # a file vanished while it was looked at: the corpus is changing
+        return False
+
+
+# -- writing the index folder ----------------------------------------------------------------
+
+@contextmanager
+def _writing(index_dir: Path) -> Iterator[None]:
+    """Turn an OS error while writing the index into IndexUnwritable."""
+    try:
+        yield
+    except OSError as exc:
+        raise IndexUnwritable(index_dir, exc) from exc
 
 
 @contextmanager
-def build_lock(index_dir: Path, wait: bool) -> Iterator[None]:
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with (index_dir / ".lock").open("w") as fh:
+def _lock(index_dir: Path, name: str, wait: bool) -> Iterator[None]:
+    """An exclusive lock on ``index_dir/name``: IndexBusy at once when held elsewhere and
+    ``wait`` is False, IndexUnwritable when the folder cannot hold a lock file."""
+    with _writing(index_dir):
+        index_dir.mkdir(parents=True, exist_ok=True)
+        fh = (index_dir / name).open("a")
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError as exc:
@@ -108,6 +187,19 @@ def build_lock(index_dir: Path, wait: bool) -> Iterator[None]:
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
+
+def build_lock(index_dir: Path, wait: bool) -> AbstractContextManager[None]:
+    """Held for a whole build: one build of an index at a time."""
+    return _lock(index_dir, ".lock", wait)
+
+
+def switch_lock(index_dir: Path) -> AbstractContextManager[None]:
+    """Held only while the build in use changes, by the build and by a reader that found the
+    build it was reading removed."""
+    return _lock(index_dir, ".switch.lock", wait=True)
+
+
+# -- the per-file cache ----------------------------------------------------------------------
 
 def _analyse_file(path: Path, source: str) -> dict:
     """Read, split and analyse one lecture file into its cache entry."""
@@ -124,74 +216,131 @@ def _analyse_file(path: Path, source: str) -> dict:
     }
 
 
-def _load_cache(cache_dir: Path, digest: str) -> dict | None:
+def _cached(cache_dir: Path, digest: str, source: str, offset: int) -> tuple[dict, list[Passage]] | None:
+    """A file's cache entry and its passages placed at ``offset`` in this build; None when there
+    is no entry or it is of another pipeline. IndexCorrupt when it is damaged or malformed: it is
+    not trusted, the file is analysed again."""
     try:
-        entry = json.loads((cache_dir / f"{digest}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = (cache_dir / f"{digest}.json").read_bytes()
+    except OSError:
         return None
-    usable = (
-        isinstance(entry, dict) and entry.get("pipeline") == PIPELINE_VERSION
-        and isinstance(entry.get("passages"), list) and isinstance(entry.get("words"), list)
-    )
-    return entry if usable else None
+    entry = store.parse_checked(data)
+    if not (isinstance(entry, dict) and entry.get("pipeline") == PIPELINE_VERSION):
+        return None
+    try:
+        passages = [_relocate(row, source, offset) for row in entry["passages"]]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise store.IndexCorrupt(f"malformed passage: {exc!r}") from exc
+    if not (isinstance(entry.get("words"), list) and len(entry["words"]) == len(passages)
+            and isinstance(entry.get("encoding"), str) and isinstance(entry.get("warnings"), list)):
+        raise store.IndexCorrupt("malformed entry")
+    return entry, passages
+
+
+# -- building ----------------------------------------------------------------------------------
+
+class _FileAnalysis(NamedTuple):
+    digest: str  # SHA-256 of the file's bytes: its cache entry's name
+    entry: dict  # the cache entry (see _analyse_file)
+    passages: list[Passage]  # placed in this build
+    reused: bool  # taken from the cache
+    damaged: bool  # a cache entry was there but could not be trusted
+
+
+def _file_analysis(path: Path, source: str, index_dir: Path, offset: int) -> _FileAnalysis:
+    """One corpus file's passages and words placed at ``offset``: from its cache entry when that
+    is intact, else read, analysed and cached. OSError or UnreadableFile when the file cannot
+    be read; IndexUnwritable when its entry cannot be cached."""
+    cache_dir = index_dir / "cache"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    damaged = False
+    try:
+        cached = _cached(cache_dir, digest, source, offset)
+    except store.IndexCorrupt:
+        cached, damaged = None, True
+    if cached is not None:
+        return _FileAnalysis(digest, *cached, reused=True, damaged=False)
+    entry = _analyse_file(path, source)
+    with _writing(index_dir):
+        store.write_atomic(cache_dir / f"{digest}.json", store.checked_json(entry))
+    passages = [_relocate(row, source, offset) for row in entry["passages"]]
+    return _FileAnalysis(digest, entry, passages, reused=False, damaged=damaged)
+
+
+def _skip(skipped: dict[str, str], source: str, reason: str) -> None:
+    """Leave a file out of the build with a warning naming it (repr: a name's control
+    characters are shown escaped, never sent to the terminal)."""
+    skipped[source] = reason
+    logger.warning("تُرك %r: %s", source, reason)
 
 
 def build_index(
     corpus: Path, index_dir: Path, progress: Progress | None = None, wait: bool = False, semantic_wanted: bool = True
 ) -> BuildReport:
-    """Build the index of ``corpus`` into ``index_dir``, reusing cached files that did not change."""
+    """Build the index of ``corpus`` into ``index_dir``, reusing cached files that did not change.
+
+    IndexBusy when another build runs (and ``wait`` is False); IndexUnwritable when the index
+    folder cannot be written. Corpus files that vanish, cannot be read or lead out of the corpus
+    are skipped and named in the report. Only the final switch locks out readers."""
     start = time.perf_counter()
     with build_lock(index_dir, wait):
-        cache_dir = index_dir / "cache"
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        _clean_leftovers(index_dir)
-        files = corpus_files(corpus)
+        with _writing(index_dir):
+            (index_dir / "cache").mkdir(parents=True, exist_ok=True)
+            _clean_leftovers(index_dir)
+        files, outside = _walk(corpus)
         passages: list[Passage] = []
         words: list[list[list[str]]] = []
         manifest: dict[str, dict] = {}
         stat: dict[str, list[int]] = {}
-        reused, processed, skipped = [], [], {}
+        reused, processed, skipped, damaged = [], [], {}, []
+        for path in outside:
+            _skip(skipped, path.relative_to(corpus).as_posix(), OUTSIDE)
         for n, path in enumerate(files):
             source = path.relative_to(corpus).as_posix()
             if progress:
                 progress(n, len(files), source)
-            stat[source] = _stat_key(path)
-            data = path.read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
-            entry = _load_cache(cache_dir, digest)
-            if entry is None:
-                processed.append(source)
-                try:
-                    entry = _analyse_file(path, source)
-                except UnreadableFile as exc:
+            try:
+                stat[source] = _stat_key(path)
+                found = _file_analysis(path, source, index_dir, len(passages))
+            except (OSError, UnreadableFile) as exc:
+                if not path.exists():  # as if it had never been there: the corpus as it is now
+                    stat.pop(source, None)
+                    _skip(skipped, source, VANISHED)
+                elif isinstance(exc, UnreadableFile):
                     skipped[source] = str(exc)
-                    continue
-                store.write_atomic(cache_dir / f"{digest}.json", json.dumps(entry, ensure_ascii=False).encode())
-            else:
-                reused.append(source)
-            offset = len(passages)
-            file_passages = [_relocate(row, source, offset) for row in entry["passages"]]
-            if not file_passages:
+                else:
+                    skipped[source] = f"تعذرت قراءة الملف / cannot read the file: {exc.strerror or exc}"
+                continue
+            (reused if found.reused else processed).append(source)
+            if found.damaged:
+                damaged.append(source)
+            if not found.passages:
                 skipped[source] = "لا يحوي نصا يمكن فهرسته / no indexable text"
                 continue
-            passages.extend(file_passages)
-            words.extend(entry["words"])
+            passages.extend(found.passages)
+            words.extend(found.entry["words"])
             manifest[source] = {
-                "sha256": digest,
-                "encoding": entry["encoding"],
-                "warnings": entry["warnings"],
-                "passages": len(file_passages),
-                "sections": sum(p.level == "section" for p in file_passages),
-                "indexed_at": entry.get("indexed_at") or time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "sha256": found.digest,
+                "encoding": found.entry["encoding"],
+                "warnings": found.entry["warnings"],
+                "passages": len(found.passages),
+                "sections": sum(p.level == "section" for p in found.passages),
+                "indexed_at": found.entry.get("indexed_at") or time.strftime("%Y-%m-%dT%H:%M:%S"),
             }
         if progress:
             progress(len(files), len(files), "")
+        if damaged:
+            logger.warning("تحليل محفوظ تالف أعيد / damaged cached analysis redone for %d file(s): %s",
+                           len(damaged), ", ".join(map(repr, damaged[:5])) + (" …" if len(damaged) > 5 else ""))
         fields, surface = _build_fields(passages, words, list(manifest))
-        state, vectors = _vectors(cache_dir, manifest, passages, semantic_wanted, progress)
-        params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
-                  "files": list(manifest), "semantic": state, "semantic_model": semantic.MODEL}
-        store.save_index(index_dir, params, passages, fields, surface, vectors)
-        _prune_cache(cache_dir, {m["sha256"] for m in manifest.values()})
+        with _writing(index_dir):
+            state, vectors = _vectors(index_dir / "cache", manifest, passages, semantic_wanted, progress)
+            params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
+                      "files": list(manifest), "semantic": state, "semantic_model": semantic.MODEL}
+            build = store.write_build(index_dir, params, passages, fields, surface, vectors)
+            with switch_lock(index_dir):
+                store.switch_to(index_dir, build)
+            _prune_cache(index_dir / "cache", set(m["sha256"] for m in manifest.values()))
     return BuildReport(
         len(manifest), len(passages), sum(p.level == "section" for p in passages),
         reused, processed, skipped, time.perf_counter() - start,
@@ -216,7 +365,7 @@ def _vectors(
             cached = cache_dir / f"{meta['sha256']}.{semantic.MODEL}.npy"
             try:
                 part = np.load(cached, allow_pickle=False)
-                if part.shape != (len(mine), semantic.DIM):
+                if part.shape != (len(mine), semantic.DIM) or part.dtype != np.float16:
                     raise ValueError("stale vectors")
             except (OSError, ValueError):
                 texts = [semantic.passage_text(p.section, p.text) for p in mine]
@@ -227,7 +376,7 @@ def _vectors(
                 store.write_atomic(cached, buf.getvalue())
             parts.append(part)
     except semantic.SemanticUnavailable as exc:
-        log.warning("البحث الدلالي غير متاح، البحث بالكلمات وحده / semantic search unavailable (%s): words only", exc)
+        logger.warning("البحث الدلالي غير متاح، البحث بالكلمات وحده / semantic search unavailable (%s): words only", exc)
         return SemanticState.UNAVAILABLE, None
     return SemanticState.ON, (np.concatenate(parts) if parts else np.empty((0, semantic.DIM), dtype=np.float16))
 
@@ -288,7 +437,7 @@ def _relocate(row: dict, source: str, offset: int) -> Passage:
 
 def _clean_leftovers(index_dir: Path) -> None:
     """Remove what a killed build left behind: its half-written build folder and temporary
-    files. Called under the lock, so none of them belongs to a build still running."""
+    files. Called under the build lock, so none of them belongs to a build still running."""
     for partial in (index_dir / "builds").glob(".*.partial"):
         shutil.rmtree(partial, ignore_errors=True)
     for tmp in [*index_dir.glob(".*.tmp"), *(index_dir / "cache").glob(".*.tmp")]:
@@ -302,31 +451,57 @@ def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
             entry.unlink(missing_ok=True)
 
 
+# -- opening -----------------------------------------------------------------------------------
+
 def open_index(
     corpus: Path, index_dir: Path, progress: Progress | None = None, semantic_wanted: bool = True
 ) -> store.StoredIndex:
-    """The index of ``corpus``, (re)built first when it is stale, missing or corrupt."""
-    if not is_fresh(corpus, index_dir, semantic_wanted):
-        build_index(corpus, index_dir, progress, wait=True, semantic_wanted=semantic_wanted)
+    """The index of ``corpus``, (re)built first when it is stale, missing or corrupt.
+
+    A corrupt index is rebuilt with a warning. When the index cannot be rebuilt here — another
+    process is building it, or the folder cannot be written — the index in use is served as it
+    is (with a warning when it cannot be written); IndexUnwritable when there is none to serve."""
     try:
-        return store.load_index(index_dir)
+        if is_fresh(corpus, index_dir, semantic_wanted):
+            return _load(index_dir)
     except store.IndexCorrupt as exc:
-        # Another process may have switched builds while this one read: that is no corruption.
-        with build_lock(index_dir, wait=True):
-            try:
-                return store.load_index(index_dir)
-            except store.IndexCorrupt:
-                pass
-            print(f"تنبيه: الفهرس تالف وسيعاد بناؤه / warning: index is corrupt ({exc}); rebuilding", file=sys.stderr)
-            _discard(index_dir)
+        logger.warning("تنبيه: الفهرس تالف وسيعاد بناؤه / warning: index is corrupt (%s); rebuilding", exc)
+    try:
+        build_index(corpus, index_dir, progress, wait=False, semantic_wanted=semantic_wanted)
+    except IndexBusy:
+        previous = _last_good(index_dir)
+        if previous is not None:
+            logger.info("another process is building the index; answering from the index in use")
+            return previous
         build_index(corpus, index_dir, progress, wait=True, semantic_wanted=semantic_wanted)
-        return store.load_index(index_dir)
+    except IndexUnwritable as exc:
+        previous = _last_good(index_dir)
+        if previous is None:
+            raise
+        logger.warning(exc.serving_previous())
+        return previous
+    return _load(index_dir)
 
 
-def _discard(index_dir: Path) -> None:
-    """Forget the current build and the per-file cache (which may be tampered with too)."""
-    for path in [index_dir / "CURRENT", *(index_dir / "cache").glob("*.json")]:
+def _last_good(index_dir: Path) -> store.StoredIndex | None:
+    try:
+        return _load(index_dir)
+    except store.IndexCorrupt:
+        return None
+
+
+def _load(index_dir: Path) -> store.StoredIndex:
+    """Load the index in use, verified; when its build was switched away while it was read,
+    load again once the switch is over. IndexCorrupt when it is not this pipeline's index."""
+    try:
+        index = store.load_index(index_dir)
+    except store.IndexCorrupt:
         try:
-            os.unlink(path)
-        except OSError:
-            pass
+            with switch_lock(index_dir):
+                index = store.load_index(index_dir)
+        except IndexUnwritable:  # a read-only folder: no build can switch under us anyway
+            index = store.load_index(index_dir)
+    bm25 = {field: BM25Params(**values) for field, values in index.params["bm25"].items()}
+    if bm25 != PIPELINE_BM25:
+        raise store.IndexCorrupt("BM25 fields or parameters are not the pipeline's")
+    return index

@@ -4,20 +4,25 @@
       CURRENT                 name of the build in use (replaced atomically)
       builds/<name>/
         params.json           format version, pipeline version, BM25 parameters, corpus
-                              fingerprints and a SHA-256 of every other file of the build
+                              fingerprints and a SHA-256 of every other file of the build;
+                              its first line is the SHA-256 of the JSON below it
         passages.jsonl        one passage a line, as it stands in its file
         passages.file.npy     position in params "files" of each passage's file
         passages.section.npy  whether each passage is a section or paragraph (not an item)
         <field>.terms.json    the vocabulary of a field, term id = position
         <field>.<array>.npy   idf, indptr, docs, tfs, doc_len (numpy, allow_pickle=False)
         surface.json          normalised word → stem, for matching misspelt question words
-        semantic.npy          passage vectors (float16, passages × 384), when params "semantic" is on
-      cache/<sha256>.json     per corpus file: its passages and analysed words (incremental builds)
-      cache/<sha256>.<model>.npy  per corpus file: its passages' vectors
+        semantic.npy          passage vectors (float16, passages × 384), when params "semantic" is "on"
+      cache/<sha256>.json     per corpus file: its passages and analysed words (incremental
+                              builds), a checksum line then JSON like params.json
+      cache/<sha256>.<model>.npy  per corpus file: its passages' vectors (checked by shape; a
+                              tampered vector can only reorder answers, never inject text)
 
 A build is written to a fresh folder and only then named in CURRENT, so a crash or Ctrl+C
-mid-build leaves the previous index in use. A file whose checksum does not match makes the
-whole index "corrupt": it is rebuilt, never trusted.
+mid-build leaves the previous index in use. Nothing is trusted unchecked: a file whose checksum
+does not match, a part that is missing, or parameters out of their range make the whole index
+"corrupt": it is rebuilt, never served. The parts of a build are listed once, in
+:data:`PARTS` and :data:`FIELD_PARTS`.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import shutil
 import time
@@ -35,17 +41,35 @@ from typing import NamedTuple
 
 import numpy as np
 
-from chatbot.bm25 import BM25Params, SparseBM25
+from chatbot.bm25 import VARIANTS, BM25Params, SparseBM25
 from chatbot.passages import Passage
 
-__all__ = ["FORMAT_VERSION", "IndexCorrupt", "StoredIndex", "load_index", "save_index", "write_atomic"]
+__all__ = [
+    "FIELD_PARTS", "FORMAT_VERSION", "PARTS", "IndexCorrupt", "IndexMissing", "StoredIndex", "checked_json", "parts",
+    "load_index", "parse_checked", "read_params", "switch_to", "write_atomic", "write_build",
+]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _ARRAYS = ("idf", "indptr", "docs", "tfs", "doc_len")
+# Every file of a build besides params.json, each under a checksum in params.json; load_index
+# refuses a build that lacks one. Adding a part to the index is one line here, plus its writer
+# in write_build and its reader in load_index.
+PARTS = ("passages.jsonl", "passages.file.npy", "passages.section.npy", "surface.json")
+FIELD_PARTS = ("terms.json", *(f"{a}.npy" for a in _ARRAYS))  # per field: "<field>.<part>"
+SEMANTIC_PART = "semantic.npy"  # when params "semantic" is "on"
+# What BM25 parameters can mean at all, not tuned values (the indexer requires the pipeline's
+# own): b is a share of length normalisation, epsilon a share of the mean IDF; k1 and delta far
+# beyond the usual 0.5–3 only flatten or swamp the scores; negative values turn them around.
+_PARAM_RANGES = {"k1": (0.0, 100.0), "b": (0.0, 1.0), "delta": (0.0, 100.0), "epsilon": (0.0, 1.0)}
 
 
 class IndexCorrupt(Exception):
-    """The index on disk is missing, truncated, tampered with or of another version."""
+    """The index on disk is truncated, tampered with, incomplete or of another version."""
+
+
+class IndexMissing(IndexCorrupt):
+    """There is no index of this format yet (no build named in CURRENT, or one written before
+    params.json had its checksum line): built without a warning."""
 
 
 class StoredIndex(NamedTuple):
@@ -71,6 +95,24 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def checked_json(obj: object, indent: int | None = None) -> bytes:
+    """JSON preceded by a line holding its SHA-256: what :func:`parse_checked` reads back."""
+    body = json.dumps(obj, ensure_ascii=False, indent=indent).encode()
+    return hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def parse_checked(data: bytes) -> object:
+    """The JSON of :func:`checked_json` bytes; IndexCorrupt when it does not match its checksum
+    (hashed as bytes before parsing: an edited file is never parsed at all)."""
+    digest, _, body = data.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode() != digest:
+        raise IndexCorrupt("checksum mismatch")
+    try:
+        return json.loads(body)
+    except ValueError as exc:
+        raise IndexCorrupt(f"unreadable JSON: {exc}") from exc
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file so that readers see either the old or the new content, never half."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -81,11 +123,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def save_index(
+def write_build(
     index_dir: Path, params: dict, passages: list[Passage], fields: dict[str, SparseBM25], surface: dict[str, str],
     vectors: np.ndarray | None = None,
 ) -> Path:
-    """Write a complete build, then switch CURRENT to it and remove older builds."""
+    """Write a complete build into a new folder of ``builds/`` (synced to disk) without putting
+    it in use: that is :func:`switch_to`, the only step readers must be kept out of."""
     builds = index_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
@@ -103,44 +146,89 @@ def save_index(
             np.save(tmp / f"{field}.{array}.npy", getattr(model, array), allow_pickle=False)
     (tmp / "surface.json").write_text(json.dumps(surface, ensure_ascii=False), encoding="utf-8")
     if vectors is not None:
-        np.save(tmp / "semantic.npy", vectors, allow_pickle=False)
+        np.save(tmp / SEMANTIC_PART, vectors, allow_pickle=False)
     checksums = {f.name: sha256_file(f) for f in sorted(tmp.iterdir())}
     params = dict(params, format=FORMAT_VERSION, checksums=checksums,
                   bm25={field: m.params._asdict() for field, m in fields.items()})
-    (tmp / "params.json").write_text(json.dumps(params, ensure_ascii=False, indent=1), encoding="utf-8")
+    (tmp / "params.json").write_bytes(checked_json(params, indent=1))
     for f in tmp.iterdir():
         with f.open("rb") as fh:
             os.fsync(fh.fileno())
     os.replace(tmp, builds / name)
-    write_atomic(index_dir / "CURRENT", name.encode())
-    for old in builds.iterdir():
-        if old.name != name:
-            shutil.rmtree(old, ignore_errors=True)
     return builds / name
 
 
-def read_params(index_dir: Path) -> dict:
-    """params.json of the build in use (no checksum verification: for freshness checks)."""
+def switch_to(index_dir: Path, build: Path) -> None:
+    """Name ``build`` in CURRENT (atomically) and remove every other build."""
+    write_atomic(index_dir / "CURRENT", build.name.encode())
+    for old in build.parent.iterdir():
+        if old.name != build.name:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _current(index_dir: Path) -> Path:
+    """The folder of the build in use; IndexMissing when none is named."""
     try:
         name = (index_dir / "CURRENT").read_text().strip()
-        params = json.loads((index_dir / "builds" / name / "params.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise IndexMissing(f"no index in {index_dir}") from exc
     except (OSError, ValueError) as exc:
         raise IndexCorrupt(f"no readable index: {exc}") from exc
+    if not name or "/" in name or name.startswith("."):
+        raise IndexCorrupt("CURRENT names no build")
+    return index_dir / "builds" / name
+
+
+def read_params(index_dir: Path) -> dict:
+    """params.json of the build in use, its checksum and parameters verified (the other parts
+    are verified by :func:`load_index`)."""
+    try:
+        data = (_current(index_dir) / "params.json").read_bytes()
+    except OSError as exc:
+        raise IndexCorrupt(f"no readable params.json: {exc}") from exc
+    if data.startswith(b"{"):  # format 1: plain JSON, never trusted now, replaced quietly
+        raise IndexMissing("index of an older format")
+    params = parse_checked(data)
     if not isinstance(params, dict) or params.get("format") != FORMAT_VERSION:
         raise IndexCorrupt("index of another format version")
+    try:
+        for field, values in params["bm25"].items():
+            _check_bm25(field, BM25Params(**values))
+        if not isinstance(params["files"], list) or not isinstance(params["checksums"], dict):
+            raise TypeError("files or checksums of the wrong type")
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise IndexCorrupt(f"params.json incomplete: {exc!r}") from exc
     return params
 
 
+def _check_bm25(field: str, params: BM25Params) -> None:
+    if params.variant not in VARIANTS:
+        raise IndexCorrupt(f"{field}: unknown BM25 variant {params.variant!r}")
+    for name, (low, high) in _PARAM_RANGES.items():
+        value = getattr(params, name)
+        if not isinstance(value, (int, float)) or not (math.isfinite(value) and low <= value <= high):
+            raise IndexCorrupt(f"{field}: BM25 {name}={value!r} outside [{low}, {high}]")
+
+
+def parts(params: dict) -> list[str]:
+    """The files a build must hold besides params.json: its fields' and, when on, its vectors."""
+    semantic = [SEMANTIC_PART] if params.get("semantic") == "on" else []
+    return [*PARTS, *(f"{field}.{part}" for field in params["bm25"] for part in FIELD_PARTS), *semantic]
+
+
 def load_index(index_dir: Path) -> StoredIndex:
-    """Load and verify the build in use; raise IndexCorrupt on any mismatch."""
+    """Load and verify the build in use; raise IndexCorrupt on any mismatch or missing part."""
     params = read_params(index_dir)
-    folder = index_dir / "builds" / (index_dir / "CURRENT").read_text().strip()
-    checksums = params.get("checksums", {})
+    folder = _current(index_dir)
+    checksums = params["checksums"]
+    missing = [name for name in parts(params) if name not in checksums]
+    if missing:
+        raise IndexCorrupt(f"parts missing from the checksums: {', '.join(missing)}")
 
     def verified(name: str) -> bytes:
         """A file's bytes, read once and checked against params.json before any use."""
         data = (folder / name).read_bytes()
-        if name not in checksums or hashlib.sha256(data).hexdigest() != checksums[name]:
+        if hashlib.sha256(data).hexdigest() != checksums[name]:
             raise IndexCorrupt(f"checksum mismatch in {name}")
         return data
 
@@ -156,7 +244,7 @@ def load_index(index_dir: Path) -> StoredIndex:
             terms = json.loads(verified(f"{field}.terms.json"))
             fields[field] = SparseBM25(BM25Params(**p), terms, **{a: array(f"{field}.{a}.npy") for a in _ARRAYS})
         verified("surface.json")
-        vectors = array("semantic.npy") if params.get("semantic") == "on" else None
+        vectors = array(SEMANTIC_PART) if SEMANTIC_PART in parts(params) else None
     except IndexCorrupt:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
