@@ -17,8 +17,8 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from chatbot.answer_types import AnswerType, expected_answer_type, has_figure
-from chatbot.arabic import light_stem, words
-from chatbot.passages import Passage
+from chatbot.arabic import content_words, light_stem, words
+from chatbot.passages import Passage, strip_marker
 from chatbot.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
 from chatbot.search import (
     QueryTerm, expand_query, file_coverage, held_words, line_stems, list_cue_stems, rank, title_match, top_k,
@@ -29,6 +29,9 @@ from chatbot.store import StoredIndex
 __all__ = ["Hit", "Reply", "answer_question", "reply_to_json"]
 
 MAX_QUESTION_CHARS = 1000
+# The longest passage given as an answer: longer, it is a chapter, not an answer (the
+# evaluation's rule too, chatbot.evaluate).
+MAX_ANSWER_CHARS = 2000
 # When to abstain, and when to answer with a caution. Two measures: ``cov``, the IDF-weighted
 # share of the question's words the answer's lecture holds (file_coverage), and ``held``, the
 # share of them the answer passage or its headings hold. Either too low: abstain («ما عاصمة
@@ -105,6 +108,38 @@ def _narrow_to_item(best: int, terms: list[QueryTerm], scores: np.ndarray, index
         index.passages[best], terms, index
     ):
         return child
+    return best
+
+
+# A passage with fewer content words than this besides its title only names its subject
+# («- الشبكة المحلية (LAN)» on a slide whose notes explain it).
+MIN_BODY_WORDS = 4
+EXPLAINING = 10  # how far down the ranking an explaining passage is looked for
+
+
+def _is_thin(p: Passage) -> bool:
+    title = set(content_words(p.heading))
+    return sum(w not in title for w in content_words(p.text)) < MIN_BODY_WORDS
+
+
+def _explained(best: int, scores: np.ndarray, index: StoredIndex) -> int:
+    """A passage that only names its subject gives way to one that explains it: the best-ranked
+    passage holding every word of its title that is not thin itself, else its section (a
+    heading whose body is its list)."""
+    p = index.passages[best]
+    if not _is_thin(p):
+        return best
+    vocab = index.fields["word"]
+    title = line_stems(strip_marker(p.heading) or p.text, vocab)
+    others = np.array([i for i in top_k(scores, EXPLAINING) if i != best], dtype=np.int64)
+    if title and len(others):
+        holds = np.all([vocab.contains(stem, others) for stem in title], axis=0)
+        for i in others[holds]:
+            if not _is_thin(index.passages[int(i)]):
+                return int(i)
+    parent = p.parent
+    if parent >= 0 and len(index.passages[parent].text) <= MAX_ANSWER_CHARS:
+        return parent
     return best
 
 
@@ -203,6 +238,7 @@ def answer_question(
         return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
     if allowed is None:
         best = [_narrow_to_item(best[0], terms, scores, index)]
+    best = [_explained(best[0], scores, index)]
     cov = of_file(int(index.file_of[best[0]]))
     support = _support(cov, *_held(terms, index, best[0]))
     if support != "none" and not _gives_answer_type(question, terms, index, best[0]):

@@ -58,6 +58,8 @@ class _Parser(argparse.ArgumentParser):
 def _add_paths(p: argparse.ArgumentParser) -> None:
     p.add_argument("--corpus", type=Path, help="folder of lecture files (default: the bundled corpus/)")
     p.add_argument("--index", type=Path, help="index folder (default: index/ beside the corpus)")
+    p.add_argument("--no-semantic", action="store_true",
+                   help="words only: no e5 passage vectors (faster builds; same as CHATBOT_SEMANTIC=0)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     with _safe_streams():
         args = parser.parse_args(argv)
+    if getattr(args, "no_semantic", False):
+        from chatbot.semantic import ENV
+
+        os.environ[ENV] = "0"  # one switch for every layer (index build, engine), as the variable is
     if args.command is None:
         return _run_tui(parser, args)
     with _safe_streams(), _signals_unwind():

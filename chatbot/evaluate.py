@@ -59,7 +59,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
-from chatbot.answer import MAX_QUESTION_CHARS, TOO_LONG
+from chatbot.answer import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, TOO_LONG
 from chatbot.arabic import normalize
 from chatbot.bounded_lines import bounded_lines
 from chatbot.passages import Passage
@@ -92,9 +92,6 @@ __all__ = [
 ]
 
 DEFAULT_K = 10
-# A passage is an answer a student can read, not a whole chapter that happens to hold the
-# phrases: longer ones are not counted right for ``answer_contains`` gold (issue 10's target).
-MAX_ANSWER_CHARS = 2000
 RECALL_CUTOFFS = (1, 3, 5)
 # Docid of the rank-1 placeholder when the reply gives no passage; never in the qrels.
 NO_PASSAGE = "NO_ANSWER"

@@ -134,7 +134,7 @@ def _stat_key(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns]
 
 
-def is_fresh(corpus: Path, index_dir: Path, semantic_wanted: bool = True) -> bool:
+def is_fresh(corpus: Path, index_dir: Path, semantic_wanted: bool | None = None) -> bool:
     """True when the index in use was built by this pipeline from the corpus as it is now, and
     not with vectors turned off by hand when they are wanted (False when there is none;
     IndexCorrupt when its params.json is damaged)."""
@@ -144,7 +144,7 @@ def is_fresh(corpus: Path, index_dir: Path, semantic_wanted: bool = True) -> boo
         return False
     if params.get("pipeline") != PIPELINE_VERSION:
         return False
-    if semantic_wanted and params.get("semantic") == SemanticState.OFF:
+    if _wanted(semantic_wanted) and params.get("semantic") == SemanticState.OFF:
         return False
     seen = params.get("stat", {})
     try:
@@ -224,6 +224,8 @@ def _cached(cache_dir: Path, digest: str, source: str, offset: int) -> tuple[dic
         data = (cache_dir / f"{digest}.json").read_bytes()
     except OSError:
         return None
+    if data.startswith(b"{"):  # an entry of the format before checksums: redone quietly
+        return None
     entry = store.parse_checked(data)
     if not (isinstance(entry, dict) and entry.get("pipeline") == PIPELINE_VERSION):
         return None
@@ -275,7 +277,7 @@ def _skip(skipped: dict[str, str], source: str, reason: str) -> None:
 
 
 def build_index(
-    corpus: Path, index_dir: Path, progress: Progress | None = None, wait: bool = False, semantic_wanted: bool = True
+    corpus: Path, index_dir: Path, progress: Progress | None = None, wait: bool = False, semantic_wanted: bool | None = None
 ) -> BuildReport:
     """Build the index of ``corpus`` into ``index_dir``, reusing cached files that did not change.
 
@@ -334,7 +336,7 @@ def build_index(
                            len(damaged), ", ".join(map(repr, damaged[:5])) + (" …" if len(damaged) > 5 else ""))
         fields, surface = _build_fields(passages, words, list(manifest))
         with _writing(index_dir):
-            state, vectors = _vectors(index_dir / "cache", manifest, passages, semantic_wanted, progress)
+            state, vectors = _vectors(index_dir / "cache", manifest, passages, _wanted(semantic_wanted), progress)
             params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
                       "files": list(manifest), "semantic": state, "semantic_model": semantic.MODEL}
             build = store.write_build(index_dir, params, passages, fields, surface, vectors)
@@ -345,6 +347,11 @@ def build_index(
         len(manifest), len(passages), sum(p.level == "section" for p in passages),
         reused, processed, skipped, time.perf_counter() - start,
     )
+
+
+def _wanted(semantic_wanted: bool | None) -> bool:
+    """None: as ``CHATBOT_SEMANTIC`` says (on by default)."""
+    return semantic.wanted_by_default() if semantic_wanted is None else semantic_wanted
 
 
 def _vectors(
@@ -454,7 +461,7 @@ def _prune_cache(cache_dir: Path, keep: set[str]) -> None:
 # -- opening -----------------------------------------------------------------------------------
 
 def open_index(
-    corpus: Path, index_dir: Path, progress: Progress | None = None, semantic_wanted: bool = True
+    corpus: Path, index_dir: Path, progress: Progress | None = None, semantic_wanted: bool | None = None
 ) -> store.StoredIndex:
     """The index of ``corpus``, (re)built first when it is stale, missing or corrupt.
 
