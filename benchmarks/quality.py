@@ -17,7 +17,8 @@ the questions whose result changed since the last run.
 
 ARCD (``../shared/data/arcd/arcd.json``, skipped when missing): the engine's reply and search
 rankings beside rank-bm25 BM25Okapi on whitespace tokens and the naive n-gram baseline over the
-same passages (one per paragraph).
+same passages (one per paragraph), judged two ways: the paragraph the question was written on,
+and answer-in-passage (any passage holding a gold answer string).
 """
 
 from __future__ import annotations
@@ -159,10 +160,27 @@ def _baseline_rows(evaluation: Evaluation, k: int) -> list[tuple[str, dict]]:
     return rows
 
 
+def _answer_in_passage(evaluation: Evaluation, k: int) -> dict:
+    """The reply ranking judged the usual way for retrieval before a reader: a passage is right
+    when it holds one of the question's answer strings (normalised), whichever paragraph it is."""
+    from chatbot.evaluate import flatten
+
+    flat = [flatten(p.text) for p in evaluation.passages]
+    judged = []
+    for o in evaluation.outcomes:
+        answers = [flatten(a) for a in o.gold.answers]
+        if o.gold.unanswerable or not answers:
+            continue
+        rels = [i is not None and any(a in flat[i] for a in answers) for i in o.reply]
+        judged.append((rels, sum(any(a in t for a in answers) for t in flat)))
+    return ranking_metrics(judged, k)
+
+
 def print_arcd(path: Path, k: int) -> None:
     evaluation = evaluate_squad(path, k)
     r = evaluation.report
-    rows = [*_baseline_rows(evaluation, k), ("chatbot reply (ask)", r), ("chatbot search ranking", r["search"])]
+    rows = [*_baseline_rows(evaluation, k), ("chatbot reply (ask)", r), ("chatbot search ranking", r["search"]),
+            ("chatbot reply, answer-in-passage view", _answer_in_passage(evaluation, k))]
     print(f"\n{path.name}: {r['questions']} questions, {r['passages']} passages, {r['ms_per_question']:.1f} ms/question")
     print(f"| system | recall@1 | recall@5 | mrr@{k} |\n|---|---|---|---|")
     for name, s in rows:

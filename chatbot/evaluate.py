@@ -139,6 +139,7 @@ class Gold(NamedTuple):
     unanswerable: bool = False
     type: str | None = None
     where: str = ""  # «file line N», for messages
+    answers: tuple[str, ...] = ()  # SQuAD's answer strings: the answer-in-passage view
 
     @property
     def expected(self) -> str:
@@ -327,8 +328,10 @@ def load_squad(path: Path) -> SquadSet:
                 _check_question(qa["question"], qwhere)
                 qid = _squad_id(qa.get("id"), f"{i}-{j}-{q}", seen, renamed)
                 impossible = qa.get("is_impossible") is True
+                answers = tuple(a["text"] for a in qa.get("answers") or () if isinstance(a, dict)
+                                and isinstance(a.get("text"), str) and a["text"].strip())
                 questions.append(Gold(qid, qa["question"], passage=None if impossible else span,
-                                      unanswerable=impossible, where=qwhere))
+                                      unanswerable=impossible, where=qwhere, answers=answers))
         articles.append(texts)
     if not questions:
         raise EvalError(f"لا أسئلة في الملف / no questions in {path}")
