@@ -5,11 +5,13 @@ from lecture_files import write_pdf
 
 from chatbot.passages import split_passages
 from chatbot.readers import UnreadableFile, read_document
-from chatbot.readers.pdf import fix_line
+from chatbot.readers.pdf_layout import page_lines, reads_reversed
+from pdf_glyphs import glyphs
 
 LINES = [
     "مفهوم الحكومة الالكترونية",
-    "هي قدرة القطاعات الحكومية على توفير الخدمات للمواطنين عبر شبكة الانترنت",
+    # shorter than the page is wide: a line that fills it is a paragraph wrapped onto the next
+    "هي قدرة القطاعات الحكومية على توفير الخدمات عبر الانترنت",
     "مراحل الحكومة الالكترونية",
     "1/ مرحلة الاعلان",
     "2/ مرحلة التبادل",
@@ -37,15 +39,18 @@ def test_reversed_list_lines_keep_their_markers(tmp_path):
     assert any(p.level == "item" and "التبادل" in p.heading for p in passages)
 
 
-def test_fix_line_leaves_reading_order_alone():
-    assert fix_line("الحكومة الالكترونية في الدول النامية") == ("الحكومة الالكترونية في الدول النامية", False)
-    assert fix_line("ةيمانلا لودلا يف ةينورتكلالا ةموكحلا") == ("الحكومة الالكترونية في الدول النامية", True)
+def test_reversal_is_judged_on_the_words():
+    assert not reads_reversed("الحكومة الالكترونية في الدول النامية")
+    assert reads_reversed("ةيمانلا لودلا يف ةينورتكلالا ةموكحلا")
 
 
-def test_lam_alef_ligature_in_a_reversed_line():
-    # «السلام» drawn as presentation forms and read backwards: ﻡ ﻼ ﺴﻟ ﺍ (the ligature is one glyph)
-    shaped_backwards = "\ufee1\ufefc\ufeb4\ufedf\ufe8d"
-    assert fix_line(shaped_backwards) == ("السلام", True)
+def test_lam_alef_ligature_drawn_either_way():
+    # «السلام» as presentation forms; the lam-alef ligature ﻼ is one glyph.
+    visual = "\ufee1\ufefc\ufeb4\ufedf\ufe8d"  # drawn right to left, as a correct producer does
+    [line] = page_lines(glyphs(visual), [], (0, 200), 1)
+    assert (line.text, line.flipped) == ("السلام", False)
+    [line] = page_lines(glyphs(visual[::-1]), [], (0, 200), 1)  # drawn left to right in reading order
+    assert (line.text, line.flipped) == ("السلام", True)
 
 
 def test_scanned_pdf_without_text_layer_is_unreadable(tmp_path):

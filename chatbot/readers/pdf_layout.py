@@ -1,0 +1,425 @@
+"""PDF page geometry back to lecture lines: what :mod:`chatbot.readers.pdf` builds its text from.
+
+A PDF keeps no paragraphs, headings or reading order: only glyphs drawn at positions, in the
+order the producer chose (LibreOffice, Word and PowerPoint draw Arabic right to left, glyph by
+glyph, in *visual* order). The text is rebuilt from the geometry, one step per function:
+
+1. glyphs whose centres share a height form a printed line (``rows``);
+2. a line is cut where a table rule or a wide gap separates its glyphs (``pieces``); a piece
+   boxed in by rules on four sides is a table cell;
+3. each piece is read in logical order: its glyphs, left to right as drawn, go through the
+   Unicode bidi algorithm with the line's direction as base — the algorithm that turned the
+   logical text into this visual order turns it back for the runs, numbers, parentheses and
+   colons of a line («( السريةConfidentiality :)» → «السرية (Confidentiality):»);
+4. printed lines wrapped inside one paragraph are joined again: the previous line is full
+   (its free space is narrower than the next line's first word, so that word had to wrap), the
+   two share a font and the usual line pitch, and the next does not open a list item;
+5. headings come from font size and weight: the body size is the size most text is set in;
+   larger sizes, then bold lines of body size, are heading levels, largest first. A document
+   title (the largest style, used once, first) is level 1 and does not push the others down,
+   the way the Word reader renders a Title and a Heading 1.
+
+Output follows the Word reader's conventions (``#`` headings, «- » and «1/ » items, table rows
+with cells joined by « | » between blank lines), so the passage splitter needs no PDF rule.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from typing import Iterable, Iterator, NamedTuple, Sequence
+
+__all__ = ["Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text"]
+
+_ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
+_ARABIC_WORD_RE = re.compile(f"[{_ARABIC}]+")
+_SUFFIXES = ("ة", "ى", "ات", "ين", "ون", "ية")
+_RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Bullet glyphs (Symbol/Wingdings bullets map into the private use area).
+_BULLET_RE = re.compile("^[•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc-]\\s*")
+_NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.)]\s+")
+_ITEM_RE = re.compile(r"^(?:[•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc\-–*]\s|\(?\d{1,3}\s*[./)\-–]\s|\(?[أ-ي]\s*[/)\-–]\s)")
+_SPACE_BEFORE_CLOSE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
+_PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
+
+# Geometry thresholds, in units of the font size (em), set on LibreOffice exports of Word and
+# PowerPoint lectures (tests/fixtures/exported) and fpdf2 drawings (tests/fixtures/lecture_files).
+SAME_ROW = 0.5  # glyph centres closer than this are one printed line (diacritics sit higher)
+WORD_GAP = 0.25  # a gap wider than this between glyphs is a space the producer did not draw
+COLUMN_GAP = 3.0  # a gap wider than this cuts a printed line into two pieces (columns)
+WRAP_SLACK = 1.0  # a line is full when its free space is under the next first word plus this
+PITCH_SLACK = 1.25  # lines of one paragraph are at most this times the usual pitch apart
+HEADING_SIZE = 1.12  # text this much larger than the body is a heading
+MAX_HEADING_WORDS = 15  # a bold line longer than this is emphasis, not a heading
+
+
+class Glyph(NamedTuple):
+    """One drawn glyph in PDF coordinates (y grows upwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float
+    bold: bool
+
+
+class Rule(NamedTuple):
+    """A stroked line segment (table borders): x0 ≤ x1, y0 ≤ y1."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class Line(NamedTuple):
+    """A printed line, a piece of one, or a table cell's line, read in logical order."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    bold: bool
+    rtl: bool
+    first_word: float  # width of the logical first word, for the wrap test
+    free: float  # free space on the side where the line ends, to the text area's edge
+    page: int
+    cell: tuple[float, float, float, float] | None = None  # (left, right, top, bottom) rules
+    row: bool = False  # several columns without rules, already joined with « | »
+    flipped: bool = False  # letters were drawn left to right in reading order
+
+
+# -- one page ------------------------------------------------------------------------------------
+
+
+def page_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[float, float], page: int) -> list[Line]:
+    """The page's printed lines and cells, top to bottom (``bounds``: the page's left and
+    right edge); columns of a row without rules joined in reading order."""
+    pieces = [(piece, _cell(piece, rules)) for row in rows(glyphs) for piece in _split(row, rules)]
+    if not pieces:
+        return []
+    left = min(min(g.x0 for g in p) for p, _ in pieces)
+    right = max(max(g.x1 for g in p) for p, _ in pieces)
+    # Margins are symmetric on most pages, so the text area spans both margins even when no
+    # line reaches one side (left-aligned Arabic, right-aligned text).
+    mirror = bounds[0] + bounds[1]
+    area = (min(left, mirror - right), max(right, mirror - left))
+    flush = _flush_side([p for p, c in pieces if c is None])
+    lines: list[Line] = []
+    for row in _rows_of(pieces):
+        plain = [(p, c) for p, c in row if c is None]
+        if len(plain) > 1:  # columns without rules: one table row
+            rtl = _is_rtl("".join(g.text for p, _ in plain for g in p))
+            ordered = sorted(plain, key=lambda pc: -pc[0][0].x0 if rtl else pc[0][0].x0)
+            texts = [logical_text(p) for p, _ in ordered]
+            base = _line(plain[0][0], area, flush, page, None)
+            lines.append(base._replace(text=" | ".join(t for t in texts if t), row=True))
+        else:
+            lines.extend(_line(p, area, flush, page, c) for p, c in plain)
+        lines.extend(_line(p, area, flush, page, c) for p, c in row if c is not None)
+    return lines
+
+
+def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into printed lines, top to bottom, each sorted left to right."""
+    result: list[list[Glyph]] = []
+    centre = size = 0.0
+    for g in sorted(glyphs, key=lambda g: -(g.y0 + g.y1) / 2):
+        c = (g.y0 + g.y1) / 2
+        if result and abs(centre - c) < SAME_ROW * max(size, g.size):
+            result[-1].append(g)
+        else:
+            result.append([g])
+            centre, size = c, g.size
+    return [sorted(row, key=lambda g: g.x0) for row in result]
+
+
+def _split(row: list[Glyph], rules: Sequence[Rule]) -> list[list[Glyph]]:
+    """A printed line cut at vertical rules and at column-wide gaps."""
+    y = (row[0].y0 + row[0].y1) / 2
+    cuts = [r.x0 for r in rules if r.x1 - r.x0 < 2 and r.y0 <= y <= r.y1]
+    pieces = [[row[0]]]
+    for prev, g in zip(row, row[1:]):
+        ruled = any(prev.x1 - 1 <= x <= g.x0 + 1 for x in cuts)
+        if ruled or g.x0 - prev.x1 > COLUMN_GAP * g.size:
+            pieces.append([g])
+        else:
+            pieces[-1].append(g)
+    return [p for p in pieces if "".join(g.text for g in p).strip()]
+
+
+def _cell(piece: list[Glyph], rules: Sequence[Rule]) -> tuple[float, float, float, float] | None:
+    """The rules that box a piece in on all four sides (a table cell), or None."""
+    x = (piece[0].x0 + piece[-1].x1) / 2
+    y = (piece[0].y0 + piece[0].y1) / 2
+    left = [r.x0 for r in rules if r.x1 - r.x0 < 2 and r.y0 <= y <= r.y1 and r.x0 <= piece[0].x0 + 1]
+    right = [r.x0 for r in rules if r.x1 - r.x0 < 2 and r.y0 <= y <= r.y1 and r.x0 >= piece[-1].x1 - 1]
+    below = [r.y0 for r in rules if r.y1 - r.y0 < 2 and r.x0 <= x <= r.x1 and r.y0 < y]
+    above = [r.y0 for r in rules if r.y1 - r.y0 < 2 and r.x0 <= x <= r.x1 and r.y0 > y]
+    if left and right and below and above:
+        return round(max(left)), round(min(right)), round(min(above)), round(max(below))
+    return None
+
+
+def _rows_of(pieces: list) -> list[list]:
+    """Pieces of the same printed line together (``pieces`` come row by row)."""
+    grouped: list[list] = []
+    last = None
+    for piece, cell in pieces:
+        y = round(piece[0].y0)
+        if grouped and last is not None and abs(last - y) < SAME_ROW * piece[0].size:
+            grouped[-1].append((piece, cell))
+        else:
+            grouped.append([(piece, cell)])
+            last = y
+    return grouped
+
+
+def _flush_side(pieces: list[list[Glyph]]) -> str:
+    """«right» when the page's lines line up on the right (Arabic text as usual), «left» when
+    they line up on the left."""
+    if not pieces:
+        return "right"
+    lefts = [p[0].x0 for p in pieces]
+    rights = [p[-1].x1 for p in pieces]
+    em = statistics.median(p[0].size for p in pieces)
+    on_left = sum(x - min(lefts) < em for x in lefts)
+    on_right = sum(max(rights) - x < em for x in rights)
+    return "right" if on_right >= on_left else "left"
+
+
+def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, cell) -> Line:
+    text = logical_text(piece)
+    flipped = reads_reversed(text)
+    if flipped:  # the producer drew the letters in reading order: take them as drawn
+        text = _spaced(" ".join("".join(_visual(piece)).split()))
+    text = unicodedata.normalize("NFKC", text)
+    sizes = Counter(round(g.size * 2) / 2 for g in piece if g.text.strip())
+    size = sizes.most_common(1)[0][0] if sizes else piece[0].size
+    inked = [g for g in piece if g.text.strip()]
+    bold = sum(g.bold for g in inked) >= 0.6 * len(inked)
+    rtl = _is_rtl(text) and not flipped
+    x0, x1 = piece[0].x0, piece[-1].x1
+    if cell is not None:  # inside a cell the text area is the cell
+        area = (cell[0], cell[1])
+    free = x0 - area[0] if flush == "right" else area[1] - x1
+    return Line(text, x0, x1, piece[0].y0, size, bold, rtl, _first_word(piece, rtl), free, page, cell, flipped=flipped)
+
+
+def _first_word(piece: list[Glyph], rtl: bool) -> float:
+    """Width of the logical first word: the rightmost word of a right-to-left line."""
+    word: list[Glyph] = []
+    for g in reversed(piece) if rtl else piece:
+        if not g.text.strip():
+            if word:
+                break
+        elif word and _gap(word[-1], g) > WORD_GAP * g.size:
+            break
+        else:
+            word.append(g)
+    return max(g.x1 for g in word) - min(g.x0 for g in word) if word else 0.0
+
+
+def _gap(a: Glyph, b: Glyph) -> float:
+    return max(b.x0 - a.x1, a.x0 - b.x1)
+
+
+def _is_rtl(text: str) -> bool:
+    """Lines with Arabic in them are right-to-left paragraphs: an Arabic lecture's paragraphs
+    are, even when a line holds more English letters than Arabic ones."""
+    return bool(_RTL_CHAR_RE.search(text))
+
+
+def logical_text(piece: Sequence[Glyph]) -> str:
+    """Glyphs drawn left to right, as text in logical (reading) order."""
+    from bidi import get_display
+
+    visual = "".join(_visual(piece))
+    return _spaced(get_display(" ".join(visual.split()), base_dir="R" if _is_rtl(visual) else "L"))
+
+
+def _visual(piece: Sequence[Glyph]) -> Iterator[str]:
+    """The glyphs' text left to right, with the spaces the producer left as gaps."""
+    for prev, g in zip((None, *piece), piece):
+        if prev is not None and g.x0 - prev.x1 > WORD_GAP * g.size and prev.text != " " and g.text != " ":
+            yield " "
+        # A ligature glyph («لا») carries its letters in logical order; the reordering
+        # reverses right-to-left runs, so its letters are reversed first to land right.
+        yield g.text[::-1] if len(g.text) > 1 and _RTL_CHAR_RE.match(g.text) else g.text
+
+
+def _spaced(text: str) -> str:
+    """No space inside brackets: «( Cloud» → «(Cloud» (a wrapped line's end space lands there)."""
+    return _SPACE_BEFORE_CLOSE_RE.sub(lambda m: m.group(1) or m.group(2), text).strip()
+
+
+def reads_reversed(line: str) -> bool:
+    """True when the line's Arabic words are more plausible read backwards."""
+    return sum(_evidence(word) for word in _ARABIC_WORD_RE.findall(line)) < 0
+
+
+def _evidence(word: str) -> int:
+    """Positive when ``word`` looks like Arabic in reading order, negative when reversed."""
+    score = 0
+    first, last = _form(word[0]), _form(word[-1])
+    score += (first == "initial") - (first in ("final", "medial"))
+    score += (last == "final") - (last in ("initial", "medial"))
+    forward = unicodedata.normalize("NFKC", word)
+    backward = unicodedata.normalize("NFKC", word[::-1])
+    return score + _plausible(forward) - _plausible(backward)
+
+
+@functools.lru_cache(maxsize=512)
+def _form(char: str) -> str:
+    """Positional form of an Arabic presentation-form character («initial», «final», …)."""
+    decomposition = unicodedata.decomposition(char)
+    return decomposition[1 : decomposition.index(">")] if decomposition.startswith("<") else ""
+
+
+def _plausible(word: str) -> int:
+    return (
+        (len(word) > 3 and word.startswith("ال"))
+        + word.endswith(_SUFFIXES)
+        - word.startswith(("ة", "ى"))
+    )
+
+
+# -- the whole lecture ---------------------------------------------------------------------------
+
+
+def lecture_lines(lines: Sequence[Line]) -> list[str]:
+    """The lecture's text lines: paragraphs joined, headings marked, tables as rows."""
+    lines = [line for line in lines if not _PAGE_NUMBER_RE.match(line.text)]
+    if not lines:
+        return []
+    body = _body_size(lines)
+    levels = _heading_levels(lines, body)
+    pitch = _usual_pitch(lines)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.cell is not None:
+            j = i
+            while j < len(lines) and lines[j].cell is not None:
+                j += 1
+            out += ["", *_table(lines[i:j]), ""]
+            i = j
+            continue
+        if line.row:
+            out.append(line.text)
+            i += 1
+            continue
+        texts = [line.text]
+        while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], pitch):
+            i += 1
+            texts.append(lines[i].text)
+        out.append(_render(" ".join(texts), levels.get((line.size, line.bold), 0)))
+        i += 1
+    return out
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    """The size most of the lecture's letters are set in."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        weight[line.size] += len(line.text)
+    return weight.most_common(1)[0][0]
+
+
+def _heading_levels(lines: Sequence[Line], body: float) -> dict[tuple[float, bool], int]:
+    """Heading level of each (size, bold) style that marks headings."""
+    body_bold = sum(len(l.text) for l in lines if l.size == body and l.bold) > 0.5 * sum(
+        len(l.text) for l in lines if l.size == body
+    )
+    styles: Counter[tuple[float, bool]] = Counter()
+    for line in lines:
+        if line.cell is not None or line.row:
+            continue
+        larger = line.size >= body * HEADING_SIZE
+        emphasised = line.size >= body and line.bold and not body_bold and len(line.text.split()) <= MAX_HEADING_WORDS
+        if larger or emphasised:
+            styles[(line.size, line.bold)] += 1
+    ranked = sorted(styles, key=lambda s: (-s[0], not s[1]))
+    first = next((l for l in lines if l.cell is None and not l.row), None)
+    levels = {}
+    # A title: the largest style, used once, on the lecture's first line.
+    title = ranked and styles[ranked[0]] == 1 and first is not None and (first.size, first.bold) == ranked[0]
+    if title and len(ranked) > 1:
+        levels[ranked.pop(0)] = 1
+    for n, style in enumerate(ranked, 1):
+        levels[style] = min(n, 6)
+    return levels
+
+
+def _usual_pitch(lines: Sequence[Line]) -> dict[float, float]:
+    """The most common distance between consecutive baselines, per font size."""
+    steps: dict[float, list[float]] = {}
+    for a, b in zip(lines, lines[1:]):
+        if a.page == b.page and a.size == b.size and a.cell is None and b.cell is None and a.y > b.y:
+            steps.setdefault(a.size, []).append(round(a.y - b.y, 1))
+    return {size: Counter(s).most_common(1)[0][0] for size, s in steps.items()}
+
+
+def _continues(prev: Line, line: Line, pitch: dict[float, float]) -> bool:
+    """Whether ``line`` is ``prev``'s paragraph wrapped onto the next printed line."""
+    if line.cell is not None or line.row or prev.size != line.size or prev.bold != line.bold:
+        return False
+    if _ITEM_RE.match(line.text) or _PAGE_NUMBER_RE.match(line.text):
+        return False
+    if line.page == prev.page:
+        step = prev.y - line.y
+        if step <= 0 or step > PITCH_SLACK * pitch.get(line.size, 1.2 * line.size) + 0.5:
+            return False
+    elif line.page != prev.page + 1:
+        return False
+    return prev.free < line.first_word + WRAP_SLACK * line.size
+
+
+def _render(text: str, level: int) -> str:
+    """A paragraph in the reader's conventions: «# » heading, «- » bullet, «1/ » number."""
+    if level:
+        return "#" * level + " " + text
+    if m := _NUMBER_RE.match(text):
+        return f"{m.group(1)}/ {text[m.end():]}"
+    if _BULLET_RE.match(text):
+        return "- " + _BULLET_RE.sub("", text, count=1)
+    return text
+
+
+def _table(cells: Sequence[Line]) -> list[str]:
+    """Table rows from cell lines: each cell's lines joined, cells in reading order. A row
+    that a page break cut in two is put back together: the part on the next page has nothing
+    in the row's first column, which a new row would."""
+    rows: dict[tuple[int, float, float], dict[tuple[float, float], list[str]]] = {}
+    for line in cells:
+        left, right, top, bottom = line.cell
+        rows.setdefault((line.page, top, bottom), {}).setdefault((left, right), []).append(line.text)
+    rtl = _is_rtl(" ".join(line.text for line in cells))
+    out: list[dict[tuple[float, float], list[str]]] = []
+    page = None
+    for (row_page, _, _), columns in rows.items():
+        if out and row_page != page and _overlapping(columns, _first(out[-1], rtl)) is None:
+            for column, texts in columns.items():
+                out[-1].setdefault(_overlapping(out[-1], column) or column, []).extend(texts)
+        else:
+            out.append(columns)
+        page = row_page
+    return [" | ".join(" ".join(row[c]) for c in sorted(row, key=lambda c: -c[0] if rtl else c[0])) for row in out]
+
+
+def _first(columns: dict[tuple[float, float], list[str]], rtl: bool) -> tuple[float, float]:
+    """The column read first in a row (the rightmost in a right-to-left table)."""
+    return max(columns) if rtl else min(columns)
+
+
+def _overlapping(columns: dict[tuple[float, float], list[str]], column: tuple[float, float]) -> tuple[float, float] | None:
+    """The column of ``columns`` that covers the middle of ``column``, if any."""
+    middle = (column[0] + column[1]) / 2
+    return next((c for c in columns if c[0] <= middle <= c[1]), None)
