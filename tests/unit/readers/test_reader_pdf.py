@@ -89,3 +89,27 @@ def test_encrypted_pdf(tmp_path, password, readable):
     else:
         with pytest.raises(UnreadableFile, match="damaged or protected PDF"):
             read_document(path)
+
+
+def test_damaged_pdf_leaves_nothing_raw_on_stderr(tmp_path, capsys):
+    path = tmp_path / "cut.pdf"
+    whole = write_pdf(tmp_path / "whole.pdf", [LINES]).read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(UnreadableFile, match="damaged or protected PDF"):
+        read_document(path)
+    assert capsys.readouterr().err == ""
+
+
+def test_structural_faults_become_one_warning_in_our_words(tmp_path, capsys):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(write_pdf(tmp_path / "plain.pdf", [LINES])))
+    contents = writer.pages[0].get_contents()
+    contents.set_data(b"1 0 0 1 0 (x) cm\n" + contents.get_data())  # an operand that is no number
+    writer.pages[0].replace_contents(contents)
+    path = tmp_path / "faulty.pdf"
+    writer.write(path)
+    document = read_document(path)
+    assert "مرحلة التبادل" in document.text
+    assert any(w.startswith("ملف PDF فيه عيوب في بنيته (1)") and "structural faults" in w for w in document.warnings)
+    assert capsys.readouterr().err == ""

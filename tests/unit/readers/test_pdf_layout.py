@@ -1,0 +1,88 @@
+"""Page geometry to lecture lines: reading order, wrapped lines, headings, table cells."""
+
+from pdf_glyphs import WIDTH, glyphs
+
+from chatbot.readers.pdf_layout import Rule, lecture_lines, logical_text, page_lines
+
+PAGE = (0.0, 600.0)
+
+
+def right_aligned(visual: str, y: float, size: float = 12.0, bold: bool = False, right: float = 560.0):
+    """A line as an Arabic word processor draws it: flush with the right margin."""
+    return glyphs(visual, x=right - len(visual) * WIDTH, y=y, size=size, bold=bold)
+
+
+def test_mixed_arabic_english_run_in_reading_order():
+    assert logical_text(glyphs(":)Confidentiality( ةيرسلا")) == "السرية (Confidentiality):"
+
+
+def test_heading_number_and_colon_stay_in_front():
+    assert logical_text(glyphs("تامولعملا نمأ موهفم :الوأ")) == "أولا: مفهوم أمن المعلومات"
+    assert logical_text(glyphs("نالعالا ةلحرم .1")) == "1. مرحلة الاعلان"
+
+
+def test_numbers_keep_their_digit_order():
+    assert logical_text(glyphs("لقالا ىلع افرح 12 نم")) == "من 12 حرفا على الاقل"
+
+
+def test_gap_without_a_drawn_space_is_a_space():
+    assert logical_text(glyphs("نمأ_تامولعملا")) == "المعلومات أمن"
+
+
+def test_bracket_spacing_of_a_wrapped_line_end():
+    assert logical_text(glyphs("Cloud ( ةيباحسلا")) == "السحابية (Cloud"
+
+
+def test_wrapped_lines_join_and_a_short_line_ends_the_paragraph():
+    full = "ةكبشلا ربع ةنزخملا تامولعملا ىلع مهل حرصملا ريغ صاخشلأا علاطا مدع نامض يه ةيرسلا" * 2
+    page = (
+        right_aligned(full, 700, right=560.0)
+        + right_aligned(".ةلوقنملا وأ", 685)
+        + right_aligned("ةيناث ةرقف", 670)
+    )
+    # the text area of this page: the first line spans it (margins are symmetric)
+    lines = page_lines(page, [], (0.0, 560.0 + (560.0 - len(full) * WIDTH)), 1)
+    out = lecture_lines(lines)
+    assert len(out) == 2 and out[0].endswith("أو المنقولة.") and out[1] == "فقرة ثانية"
+
+
+def test_list_items_are_never_joined():
+    long = "ةكبشلا ربع ةنزخملا تامولعملا ىلع مهل حرصملا ريغ صاخشلأا علاطا مدع نامض" * 2
+    page = right_aligned(long + " .1", 700) + right_aligned("ةلماكلا ةملاسلا .2", 685)
+    out = lecture_lines(page_lines(page, [], (560.0 - len(long + " .1") * WIDTH, 560.0), 1))
+    assert [line[:3] for line in out] == ["1/ ", "2/ "]
+
+
+def test_headings_from_size_and_weight():
+    page = (
+        right_aligned("تامولعملا نمأ", 760, size=26)
+        + right_aligned("موهفملا :الوأ", 720, size=14, bold=True)
+        + right_aligned("تامولعملا ةيامح ملع وه", 700)
+        + right_aligned("فيرعتلا -1", 680, size=12, bold=True)
+        + right_aligned("يساسأ موهفم", 660)
+        + right_aligned("رصانعلا :ايناث", 640, size=14, bold=True)
+    )
+    out = lecture_lines(page_lines(page, [], PAGE, 1))
+    assert out == [
+        "# أمن المعلومات",  # the title: largest, once, first — level 1 like Word's Title
+        "# أولا: المفهوم",
+        "هو علم حماية المعلومات",
+        "## 1- التعريف",  # bold at body size: the next level down
+        "مفهوم أساسي",
+        "# ثانيا: العناصر",
+    ]
+
+
+def test_ruled_table_cells_become_rows_in_reading_order():
+    rules = [Rule(x, 500, x, 560) for x in (100, 300, 500)] + [Rule(100, y, 500, y) for y in (500, 530, 560)]
+    page = (
+        glyphs("فصولا", x=250, y=540) + glyphs("حلطصملا", x=440, y=540)
+        + glyphs("تانايبلا ليوحت", x=200, y=512) + glyphs("ريفشتلا", x=440, y=512)
+    )
+    out = lecture_lines(page_lines(page, rules, PAGE, 1))
+    assert out == ["", "المصطلح | الوصف", "التشفير | تحويل البيانات", ""]
+
+
+def test_page_numbers_are_dropped():
+    page = right_aligned("ىلوألا ةحفصلا صن", 700) + glyphs("3", x=300, y=40)
+    assert lecture_lines(page_lines(page, [], PAGE, 1)) == ["نص الصفحة الأولى"]
