@@ -54,6 +54,9 @@ WRAP_SLACK = 1.0  # a line is full when its free space is under the next first w
 PITCH_SLACK = 1.25  # lines of one paragraph are at most this times the usual pitch apart
 HEADING_SIZE = 1.12  # text this much larger than the body is a heading
 MAX_HEADING_WORDS = 15  # a bold line longer than this is emphasis, not a heading
+# A page with more line segments than this is a drawing or a chart, not a ruled table; its
+# segments are ignored so the work per page stays proportional to its size.
+MAX_RULES = 500
 
 
 class Glyph(NamedTuple):
@@ -101,6 +104,8 @@ class Line(NamedTuple):
 def page_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[float, float], page: int) -> list[Line]:
     """The page's printed lines and cells, top to bottom (``bounds``: the page's left and
     right edge); columns of a row without rules joined in reading order."""
+    if len(rules) > MAX_RULES:
+        rules = []
     pieces = [(piece, _cell(piece, rules)) for row in rows(glyphs) for piece in _split(row, rules)]
     if not pieces:
         return []
@@ -115,11 +120,10 @@ def page_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[flo
     for row in _rows_of(pieces):
         plain = [(p, c) for p, c in row if c is None]
         if len(plain) > 1:  # columns without rules: one table row
-            rtl = _is_rtl("".join(g.text for p, _ in plain for g in p))
-            ordered = sorted(plain, key=lambda pc: -pc[0][0].x0 if rtl else pc[0][0].x0)
-            texts = [logical_text(p) for p, _ in ordered]
-            base = _line(plain[0][0], area, flush, page, None)
-            lines.append(base._replace(text=" | ".join(t for t in texts if t), row=True))
+            cells = [_line(p, area, flush, page, None) for p, _ in plain]
+            rtl = sum(c.rtl for c in cells) * 2 >= len(cells)
+            ordered = sorted(cells, key=lambda c: -c.x0 if rtl else c.x0)
+            lines.append(cells[0]._replace(text=" | ".join(c.text for c in ordered if c.text), row=True))
         else:
             lines.extend(_line(p, area, flush, page, c) for p, c in plain)
         lines.extend(_line(p, area, flush, page, c) for p, c in row if c is not None)
@@ -195,7 +199,7 @@ def _flush_side(pieces: list[list[Glyph]]) -> str:
 
 
 def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, cell) -> Line:
-    text = logical_text(piece)
+    text, rtl = logical_text(piece, flush == "right")
     flipped = reads_reversed(text)
     if flipped:  # the producer drew the letters in reading order: take them as drawn
         text = _spaced(" ".join("".join(_visual(piece)).split()))
@@ -204,7 +208,7 @@ def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, 
     size = sizes.most_common(1)[0][0] if sizes else piece[0].size
     inked = [g for g in piece if g.text.strip()]
     bold = sum(g.bold for g in inked) >= 0.6 * len(inked)
-    rtl = _is_rtl(text) and not flipped
+    rtl = rtl and not flipped
     x0, x1 = piece[0].x0, piece[-1].x1
     if cell is not None:  # inside a cell the text area is the cell
         area = (cell[0], cell[1])
@@ -230,18 +234,32 @@ def _gap(a: Glyph, b: Glyph) -> float:
     return max(b.x0 - a.x1, a.x0 - b.x1)
 
 
-def _is_rtl(text: str) -> bool:
-    """Lines with Arabic in them are right-to-left paragraphs: an Arabic lecture's paragraphs
-    are, even when a line holds more English letters than Arabic ones."""
-    return bool(_RTL_CHAR_RE.search(text))
+def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
+    """Glyphs drawn left to right, as text in logical (reading) order, and whether it was read
+    as a right-to-left paragraph.
 
-
-def logical_text(piece: Sequence[Glyph]) -> str:
-    """Glyphs drawn left to right, as text in logical (reading) order."""
+    The bidi algorithm needs the paragraph's direction. A line that opens a list item shows
+    it: the marker comes first, so it sits on the right of a right-to-left line and on the
+    left of a left-to-right one. Otherwise ``rtl`` decides, which the caller takes from the
+    side the page's lines are flush with (Arabic paragraphs in Word are right-aligned; an
+    Arabic line in a left-to-right paragraph is left-aligned)."""
     from bidi import get_display
 
-    visual = "".join(_visual(piece))
-    return _spaced(get_display(" ".join(visual.split()), base_dir="R" if _is_rtl(visual) else "L"))
+    visual = " ".join("".join(_visual(piece)).split())
+    if not _RTL_CHAR_RE.search(visual):
+        return _spaced(visual), False
+    right, left = (_spaced(get_display(visual, base_dir=base)) for base in "RL")
+    opens_right, opens_left = _opens_item(right, visual[-4:]), _opens_item(left, visual[:4])
+    if opens_right != opens_left:
+        rtl = opens_right
+    return (right if rtl else left), rtl
+
+
+def _opens_item(reading: str, edge: str) -> bool:
+    """Whether ``reading`` opens with a list marker drawn at the line's ``edge`` (a number
+    inside the line, «(2FA)», is no marker)."""
+    m = _ITEM_RE.match(reading)
+    return bool(m) and m.group().strip()[0] in edge
 
 
 def _visual(piece: Sequence[Glyph]) -> Iterator[str]:
@@ -401,7 +419,7 @@ def _table(cells: Sequence[Line]) -> list[str]:
     for line in cells:
         left, right, top, bottom = line.cell
         rows.setdefault((line.page, top, bottom), {}).setdefault((left, right), []).append(line.text)
-    rtl = _is_rtl(" ".join(line.text for line in cells))
+    rtl = sum(line.rtl for line in cells) * 2 >= len(cells)
     out: list[dict[tuple[float, float], list[str]]] = []
     page = None
     for (row_page, _, _), columns in rows.items():

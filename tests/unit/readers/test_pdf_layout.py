@@ -13,24 +13,35 @@ def right_aligned(visual: str, y: float, size: float = 12.0, bold: bool = False,
 
 
 def test_mixed_arabic_english_run_in_reading_order():
-    assert logical_text(glyphs(":)Confidentiality( ةيرسلا")) == "السرية (Confidentiality):"
+    assert logical_text(glyphs(":)Confidentiality( ةيرسلا"))[0] == "السرية (Confidentiality):"
 
 
 def test_heading_number_and_colon_stay_in_front():
-    assert logical_text(glyphs("تامولعملا نمأ موهفم :الوأ")) == "أولا: مفهوم أمن المعلومات"
-    assert logical_text(glyphs("نالعالا ةلحرم .1")) == "1. مرحلة الاعلان"
+    assert logical_text(glyphs("تامولعملا نمأ موهفم :الوأ"))[0] == "أولا: مفهوم أمن المعلومات"
+    assert logical_text(glyphs("نالعالا ةلحرم .1"))[0] == "1. مرحلة الاعلان"
+
+
+def test_left_to_right_paragraph_with_arabic_runs():
+    # A Word paragraph left-to-right: runs laid out left to right, each Arabic run reversed.
+    assert logical_text(glyphs("ةيرسلا (Confidentiality): نامض"), rtl=False) == ("السرية (Confidentiality): ضمان", False)
+    assert logical_text(glyphs("نامض ةيرسلا."), rtl=False)[0] == "السرية ضمان."
+
+
+def test_a_list_marker_shows_the_paragraph_direction():
+    assert logical_text(glyphs("1. نالعالا ةلحرم"), rtl=True) == ("1. مرحلة الاعلان", False)
+    assert logical_text(glyphs("نالعالا ةلحرم /1"), rtl=False) == ("1/ مرحلة الاعلان", True)
 
 
 def test_numbers_keep_their_digit_order():
-    assert logical_text(glyphs("لقالا ىلع افرح 12 نم")) == "من 12 حرفا على الاقل"
+    assert logical_text(glyphs("لقالا ىلع افرح 12 نم"))[0] == "من 12 حرفا على الاقل"
 
 
 def test_gap_without_a_drawn_space_is_a_space():
-    assert logical_text(glyphs("نمأ_تامولعملا")) == "المعلومات أمن"
+    assert logical_text(glyphs("نمأ_تامولعملا"))[0] == "المعلومات أمن"
 
 
 def test_bracket_spacing_of_a_wrapped_line_end():
-    assert logical_text(glyphs("Cloud ( ةيباحسلا")) == "السحابية (Cloud"
+    assert logical_text(glyphs("Cloud ( ةيباحسلا"))[0] == "السحابية (Cloud"
 
 
 def test_wrapped_lines_join_and_a_short_line_ends_the_paragraph():
