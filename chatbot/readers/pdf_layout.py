@@ -38,10 +38,13 @@ _ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their present
 _ARABIC_WORD_RE = re.compile(f"[{_ARABIC}]+")
 _SUFFIXES = ("ة", "ى", "ات", "ين", "ون", "ية")
 _RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-# Bullet glyphs (Symbol/Wingdings bullets map into the private use area).
-_BULLET_RE = re.compile("^[•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc-]\\s*")
+# Bullet glyphs (Symbol/Wingdings bullets map into the private use area) and the dashes
+# PowerPoint and Word draw for sub-items.
+_BULLETS = "•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc–"
+_BULLET_RE = re.compile(f"^(?:[{_BULLETS}]|-(?=\\s))\\s*")
 _NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.)]\s+")
-_ITEM_RE = re.compile(r"^(?:[•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc\-–*]\s|\(?\d{1,3}\s*[./)\-–]\s|\(?[أ-ي]\s*[/)\-–]\s)")
+# What opens a list item: a bullet, «1.», «1/», «(1)», «أ)», «ب/».
+_ITEM_RE = re.compile(f"^(?:[{_BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s|\\(?[أ-ي]\\s*[/)\\-–]\\s)")
 _SPACE_BEFORE_CLOSE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
 
@@ -419,7 +422,8 @@ def _table(cells: Sequence[Line]) -> list[str]:
     for line in cells:
         left, right, top, bottom = line.cell
         rows.setdefault((line.page, top, bottom), {}).setdefault((left, right), []).append(line.text)
-    rtl = sum(line.rtl for line in cells) * 2 >= len(cells)
+    # A right-to-left table aligns its cells' text on the right: its first column is there.
+    rtl = sum(line.cell[1] - line.x1 <= line.x0 - line.cell[0] for line in cells) * 2 >= len(cells)
     out: list[dict[tuple[float, float], list[str]]] = []
     page = None
     for (row_page, _, _), columns in rows.items():
