@@ -46,6 +46,7 @@ _NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.)]\s+")
 # What opens a list item: a bullet, «1.», «1/», «(1)», «أ)», «ب/».
 _ITEM_RE = re.compile(f"^(?:[{_BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s|\\(?[أ-ي]\\s*[/)\\-–]\\s)")
 _SPACE_BEFORE_CLOSE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
+_SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
 
 # Geometry thresholds, in units of the font size (em), set on LibreOffice exports of Word and
@@ -316,7 +317,7 @@ def _plausible(word: str) -> int:
 
 def lecture_lines(lines: Sequence[Line]) -> list[str]:
     """The lecture's text lines: paragraphs joined, headings marked, tables as rows."""
-    lines = [line for line in lines if not _PAGE_NUMBER_RE.match(line.text)]
+    lines = _without_furniture(lines)
     if not lines:
         return []
     body = _body_size(lines)
@@ -341,9 +342,30 @@ def lecture_lines(lines: Sequence[Line]) -> list[str]:
         while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], pitch):
             i += 1
             texts.append(lines[i].text)
-        out.append(_render(" ".join(texts), levels.get((line.size, line.bold), 0)))
+        paragraph = " ".join(texts)
+        level = levels.get((line.size, line.bold), 0)
+        if line.size < body * HEADING_SIZE and not _heading_like(paragraph):
+            level = 0  # a bold paragraph at body size is emphasis
+        out.append(_render(paragraph, level))
         i += 1
     return out
+
+
+def _heading_like(text: str) -> bool:
+    """Short and not ended like a sentence: what a bold line must be to be a heading."""
+    return len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_SENTENCE_ENDS)
+
+
+def _without_furniture(lines: Sequence[Line]) -> list[Line]:
+    """Lines without page numbers and running headers or footers: a text repeated at the same
+    height on at least half of the pages (three at least) is the page's furniture."""
+    pages = len({line.page for line in lines})
+    seen = Counter((line.text, round(line.y)) for line in lines if line.cell is None)
+    repeated = {key for key, n in seen.items() if n >= max(3, pages / 2)}
+    return [
+        line for line in lines
+        if not _PAGE_NUMBER_RE.match(line.text) and (line.text, round(line.y)) not in repeated
+    ]
 
 
 def _body_size(lines: Sequence[Line]) -> float:
@@ -364,7 +386,7 @@ def _heading_levels(lines: Sequence[Line], body: float) -> dict[tuple[float, boo
         if line.cell is not None or line.row:
             continue
         larger = line.size >= body * HEADING_SIZE
-        emphasised = line.size >= body and line.bold and not body_bold and len(line.text.split()) <= MAX_HEADING_WORDS
+        emphasised = line.size >= body and line.bold and not body_bold and _heading_like(line.text)
         if larger or emphasised:
             styles[(line.size, line.bold)] += 1
     ranked = sorted(styles, key=lambda s: (-s[0], not s[1]))

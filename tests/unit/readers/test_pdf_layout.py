@@ -97,3 +97,23 @@ def test_ruled_table_cells_become_rows_in_reading_order():
 def test_page_numbers_are_dropped():
     page = right_aligned("ىلوألا ةحفصلا صن", 700) + glyphs("3", x=300, y=40)
     assert lecture_lines(page_lines(page, [], PAGE, 1)) == ["نص الصفحة الأولى"]
+
+
+def test_running_header_on_every_page_is_dropped():
+    lines = []
+    for page in (1, 2, 3):
+        header = right_aligned("ةيبوساحلا مولعلا ةيلك", 780, size=10)
+        body = right_aligned(f"{page} ةحفصلا صن", 700)
+        lines += page_lines(header + body, [], PAGE, page)
+    assert lecture_lines(lines) == ["نص الصفحة 1", "نص الصفحة 2", "نص الصفحة 3"]
+
+
+def test_a_bold_sentence_is_emphasis_not_a_heading():
+    page = (
+        right_aligned("ناونعلا", 720, bold=True)
+        + right_aligned(".ةماه ةلمج هذه", 700, bold=True)
+        + right_aligned("يداع صن انه", 680)
+        + right_aligned("يداع صن انهو", 660)
+    )
+    out = lecture_lines(page_lines(page, [], PAGE, 1))
+    assert out[:2] == ["# العنوان", "هذه جملة هامة."]
