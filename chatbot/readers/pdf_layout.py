@@ -46,6 +46,7 @@ _NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.)]\s+")
 # What opens a list item: a bullet, «1.», «1/», «(1)», «أ)», «ب/».
 _ITEM_RE = re.compile(f"^(?:[{_BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s|\\(?[أ-ي]\\s*[/)\\-–]\\s)")
 _SPACE_BEFORE_CLOSE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
+_LONE_MARKER_RE = re.compile(f"[{_BULLETS}*\\-]|\\(?\\d{{1,3}}[./)\\-]?|[.)/\\-]?\\d{{1,3}}\\)?")
 _SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
 
@@ -149,17 +150,28 @@ def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 
 def _split(row: list[Glyph], rules: Sequence[Rule]) -> list[list[Glyph]]:
-    """A printed line cut at vertical rules and at column-wide gaps."""
+    """A printed line cut at vertical rules and at column-wide gaps; a list marker is kept
+    with its text however wide the tab after it."""
     y = (row[0].y0 + row[0].y1) / 2
     cuts = [r.x0 for r in rules if r.x1 - r.x0 < 2 and r.y0 <= y <= r.y1]
     pieces = [[row[0]]]
     for prev, g in zip(row, row[1:]):
         ruled = any(prev.x1 - 1 <= x <= g.x0 + 1 for x in cuts)
-        if ruled or g.x0 - prev.x1 > COLUMN_GAP * g.size:
+        wide = g.x0 - prev.x1 > COLUMN_GAP * g.size
+        if ruled or (wide and not _lone_marker(pieces[-1])):
             pieces.append([g])
         else:
             pieces[-1].append(g)
-    return [p for p in pieces if "".join(g.text for g in p).strip()]
+    pieces = [p for p in pieces if "".join(g.text for g in p).strip()]
+    # A marker drawn at the right of a right-to-left line is the last piece, not the first.
+    if len(pieces) > 1 and _lone_marker(pieces[-1]):
+        if not any(pieces[-2][-1].x1 - 1 <= x <= pieces[-1][0].x0 + 1 for x in cuts):
+            pieces[-2:] = [pieces[-2] + pieces[-1]]
+    return pieces
+
+
+def _lone_marker(piece: list[Glyph]) -> bool:
+    return bool(_LONE_MARKER_RE.fullmatch("".join(g.text for g in piece).strip()))
 
 
 def _cell(piece: list[Glyph], rules: Sequence[Rule]) -> tuple[float, float, float, float] | None:

@@ -117,3 +117,8 @@ def test_a_bold_sentence_is_emphasis_not_a_heading():
     )
     out = lecture_lines(page_lines(page, [], PAGE, 1))
     assert out[:2] == ["# العنوان", "هذه جملة هامة."]
+
+
+def test_a_wide_tab_after_a_list_marker_keeps_the_item_whole():
+    line = glyphs("ةيرسلا", x=400) + glyphs(".1", x=520)  # a tab wider than a column gap
+    assert lecture_lines(page_lines(line, [], PAGE, 1)) == ["1/ السرية"]
