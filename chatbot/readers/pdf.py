@@ -32,6 +32,7 @@ import re
 from contextlib import contextmanager
 from typing import Iterator
 
+from chatbot.arabic import remove_invisible
 from chatbot.readers.base import Document, UnreadableFile, arabic_share, checked
 from chatbot.readers.pdf_layout import Glyph, Line, Rule, lecture_lines, page_lines
 
@@ -108,9 +109,12 @@ def _glyphs_and_rules(layout) -> tuple[list[Glyph], list[Rule]]:
     while stack:
         for item in stack.pop():
             if isinstance(item, LTChar):
-                if item.upright and item.get_text():  # rotated text (watermarks) is left out
+                # Rotated text (watermarks) is left out, and so are control, zero-width and
+                # bidi characters: none may reach the terminal, and the layout orders the text.
+                text = remove_invisible(item.get_text())
+                if item.upright and text:
                     bold = bool(_BOLD_RE.search(item.fontname or ""))
-                    glyphs.append(Glyph(item.get_text(), item.x0, item.x1, item.y0, item.y1, item.size, bold))
+                    glyphs.append(Glyph(text, item.x0, item.x1, item.y0, item.y1, item.size, bold))
             elif isinstance(item, LTCurve):
                 rules.extend(_rules(item))
             elif isinstance(item, LTContainer):

@@ -111,7 +111,8 @@ def page_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[flo
     right edge); columns of a row without rules joined in reading order."""
     if len(rules) > MAX_RULES:
         rules = []
-    pieces = [(piece, _cell(piece, rules)) for row in rows(glyphs) for piece in _split(row, rules)]
+    printed = [[(piece, _cell(piece, rules)) for piece in _split(row, rules)] for row in rows(glyphs)]
+    pieces = [piece for row in printed for piece in row]
     if not pieces:
         return []
     left = min(min(g.x0 for g in p) for p, _ in pieces)
@@ -122,7 +123,7 @@ def page_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[flo
     area = (min(left, mirror - right), max(right, mirror - left))
     flush = _flush_side([p for p, c in pieces if c is None])
     lines: list[Line] = []
-    for row in _rows_of(pieces):
+    for row in printed:
         plain = [(p, c) for p, c in row if c is None]
         if len(plain) > 1:  # columns without rules: one table row
             cells = [_line(p, area, flush, page, None) for p, _ in plain]
@@ -185,20 +186,6 @@ def _cell(piece: list[Glyph], rules: Sequence[Rule]) -> tuple[float, float, floa
     if left and right and below and above:
         return round(max(left)), round(min(right)), round(min(above)), round(max(below))
     return None
-
-
-def _rows_of(pieces: list) -> list[list]:
-    """Pieces of the same printed line together (``pieces`` come row by row)."""
-    grouped: list[list] = []
-    last = None
-    for piece, cell in pieces:
-        y = round(piece[0].y0)
-        if grouped and last is not None and abs(last - y) < SAME_ROW * piece[0].size:
-            grouped[-1].append((piece, cell))
-        else:
-            grouped.append([(piece, cell)])
-            last = y
-    return grouped
 
 
 def _flush_side(pieces: list[list[Glyph]]) -> str:
@@ -393,14 +380,17 @@ def _heading_levels(lines: Sequence[Line], body: float) -> dict[tuple[float, boo
     body_bold = sum(len(l.text) for l in lines if l.size == body and l.bold) > 0.5 * sum(
         len(l.text) for l in lines if l.size == body
     )
-    styles: Counter[tuple[float, bool]] = Counter()
+    styles: Counter[tuple[float, bool]] = Counter()  # headings per style (a wrapped one once)
+    previous = None
     for line in lines:
         if line.cell is not None or line.row:
             continue
+        style = (line.size, line.bold)
         larger = line.size >= body * HEADING_SIZE
         emphasised = line.size >= body and line.bold and not body_bold and _heading_like(line.text)
-        if larger or emphasised:
-            styles[(line.size, line.bold)] += 1
+        if (larger or emphasised) and style != previous:
+            styles[style] += 1
+        previous = style
     ranked = sorted(styles, key=lambda s: (-s[0], not s[1]))
     first = next((l for l in lines if l.cell is None and not l.row), None)
     levels = {}

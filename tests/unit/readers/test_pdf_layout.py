@@ -122,3 +122,15 @@ def test_a_bold_sentence_is_emphasis_not_a_heading():
 def test_a_wide_tab_after_a_list_marker_keeps_the_item_whole():
     line = glyphs("ةيرسلا", x=400) + glyphs(".1", x=520)  # a tab wider than a column gap
     assert lecture_lines(page_lines(line, [], PAGE, 1)) == ["1/ السرية"]
+
+
+def test_a_title_wrapped_on_two_lines_is_still_the_title():
+    page = (
+        right_aligned("ةيبرعلا تاكبشلا يف تامولعملا نمأ ئدابم", 760, size=26, right=300)
+        + right_aligned("ةثيدحلا", 730, size=26, right=300)
+        + right_aligned("موهفملا :الوأ", 700, size=14, bold=True, right=300)
+        + right_aligned("تامولعملا ةيامح ملع وه", 680, right=300)
+        + right_aligned("رطاخملا نم تانايبلا ةيامحب ىنعي", 660, right=300)
+    )
+    lines = page_lines(page, [], (0.0, 366.0), 1)  # margins of 66 points on both sides
+    assert lecture_lines(lines)[:2] == ["# مبادئ أمن المعلومات في الشبكات العربية الحديثة", "# أولا: المفهوم"]
