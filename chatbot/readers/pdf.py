@@ -34,7 +34,7 @@ from typing import Iterator
 
 from chatbot.arabic import remove_invisible
 from chatbot.readers.base import Document, UnreadableFile, arabic_share, checked
-from chatbot.readers.pdf_layout import Glyph, Line, Rule, lecture_lines, page_lines
+from chatbot.readers.pdf_layout import BULLETS, Glyph, Line, Rule, lecture_lines, page_lines
 
 _GARBLED_RE = re.compile("[\ue000-\uf8ff\ufffd]|\\(cid:\\d+\\)")
 _BOLD_RE = re.compile("bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -95,9 +95,13 @@ def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int]:
         layout = device.get_result()
         glyphs, rules = _glyphs_and_rules(layout)
         drawn += len(glyphs)
-        usable = [g for g in glyphs if not _GARBLED_RE.fullmatch(g.text)]
-        garbled += len(glyphs) - len(usable)
-        pages.append(page_lines(usable, rules, (layout.x0, layout.x1), number))
+        unmapped = [_GARBLED_RE.fullmatch(g.text) is not None for g in glyphs]
+        garbled += sum(unmapped)
+        # A glyph without Unicode text (a kashida stretching a justified word, a ligature
+        # part) keeps its place as ink, so its gap is not read as a space; bullets from
+        # symbol fonts keep their private-use code, which the layout knows.
+        glyphs = [g._replace(text="") if bad and g.text not in BULLETS else g for g, bad in zip(glyphs, unmapped)]
+        pages.append(page_lines(glyphs, rules, (layout.x0, layout.x1), number))
     return pages, garbled, drawn
 
 

@@ -30,9 +30,10 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-__all__ = ["Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text"]
+__all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text", "reads_reversed"]
 
 _ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
 _ARABIC_WORD_RE = re.compile(f"[{_ARABIC}]+")
@@ -40,13 +41,13 @@ _SUFFIXES = ("ة", "ى", "ات", "ين", "ون", "ية")
 _RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Bullet glyphs (Symbol/Wingdings bullets map into the private use area) and the dashes
 # PowerPoint and Word draw for sub-items.
-_BULLETS = "•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc–"
-_BULLET_RE = re.compile(f"^(?:[{_BULLETS}]|-(?=\\s))\\s*")
+BULLETS = "•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc–"
+_BULLET_RE = re.compile(f"^(?:[{BULLETS}]|-(?=\\s))\\s*")
 _NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.)]\s+")
 # What opens a list item: a bullet, «1.», «1/», «(1)», «أ)», «ب/».
-_ITEM_RE = re.compile(f"^(?:[{_BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s|\\(?[أ-ي]\\s*[/)\\-–]\\s)")
+_ITEM_RE = re.compile(f"^(?:[{BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s|\\(?[أ-ي]\\s*[/)\\-–]\\s)")
 _SPACE_BEFORE_CLOSE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
-_LONE_MARKER_RE = re.compile(f"[{_BULLETS}*\\-]|\\(?\\d{{1,3}}[./)\\-]?|[.)/\\-]?\\d{{1,3}}\\)?")
+_LONE_MARKER_RE = re.compile(f"[{BULLETS}*\\-]|\\(?\\d{{1,3}}[./)\\-]?|[.)/\\-]?\\d{{1,3}}\\)?")
 _SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
 
@@ -221,20 +222,31 @@ def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, 
 
 def _first_word(piece: list[Glyph], rtl: bool) -> float:
     """Width of the logical first word: the rightmost word of a right-to-left line."""
+    draws_spaces = any(g.text == " " for g in piece)
     word: list[Glyph] = []
     for g in reversed(piece) if rtl else piece:
-        if not g.text.strip():
+        if g.text.isspace():
             if word:
                 break
-        elif word and _gap(word[-1], g) > WORD_GAP * g.size:
+        elif word and _space_between(*sorted((word[-1], g), key=lambda g: g.x0), draws_spaces):
             break
         else:
             word.append(g)
     return max(g.x1 for g in word) - min(g.x0 for g in word) if word else 0.0
 
 
-def _gap(a: Glyph, b: Glyph) -> float:
-    return max(b.x0 - a.x1, a.x0 - b.x1)
+def _space_between(left: Glyph, right: Glyph, draws_spaces: bool) -> bool:
+    """Whether the gap between two neighbouring glyphs is a space nobody drew. A producer
+    that draws its spaces (LibreOffice, Word) also stretches justified lines, between the
+    letters of a word as well: there only a gap next to a digit or a sign (the tab after
+    «1.») is a space."""
+    if right.x0 - left.x1 <= WORD_GAP * right.size or left.text.isspace() or right.text.isspace():
+        return False
+    return not (draws_spaces and _inked_letter(left) and _inked_letter(right))
+
+
+def _inked_letter(g: Glyph) -> bool:
+    return g.text == "" or g.text[-1].isalpha()
 
 
 def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
@@ -267,8 +279,9 @@ def _opens_item(reading: str, edge: str) -> bool:
 
 def _visual(piece: Sequence[Glyph]) -> Iterator[str]:
     """The glyphs' text left to right, with the spaces the producer left as gaps."""
+    draws_spaces = any(g.text == " " for g in piece)
     for prev, g in zip((None, *piece), piece):
-        if prev is not None and g.x0 - prev.x1 > WORD_GAP * g.size and prev.text != " " and g.text != " ":
+        if prev is not None and _space_between(prev, g, draws_spaces):
             yield " "
         # A ligature glyph («لا») carries its letters in logical order; the reordering
         # reverses right-to-left runs, so its letters are reversed first to land right.
@@ -341,7 +354,7 @@ def lecture_lines(lines: Sequence[Line]) -> list[str]:
         while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], pitch):
             i += 1
             texts.append(lines[i].text)
-        paragraph = " ".join(texts)
+        paragraph = _spaced(" ".join(texts))  # «(» ending a line, «Encryption)» the next
         level = levels.get((line.size, line.bold), 0)
         if line.size < body * HEADING_SIZE and not _heading_like(paragraph):
             level = 0  # a bold paragraph at body size is emphasis
@@ -356,15 +369,25 @@ def _heading_like(text: str) -> bool:
 
 
 def _without_furniture(lines: Sequence[Line]) -> list[Line]:
-    """Lines without page numbers and running headers or footers: a text repeated at the same
-    height on at least half of the pages (three at least) is the page's furniture."""
+    """Lines without page numbers and running headers or footers: a page's first or last
+    line, no larger than the body text, repeated at the same height on half of the pages
+    (two at least). Slide titles repeated on «continued» slides are larger: they stay."""
+    lines = [line for line in lines if not _PAGE_NUMBER_RE.match(line.text)]
+    if not lines:
+        return []
+    body = _body_size(lines)
     pages = len({line.page for line in lines})
-    seen = Counter((line.text, round(line.y)) for line in lines if line.cell is None)
-    repeated = {key for key, n in seen.items() if n >= max(3, pages / 2)}
-    return [
-        line for line in lines
-        if not _PAGE_NUMBER_RE.match(line.text) and (line.text, round(line.y)) not in repeated
-    ]
+    edges = {id(line) for _, group in groupby(lines, key=lambda l: l.page) for line in _ends(list(group))}
+    seen = Counter(
+        (line.text, round(line.y)) for line in lines if id(line) in edges and line.size <= body and line.cell is None
+    )
+    repeated = {key for key, n in seen.items() if n >= max(2, pages / 2)}
+    return [line for line in lines if id(line) not in edges or (line.text, round(line.y)) not in repeated]
+
+
+def _ends(page: list[Line]) -> list[Line]:
+    """A page's top and bottom lines (where headers and footers are)."""
+    return [max(page, key=lambda l: l.y), min(page, key=lambda l: l.y)]
 
 
 def _body_size(lines: Sequence[Line]) -> float:

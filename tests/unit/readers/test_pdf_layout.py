@@ -99,13 +99,15 @@ def test_page_numbers_are_dropped():
     assert lecture_lines(page_lines(page, [], PAGE, 1)) == ["نص الصفحة الأولى"]
 
 
-def test_running_header_on_every_page_is_dropped():
+def test_running_header_and_footer_are_dropped_repeated_titles_stay():
     lines = []
-    for page in (1, 2, 3):
+    for page in (1, 2):
+        title = right_aligned("ةلثمأ", 760, size=20)  # the same slide title, «continued»
         header = right_aligned("ةيبوساحلا مولعلا ةيلك", 780, size=10)
         body = right_aligned(f"{page} ةحفصلا صن", 700)
-        lines += page_lines(header + body, [], PAGE, page)
-    assert lecture_lines(lines) == ["نص الصفحة 1", "نص الصفحة 2", "نص الصفحة 3"]
+        footer = right_aligned("تامولعملا نمأ تارضاحم", 60, size=10) + glyphs(str(page), x=300, y=40)
+        lines += page_lines(header + title + body + footer, [], PAGE, page)
+    assert lecture_lines(lines) == ["# أمثلة", "نص الصفحة 1", "# أمثلة", "نص الصفحة 2"]
 
 
 def test_a_bold_sentence_is_emphasis_not_a_heading():
