@@ -1,27 +1,19 @@
 """PDF lectures (.pdf): the text layer, put back into Arabic reading order and structure.
 
-Most instructors share a lecture as the PDF Word, PowerPoint or LibreOffice exports. Its text
-is rebuilt from the glyphs' geometry by :mod:`chatbot.readers.pdf_layout` (lines in logical
-order, mixed Arabic/English runs included; wrapped lines joined into paragraphs; headings from
-font size and weight; table rows). pdfminer.six gives each glyph's position, font and size.
+Most instructors share a lecture as the PDF that Word, PowerPoint or LibreOffice exports.
+pdfminer.six gives each glyph's text, position, font and size; :mod:`chatbot.readers.pdf_layout`
+rebuilds the lecture from them: lines in logical order, mixed Arabic/English runs included;
+wrapped lines joined into paragraphs; headings from font size and weight; table rows; running
+headers, footers and page numbers left out; shaped glyphs (ﻣﻔﻬﻮﻡ) back to letters by NFKC; lines
+whose letters were drawn backwards by their producer put right (counted in a warning).
 
-Then each line is checked for the ways Arabic text layers are broken:
+What this module adds is the file and its failures, each told in Arabic then English:
 
-* **Presentation forms.** Many PDFs store the shaped glyphs (ﻣﻔﻬﻮﻡ) rather than letters
-  (مفهوم); NFKC maps them back, lam-alef ligatures (ﻻ → لا) included.
-* **Letters drawn backwards.** Some producers draw Arabic letters left to right in reading
-  order, so geometry reads the line backwards («ةموكحلا» for «الحكومة»). Each line is tested:
-  its words are scored in the forward and the reversed reading — words start with «ال» and end
-  with ة/ى/ات/ين/ون/ية, never start with ة/ى, and before NFKC a word starts with an initial or
-  isolated form and ends with a final or isolated one — and the line is reversed when the
-  reversed reading is the more plausible. Only the stretches of Arabic words are reversed, in
-  place, so digits, Latin and punctuation keep their places («1/ نالعالا» → «1/ الاعلان»).
-  Reversal happens *before* NFKC so a ligature's two letters land in reading order.
-* **Unusable text.** A scanned PDF has no text layer (unreadable, or a warning naming the pages
-  without text); glyphs without a Unicode map come out as private-use or replacement characters.
-
-pdfminer reports damaged structure through ``logging``; those records are caught and become one
-warning in our words, never raw lines on the terminal.
+* damaged, truncated or password-protected files are unreadable (never a traceback);
+* a scanned PDF has no text layer (unreadable, or a warning naming the pages without text);
+* glyphs without a Unicode map (fonts without ToUnicode) make the text unusable past a share;
+* pdfminer reports structure it had to work around through ``logging``: the records are caught
+  and become one warning in our words, never raw lines on the terminal.
 """
 
 from __future__ import annotations
@@ -47,10 +39,10 @@ def read(data: bytes) -> Document:
     with _caught_log() as log:
         try:
             pages, garbled, drawn = _read_pages(data)
-        except UnreadableFile:
-            raise
         except Exception as exc:  # pdfminer raises many kinds on damaged or locked files
-            raise UnreadableFile(f"ملف PDF تالف أو محمي / damaged or protected PDF: {type(exc).__name__}") from exc
+            locked = "Password" in type(exc).__name__
+            reason = "محمي بكلمة مرور / password-protected" if locked else f"تالف / damaged: {type(exc).__name__}"
+            raise UnreadableFile(f"ملف PDF تالف أو محمي / damaged or protected PDF ({reason})") from exc
     if not pages:
         raise UnreadableFile("ملف PDF تالف: لا صفحات فيه / damaged PDF: no pages found")
     blank = [n for n, lines in enumerate(pages, 1) if not lines]
@@ -73,7 +65,10 @@ def read(data: bytes) -> Document:
         warnings.append(f"صفحات بلا نص (ممسوحة ضوئيا؟): {_numbers(blank)} / pages without text (scanned?): {_numbers(blank)}")
     flipped = sum(line.flipped for page in pages for line in page)
     if flipped:
-        warnings.append(f"صُحح اتجاه {flipped} سطرا مقلوبا / {flipped} lines were in visual order and were reversed")
+        warnings.append(
+            f"صُحح اتجاه {flipped} سطرا رُسمت حروفه معكوسة / "
+            f"{flipped} lines had their letters drawn in reverse order and were put back in reading order"
+        )
     text = "\n".join(lecture_lines([line for page in pages for line in page]))
     if arabic_share(text) < 0.5:
         warnings.append("أغلب النص المستخرج ليس عربيا، تحقق منه / most extracted letters are not Arabic: check the text")

@@ -7,17 +7,26 @@ glyph, in *visual* order). The text is rebuilt from the geometry, one step per f
 1. glyphs whose centres share a height form a printed line (``rows``);
 2. a line is cut where a table rule or a wide gap separates its glyphs (``pieces``); a piece
    boxed in by rules on four sides is a table cell;
-3. each piece is read in logical order: its glyphs, left to right as drawn, go through the
-   Unicode bidi algorithm with the line's direction as base — the algorithm that turned the
+3. each piece is read in logical order: its glyphs, left to right as drawn (a gap nobody drew
+   a space into is a space, except inside a justified word), go through the Unicode bidi
+   algorithm with the paragraph's direction as base (the side a list marker is drawn on, or
+   else the side the page's lines are flush with) — the algorithm that turned the
    logical text into this visual order turns it back for the runs, numbers, parentheses and
-   colons of a line («( السريةConfidentiality :)» → «السرية (Confidentiality):»);
+   colons of a line («( السريةConfidentiality :)» → «السرية (Confidentiality):»). Some
+   producers draw the letters left to right in reading order instead, so this reading comes
+   out backwards («ةموكحلا»): its words are scored both ways — words start with «ال» and end
+   with ة/ى/ات/ين/ون/ية, never start with ة/ى, and a shaped glyph starts a word in its initial
+   or isolated form and ends it in its final or isolated one — and a line more plausible
+   backwards is taken as drawn. Shaped glyphs (ﻣﻔﻬﻮﻡ, ﻻ) become letters by NFKC;
 4. printed lines wrapped inside one paragraph are joined again: the previous line is full
    (its free space is narrower than the next line's first word, so that word had to wrap), the
    two share a font and the usual line pitch, and the next does not open a list item;
 5. headings come from font size and weight: the body size is the size most text is set in;
    larger sizes, then bold lines of body size, are heading levels, largest first. A document
    title (the largest style, used once, first) is level 1 and does not push the others down,
-   the way the Word reader renders a Title and a Heading 1.
+   the way the Word reader renders a Title and a Heading 1;
+6. page numbers and running headers and footers (small text repeated at a page's top or
+   bottom) are left out.
 
 Output follows the Word reader's conventions (``#`` headings, «- » and «1/ » items, table rows
 with cells joined by « | » between blank lines), so the passage splitter needs no PDF rule.
