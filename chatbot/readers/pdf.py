@@ -140,14 +140,16 @@ def _caught_log() -> Iterator[list[logging.LogRecord]]:
     handler = logging.Handler(logging.WARNING)
     handler.emit = records.append  # type: ignore[method-assign]
     logger = logging.getLogger("pdfminer")
-    propagate = logger.propagate
+    propagate, level = logger.propagate, logger.level
     logger.addHandler(handler)
     logger.propagate = False
+    logger.setLevel(logging.WARNING)  # pdfminer's debug records cost time even when unseen
     try:
         yield records
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
+        logger.setLevel(level)
 
 
 def _numbers(numbers: list[int]) -> str:
