@@ -26,7 +26,7 @@ from typing import Iterator
 
 from chatbot.arabic import remove_invisible
 from chatbot.readers.base import Document, UnreadableFile, arabic_share, checked
-from chatbot.readers.pdf_layout import BULLETS, Glyph, Line, Rule, lecture_lines, page_lines
+from chatbot.readers.pdf_layout import BULLETS, Glyph, Line, Rule, drawn_backwards, lecture_lines, page_lines
 
 _GARBLED_RE = re.compile("[\ue000-\uf8ff\ufffd]|\\(cid:\\d+\\)")
 _BOLD_RE = re.compile("bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -85,7 +85,7 @@ def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int]:
     device = PDFPageAggregator(resources, laparams=None)  # raw glyphs: layout is ours
     interpreter = PDFPageInterpreter(resources, device)
     pages, garbled, drawn = [], 0, 0
-    for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data), password=""), 1):
+    for page in PDFPage.get_pages(io.BytesIO(data), password=""):
         interpreter.process_page(page)
         layout = device.get_result()
         glyphs, rules = _glyphs_and_rules(layout)
@@ -96,8 +96,10 @@ def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int]:
         # part) keeps its place as ink, so its gap is not read as a space; bullets from
         # symbol fonts keep their private-use code, which the layout knows.
         glyphs = [g._replace(text="") if bad and g.text not in BULLETS else g for g, bad in zip(glyphs, unmapped)]
-        pages.append(page_lines(glyphs, rules, (layout.x0, layout.x1), number))
-    return pages, garbled, drawn
+        pages.append((glyphs, rules, (layout.x0, layout.x1)))
+    backwards = drawn_backwards(glyphs for glyphs, _, _ in pages)
+    lines = [page_lines(*page, number, backwards) for number, page in enumerate(pages, 1)]
+    return lines, garbled, drawn
 
 
 def _glyphs_and_rules(layout) -> tuple[list[Glyph], list[Rule]]:

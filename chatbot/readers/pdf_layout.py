@@ -34,6 +34,7 @@ with cells joined by « | » between blank lines), so the passage splitter needs
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import statistics
@@ -42,10 +43,10 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-__all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text", "reads_reversed"]
+__all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text", "drawn_backwards"]
 
 _ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
-_ARABIC_WORD_RE = re.compile(f"[{_ARABIC}]+")
+_ARABIC_WORD_RE = re.compile(f"[{_ARABIC}][{_ARABIC}\u064b-\u0652]*")  # marks inside a word
 _SUFFIXES = ("ة", "ى", "ات", "ين", "ون", "ية")
 _RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Bullet glyphs (Symbol/Wingdings bullets map into the private use area) and the dashes
@@ -116,34 +117,60 @@ class Line(NamedTuple):
 # -- one page ------------------------------------------------------------------------------------
 
 
-def page_lines(glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[float, float], page: int) -> list[Line]:
+def drawn_backwards(pages: Iterable[Sequence[Glyph]]) -> bool:
+    """Whether the producer drew Arabic letters left to right in reading order. A producer
+    draws every line the same way, so the evidence of all the lecture's words is weighed
+    together: one line of few words («أولا» reads as plausibly backwards) cannot tip it."""
+    evidence = 0
+    for glyphs in pages:
+        for row in rows(glyphs):
+            evidence += sum(_evidence(word) for word in _ARABIC_WORD_RE.findall(logical_text(row)[0]))
+    return evidence < 0
+
+
+def page_lines(
+    glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[float, float], page: int, backwards: bool = False
+) -> list[Line]:
     """The page's printed lines and cells, top to bottom (``bounds``: the page's left and
-    right edge); columns of a row without rules joined in reading order."""
+    right edge; ``backwards``: see :func:`drawn_backwards`); columns of a row without rules
+    joined in reading order."""
     if len(rules) > MAX_RULES:
         rules = []
     printed = [[(piece, _cell(piece, rules)) for piece in _split(row, rules)] for row in rows(glyphs)]
     pieces = [piece for row in printed for piece in row]
     if not pieces:
         return []
-    left = min(min(g.x0 for g in p) for p, _ in pieces)
-    right = max(max(g.x1 for g in p) for p, _ in pieces)
-    # Margins are symmetric on most pages, so the text area spans both margins even when no
-    # line reaches one side (left-aligned Arabic, right-aligned text).
-    mirror = bounds[0] + bounds[1]
-    area = (min(left, mirror - right), max(right, mirror - left))
+    area = _text_area([p for p, c in pieces if c is None] or [p for p, _ in pieces], bounds)
     flush = _flush_side([p for p, c in pieces if c is None])
     lines: list[Line] = []
     for row in printed:
         plain = [(p, c) for p, c in row if c is None]
         if len(plain) > 1:  # columns without rules: one table row
-            cells = [_line(p, area, flush, page, None) for p, _ in plain]
+            cells = [_line(p, area, flush, page, None, backwards) for p, _ in plain]
             rtl = sum(c.rtl for c in cells) * 2 >= len(cells)
             ordered = sorted(cells, key=lambda c: -c.x0 if rtl else c.x0)
             lines.append(cells[0]._replace(text=" | ".join(c.text for c in ordered if c.text), row=True))
         else:
-            lines.extend(_line(p, area, flush, page, c) for p, c in plain)
-        lines.extend(_line(p, area, flush, page, c) for p, c in row if c is not None)
+            lines.extend(_line(p, area, flush, page, c, backwards) for p, c in plain)
+        lines.extend(_line(p, area, flush, page, c, backwards) for p, c in row if c is not None)
     return lines
+
+
+def _text_area(pieces: list[list[Glyph]], bounds: tuple[float, float]) -> tuple[float, float]:
+    """The left and right edge of the page's text. An edge two lines reach is the margin;
+    otherwise margins are taken as symmetric, so the area spans both even when no line
+    reaches one side (left-aligned Arabic, short right-aligned lines, a list number hanging
+    in the margin)."""
+    lefts = [p[0].x0 for p in pieces]
+    rights = [p[-1].x1 for p in pieces]
+    em = statistics.median(p[0].size for p in pieces)
+    left, right = min(lefts), max(rights)
+    mirror = bounds[0] + bounds[1]
+    if sum(x < left + em for x in lefts) < 2:
+        left = min(left, mirror - right)
+    if sum(x > right - em for x in rights) < 2:
+        right = max(right, mirror - left)
+    return left, right
 
 
 def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
@@ -157,7 +184,28 @@ def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
         else:
             result.append([g])
             centre, size = c, g.size
-    return [sorted(row, key=lambda g: g.x0) for row in result]
+    return [_with_marks(sorted(row, key=lambda g: g.x0)) for row in result]
+
+
+def _with_marks(row: list[Glyph]) -> list[Glyph]:
+    """Combining marks drawn as glyphs of their own (tanween, shadda) joined to the letter
+    they sit on, so that reordering cannot move them to a neighbour («ثانياً», not «ثانيًا»)."""
+    bases = [g for g in row if not _is_mark(g)]
+    if len(bases) == len(row) or not bases:
+        return row
+    texts = [g.text for g in bases]
+    starts = [g.x0 for g in bases]
+    for mark in (g for g in row if _is_mark(g)):
+        centre = (mark.x0 + mark.x1) / 2
+        i = max(bisect.bisect_right(starts, centre) - 1, 0)  # the last base starting left of it
+        if i + 1 < len(bases) and bases[i].x1 < centre and bases[i + 1].x0 - centre < centre - bases[i].x1:
+            i += 1
+        texts[i] += mark.text
+    return [g._replace(text=text) for g, text in zip(bases, texts)]
+
+
+def _is_mark(g: Glyph) -> bool:
+    return bool(g.text) and all(unicodedata.category(c) == "Mn" for c in g.text)
 
 
 def _split(row: list[Glyph], rules: Sequence[Rule]) -> list[list[Glyph]]:
@@ -211,9 +259,9 @@ def _flush_side(pieces: list[list[Glyph]]) -> str:
     return "right" if on_right >= on_left else "left"
 
 
-def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, cell) -> Line:
+def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, cell, backwards: bool) -> Line:
     text, rtl = logical_text(piece, flush == "right")
-    flipped = reads_reversed(text)
+    flipped = backwards and bool(_RTL_CHAR_RE.search(text))
     if flipped:  # the producer drew the letters in reading order: take them as drawn
         text = _spaced(" ".join("".join(_visual(piece)).split()))
     text = unicodedata.normalize("NFKC", text)
@@ -302,11 +350,6 @@ def _spaced(text: str) -> str:
     return _SPACE_BEFORE_CLOSE_RE.sub(lambda m: m.group(1) or m.group(2), text).strip()
 
 
-def reads_reversed(line: str) -> bool:
-    """True when the line's Arabic words are more plausible read backwards."""
-    return sum(_evidence(word) for word in _ARABIC_WORD_RE.findall(line)) < 0
-
-
 def _evidence(word: str) -> int:
     """Positive when ``word`` looks like Arabic in reading order, negative when reversed."""
     score = 0
@@ -330,6 +373,7 @@ def _plausible(word: str) -> int:
         (len(word) > 3 and word.startswith("ال"))
         + word.endswith(_SUFFIXES)
         - word.startswith(("ة", "ى"))
+        - (unicodedata.category(word[0]) == "Mn")  # a word never opens with a mark
     )
 
 

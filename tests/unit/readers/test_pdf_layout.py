@@ -2,7 +2,7 @@
 
 from pdf_glyphs import WIDTH, glyphs
 
-from chatbot.readers.pdf_layout import Rule, lecture_lines, logical_text, page_lines
+from chatbot.readers.pdf_layout import Glyph, Rule, lecture_lines, logical_text, page_lines
 
 PAGE = (0.0, 600.0)
 
@@ -136,3 +136,9 @@ def test_a_title_wrapped_on_two_lines_is_still_the_title():
     )
     lines = page_lines(page, [], (0.0, 366.0), 1)  # margins of 66 points on both sides
     assert lecture_lines(lines)[:2] == ["# مبادئ أمن المعلومات في الشبكات العربية الحديثة", "# أولا: المفهوم"]
+
+
+def test_a_mark_drawn_as_its_own_glyph_stays_on_its_letter():
+    tanween = Glyph("\u064b", 12.0, 12.0, 703.0, 715.0, 12.0, False)  # over the alef at 10–16
+    [line] = page_lines(glyphs("الوأ") + [tanween], [], PAGE, 1)
+    assert line.text == "أولاً"

@@ -5,7 +5,7 @@ from lecture_files import write_pdf
 
 from chatbot.passages import split_passages
 from chatbot.readers import UnreadableFile, read_document
-from chatbot.readers.pdf_layout import page_lines, reads_reversed
+from chatbot.readers.pdf_layout import drawn_backwards, page_lines
 from pdf_glyphs import glyphs
 
 LINES = [
@@ -39,9 +39,10 @@ def test_reversed_list_lines_keep_their_markers(tmp_path):
     assert any(p.level == "item" and "التبادل" in p.heading for p in passages)
 
 
-def test_reversal_is_judged_on_the_words():
-    assert not reads_reversed("الحكومة الالكترونية في الدول النامية")
-    assert reads_reversed("ةيمانلا لودلا يف ةينورتكلالا ةموكحلا")
+def test_drawing_order_is_judged_on_all_the_words():
+    forward = [glyphs("ةيمانلا لودلا يف ةينورتكلالا ةموكحلا"), glyphs("الوأ")]  # «أولا» alone reads both ways
+    assert not drawn_backwards(forward)
+    assert drawn_backwards([glyphs("الحكومة الالكترونية في الدول النامية"), glyphs("أولا")])
 
 
 def test_lam_alef_ligature_drawn_either_way():
@@ -49,7 +50,8 @@ def test_lam_alef_ligature_drawn_either_way():
     visual = "\ufee1\ufefc\ufeb4\ufedf\ufe8d"  # drawn right to left, as a correct producer does
     [line] = page_lines(glyphs(visual), [], (0, 200), 1)
     assert (line.text, line.flipped) == ("السلام", False)
-    [line] = page_lines(glyphs(visual[::-1]), [], (0, 200), 1)  # drawn left to right in reading order
+    # drawn left to right in reading order
+    [line] = page_lines(glyphs(visual[::-1]), [], (0, 200), 1, backwards=drawn_backwards([glyphs(visual[::-1])]))
     assert (line.text, line.flipped) == ("السلام", True)
 
 
