@@ -40,9 +40,14 @@ def read(data: bytes) -> Document:
         try:
             pages, garbled, drawn = _read_pages(data)
         except Exception as exc:  # pdfminer raises many kinds on damaged or locked files
-            locked = "Password" in type(exc).__name__
-            reason = "محمي بكلمة مرور / password-protected" if locked else f"تالف / damaged: {type(exc).__name__}"
-            raise UnreadableFile(f"ملف PDF تالف أو محمي / damaged or protected PDF ({reason})") from exc
+            if "Password" in type(exc).__name__:
+                raise UnreadableFile(
+                    "ملف PDF محمي بكلمة مرور: أزل الحماية ثم أضفه من جديد / "
+                    "damaged or protected PDF: password-protected, remove the password and add it again"
+                ) from exc
+            raise UnreadableFile(
+                f"ملف PDF تالف لا يمكن قراءته / damaged or protected PDF: cannot be parsed ({type(exc).__name__})"
+            ) from exc
     if not pages:
         raise UnreadableFile("ملف PDF تالف: لا صفحات فيه / damaged PDF: no pages found")
     blank = [n for n, lines in enumerate(pages, 1) if not lines]
