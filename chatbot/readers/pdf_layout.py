@@ -392,16 +392,12 @@ def lecture_lines(lines: Sequence[Line]) -> list[str]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.cell is not None:
+        if line.cell is not None or line.row:  # a table, between blank lines as in the Word reader
             j = i
-            while j < len(lines) and lines[j].cell is not None:
+            while j < len(lines) and lines[j].row == line.row and (lines[j].cell is None) == (line.cell is None):
                 j += 1
-            out += ["", *_table(lines[i:j]), ""]
+            out += ["", *(_table(lines[i:j]) if line.cell is not None else [l.text for l in lines[i:j]]), ""]
             i = j
-            continue
-        if line.row:
-            out.append(line.text)
-            i += 1
             continue
         texts = [line.text]
         while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], pitch):
