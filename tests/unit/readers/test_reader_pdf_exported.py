@@ -22,6 +22,12 @@ def test_word_export_reads_like_the_word_file():
     assert lines("security.pdf") == lines("security.docx")
 
 
+def test_left_to_right_word_file_reads_like_the_word_file():
+    # No right-to-left setting anywhere: left-aligned paragraphs, list numbers on the left,
+    # Symbol-font bullets, a table without borders.
+    assert lines("e-learning.pdf") == lines("e-learning.docx")
+
+
 def test_mixed_runs_heading_numbers_and_title_in_reading_order():
     text = lines("security.pdf")
     assert text[0] == "# أمن المعلومات"  # the title line, drawn glyph by glyph, not reversed
