@@ -464,10 +464,10 @@ def _heading_levels(lines: Sequence[Line], body: float) -> dict[tuple[float, boo
             styles[style] += 1
         previous = style
     ranked = sorted(styles, key=lambda s: (-s[0], not s[1]))
-    first = next((l for l in lines if l.cell is None and not l.row), None)
     levels = {}
-    # A title: the largest style, used once, on the lecture's first line.
-    title = ranked and styles[ranked[0]] == 1 and first is not None and (first.size, first.bold) == ranked[0]
+    # A title: the largest style, used once, before any other heading.
+    first = next(iter(styles), None)  # styles are counted in reading order
+    title = ranked and styles[ranked[0]] == 1 and first == ranked[0]
     if title and len(ranked) > 1:
         levels[ranked.pop(0)] = 1
     for n, style in enumerate(ranked, 1):

@@ -142,3 +142,14 @@ def test_a_mark_drawn_as_its_own_glyph_stays_on_its_letter():
     tanween = Glyph("\u064b", 12.0, 12.0, 703.0, 715.0, 12.0, False)  # over the alef at 10–16
     [line] = page_lines(glyphs("الوأ") + [tanween], [], PAGE, 1)
     assert line.text == "أولاً"
+
+
+def test_a_title_under_a_page_header_is_still_the_title():
+    page = (
+        right_aligned("ةيلكلا مسا", 780, size=10)
+        + right_aligned("تامولعملا نمأ", 740, size=26)
+        + right_aligned("موهفملا :الوأ", 700, size=14, bold=True)
+        + right_aligned("تامولعملا ةيامح ملع وه", 680)
+        + right_aligned("رطاخملا نم تانايبلا ةيامحب ىنعي", 660)
+    )
+    assert lecture_lines(page_lines(page, [], PAGE, 1))[1:3] == ["# أمن المعلومات", "# أولا: المفهوم"]
