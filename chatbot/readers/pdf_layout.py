@@ -64,7 +64,7 @@ _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
 # Geometry thresholds, in units of the font size (em), set on LibreOffice exports of Word and
 # PowerPoint lectures (tests/fixtures/exported) and fpdf2 drawings (tests/fixtures/lecture_files).
 SAME_ROW = 0.5  # glyph centres closer than this are one printed line (diacritics sit higher)
-WORD_GAP = 0.25  # a gap wider than this between glyphs is a space the producer did not draw
+WORD_GAP = 0.15  # a gap wider than this between glyphs is a space the producer did not draw
 COLUMN_GAP = 3.0  # a gap wider than this cuts a printed line into two pieces (columns)
 WRAP_SLACK = 1.0  # a line is full when its free space is under the next first word plus this
 PITCH_SLACK = 1.25  # lines of one paragraph are at most this times the usual pitch apart
