@@ -115,3 +115,13 @@ def test_structural_faults_become_one_warning_in_our_words(tmp_path, capsys):
     assert "مرحلة التبادل" in document.text
     assert any(w.startswith("ملف PDF فيه عيوب في بنيته (1)") and "structural faults" in w for w in document.warnings)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("damage", ["junk before the header", "no EOF marker"])
+def test_mildly_damaged_pdf_is_read_in_silence(tmp_path, capfd, damage):
+    whole = write_pdf(tmp_path / "whole.pdf", [LINES]).read_bytes()
+    data = b"junk\n" + whole if damage == "junk before the header" else whole[: whole.rindex(b"%%EOF")]
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(data)
+    assert "مرحلة التبادل" in read_document(path).text
+    assert capfd.readouterr().err == ""
