@@ -56,7 +56,7 @@ _BULLET_RE = re.compile(f"^(?:[{BULLETS}]|-(?=\\s))\\s*")
 _NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.)]\s+")
 # What opens a list item: a bullet, «1.», «1/», «(1)», «أ)», «ب/».
 _ITEM_RE = re.compile(f"^(?:[{BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s|\\(?[أ-ي]\\s*[/)\\-–]\\s)")
-_SPACE_BEFORE_CLOSE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
+_BRACKET_SPACE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
 _LONE_MARKER_RE = re.compile(f"[{BULLETS}*\\-]|\\(?\\d{{1,3}}[./)\\-]?|[.)/\\-]?\\d{{1,3}}\\)?")
 _SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
@@ -347,7 +347,7 @@ def _visual(piece: Sequence[Glyph]) -> Iterator[str]:
 
 def _spaced(text: str) -> str:
     """No space inside brackets: «( Cloud» → «(Cloud» (a wrapped line's end space lands there)."""
-    return _SPACE_BEFORE_CLOSE_RE.sub(lambda m: m.group(1) or m.group(2), text).strip()
+    return _BRACKET_SPACE_RE.sub(lambda m: m.group(1) or m.group(2), text).strip()
 
 
 def _evidence(word: str) -> int:
@@ -529,7 +529,7 @@ def _table(cells: Sequence[Line]) -> list[str]:
         else:
             out.append(columns)
         page = row_page
-    return [" | ".join(" ".join(row[c]) for c in sorted(row, key=lambda c: -c[0] if rtl else c[0])) for row in out]
+    return [" | ".join(_spaced(" ".join(row[c])) for c in sorted(row, key=lambda c: -c[0] if rtl else c[0])) for row in out]
 
 
 def _first(columns: dict[tuple[float, float], list[str]], rtl: bool) -> tuple[float, float]:
