@@ -404,12 +404,18 @@ def lecture_lines(lines: Sequence[Line]) -> list[str]:
             i += 1
             texts.append(lines[i].text)
         paragraph = _spaced(" ".join(texts))  # «(» ending a line, «Encryption)» the next
-        level = levels.get((line.size, line.bold), 0)
+        level = 0 if _bulleted(paragraph) else levels.get((line.size, line.bold), 0)
         if line.size < body * HEADING_SIZE and not _heading_like(paragraph):
             level = 0  # a bold paragraph at body size is emphasis
         out.append(_render(paragraph, level))
         i += 1
     return out
+
+
+def _bulleted(text: str) -> bool:
+    """A bullet opens an item, never a heading, however large: slides shrink their text to
+    fit, so one slide's bullets are larger than another's."""
+    return text[:1] in BULLETS
 
 
 def _heading_like(text: str) -> bool:
@@ -455,7 +461,7 @@ def _heading_levels(lines: Sequence[Line], body: float) -> dict[tuple[float, boo
     styles: Counter[tuple[float, bool]] = Counter()  # headings per style (a wrapped one once)
     previous = None
     for line in lines:
-        if line.cell is not None or line.row:
+        if line.cell is not None or line.row or _bulleted(line.text):
             continue
         style = (line.size, line.bold)
         larger = line.size >= body * HEADING_SIZE

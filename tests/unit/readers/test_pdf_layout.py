@@ -153,3 +153,15 @@ def test_a_title_under_a_page_header_is_still_the_title():
         + right_aligned("رطاخملا نم تانايبلا ةيامحب ىنعي", 660)
     )
     assert lecture_lines(page_lines(page, [], PAGE, 1))[1:3] == ["# أمن المعلومات", "# أولا: المفهوم"]
+
+
+def test_slide_bullets_shrunk_to_fit_stay_items():
+    lines = []
+    for page, size in ((1, 32), (2, 24), (3, 24)):
+        slide = right_aligned("ةحيرشلا ناونع", 460, size=44)
+        slide += right_aligned("اهحرشي ريصق صن عم ىلوأ ةطقن •", 380, size=size)
+        slide += right_aligned(f"{page} ةحيرشلا يف اهحرشي صن عم ةيناث ةطقن •", 330, size=size)
+        lines += page_lines(slide, [], (0.0, 720.0), page)
+    out = lecture_lines(lines)
+    assert out[:3] == ["# عنوان الشريحة", "- نقطة أولى مع نص قصير يشرحها", "- نقطة ثانية مع نص يشرحها في الشريحة 1"]
+    assert sum(line.startswith("#") for line in out) == 3
