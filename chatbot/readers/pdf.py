@@ -38,7 +38,7 @@ def read(data: bytes) -> Document:
     """A .pdf lecture's text, rebuilt and repaired (see the module docstring)."""
     with _caught_log() as log:
         try:
-            pages, garbled, drawn = _read_pages(data)
+            pages, garbled, drawn, failed = _read_pages(data)
         except Exception as exc:  # pdfminer raises many kinds on damaged or locked files
             if "Password" in type(exc).__name__:
                 raise UnreadableFile(
@@ -48,10 +48,10 @@ def read(data: bytes) -> Document:
             raise UnreadableFile(
                 f"ملف PDF تالف لا يمكن قراءته / damaged or protected PDF: cannot be parsed ({type(exc).__name__})"
             ) from exc
-    if not pages:
-        raise UnreadableFile("ملف PDF تالف: لا صفحات فيه / damaged PDF: no pages found")
-    blank = [n for n, lines in enumerate(pages, 1) if not lines]
-    if len(blank) == len(pages):
+    if len(failed) == len(pages):
+        raise UnreadableFile("ملف PDF تالف: لا صفحة فيه تقرأ / damaged or protected PDF: no readable page")
+    blank = [n for n, lines in enumerate(pages, 1) if not lines and n not in failed]
+    if len(blank) + len(failed) == len(pages):
         raise UnreadableFile(
             "لا يحوي طبقة نص، ربما صور ممسوحة ضوئيا: حوّله بالتعرف الضوئي (OCR) أولا / "
             "no text layer (a scanned PDF?): run OCR on it first"
@@ -66,6 +66,8 @@ def read(data: bytes) -> Document:
             f"ملف PDF فيه عيوب في بنيته ({len(log)}) تجاوزها القارئ، وقد ينقص بعض نصه / "
             f"the PDF has {len(log)} structural faults that were worked around; some text may be missing"
         )
+    if failed:
+        warnings.append(f"صفحات تالفة تُركت: {_numbers(failed)} / damaged pages left out: {_numbers(failed)}")
     if blank:
         warnings.append(f"صفحات بلا نص (ممسوحة ضوئيا؟): {_numbers(blank)} / pages without text (scanned?): {_numbers(blank)}")
     flipped = sum(line.flipped for page in pages for line in page)
@@ -80,8 +82,9 @@ def read(data: bytes) -> Document:
     return checked(text, "pdf", tuple(warnings))
 
 
-def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int]:
-    """Each page's lines, and how many glyphs had no Unicode text out of how many drawn."""
+def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int, list[int]]:
+    """Each page's lines; how many glyphs had no Unicode text out of how many were drawn;
+    the numbers of the pages pdfminer could not interpret (left empty, the others kept)."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -89,9 +92,14 @@ def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int]:
     resources = PDFResourceManager()
     device = PDFPageAggregator(resources, laparams=None)  # raw glyphs: layout is ours
     interpreter = PDFPageInterpreter(resources, device)
-    pages, garbled, drawn = [], 0, 0
-    for page in PDFPage.get_pages(io.BytesIO(data), password=""):
-        interpreter.process_page(page)
+    pages, garbled, drawn, failed = [], 0, 0, []
+    for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data), password=""), 1):
+        try:
+            interpreter.process_page(page)
+        except Exception:  # a damaged content stream or font spoils its page, not the file
+            failed.append(number)
+            pages.append(([], [], (0.0, 0.0)))
+            continue
         layout = device.get_result()
         glyphs, rules = _glyphs_and_rules(layout)
         drawn += len(glyphs)
@@ -104,7 +112,7 @@ def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int]:
         pages.append((glyphs, rules, (layout.x0, layout.x1)))
     backwards = drawn_backwards(glyphs for glyphs, _, _ in pages)
     lines = [page_lines(*page, number, backwards) for number, page in enumerate(pages, 1)]
-    return lines, garbled, drawn
+    return lines, garbled, drawn, failed
 
 
 def _glyphs_and_rules(layout) -> tuple[list[Glyph], list[Rule]]:

@@ -125,3 +125,21 @@ def test_mildly_damaged_pdf_is_read_in_silence(tmp_path, capfd, damage):
     path.write_bytes(data)
     assert "مرحلة التبادل" in read_document(path).text
     assert capfd.readouterr().err == ""
+
+
+def test_a_page_that_cannot_be_interpreted_is_left_out_and_named(tmp_path, monkeypatch):
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    interpret = PDFPageInterpreter.process_page
+    calls = []
+
+    def fails_on_page_two(self, page):
+        calls.append(page)
+        if len(calls) == 2:
+            raise ValueError("broken content stream")
+        return interpret(self, page)
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", fails_on_page_two)
+    document = read_document(write_pdf(tmp_path / "three.pdf", [LINES, LINES, LINES]))
+    assert document.text.count("مرحلة التبادل") == 2
+    assert any("damaged pages left out: 2" in w for w in document.warnings)
