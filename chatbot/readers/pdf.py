@@ -69,7 +69,8 @@ def read(data: bytes) -> Document:
     if failed:
         warnings.append(f"صفحات تالفة تُركت: {_numbers(failed)} / damaged pages left out: {_numbers(failed)}")
     if blank:
-        warnings.append(f"صفحات بلا نص (ممسوحة ضوئيا؟): {_numbers(blank)} / pages without text (scanned?): {_numbers(blank)}")
+        pages_named = _numbers(blank)
+        warnings.append(f"صفحات بلا نص (ممسوحة ضوئيا؟): {pages_named} / pages without text (scanned?): {pages_named}")
     flipped = sum(line.flipped for page in pages for line in page)
     if flipped:
         warnings.append(
@@ -78,7 +79,9 @@ def read(data: bytes) -> Document:
         )
     text = "\n".join(lecture_lines([line for page in pages for line in page]))
     if arabic_share(text) < 0.5:
-        warnings.append("أغلب النص المستخرج ليس عربيا، تحقق منه / most extracted letters are not Arabic: check the text")
+        warnings.append(
+            "أغلب النص المستخرج ليس عربيا، تحقق منه / most extracted letters are not Arabic: check the text"
+        )
     return checked(text, "pdf", tuple(warnings))
 
 

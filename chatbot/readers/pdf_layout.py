@@ -535,7 +535,8 @@ def _table(cells: Sequence[Line]) -> list[str]:
         else:
             out.append(columns)
         page = row_page
-    return [" | ".join(_spaced(" ".join(row[c])) for c in sorted(row, key=lambda c: -c[0] if rtl else c[0])) for row in out]
+    ordered = [sorted(row, key=lambda c: -c[0] if rtl else c[0]) for row in out]
+    return [" | ".join(_spaced(" ".join(row[c])) for c in columns) for row, columns in zip(out, ordered)]
 
 
 def _first(columns: dict[tuple[float, float], list[str]], rtl: bool) -> tuple[float, float]:
@@ -543,7 +544,10 @@ def _first(columns: dict[tuple[float, float], list[str]], rtl: bool) -> tuple[fl
     return max(columns) if rtl else min(columns)
 
 
-def _overlapping(columns: dict[tuple[float, float], list[str]], column: tuple[float, float]) -> tuple[float, float] | None:
+Column = tuple[float, float]  # a table column's left and right rule
+
+
+def _overlapping(columns: dict[Column, list[str]], column: Column) -> Column | None:
     """The column of ``columns`` that covers the middle of ``column``, if any."""
     middle = (column[0] + column[1]) / 2
     return next((c for c in columns if c[0] <= middle <= c[1]), None)
