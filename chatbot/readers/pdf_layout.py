@@ -68,8 +68,11 @@ WORD_GAP = 0.15  # a gap wider than this between glyphs is a space the producer 
 COLUMN_GAP = 3.0  # a gap wider than this cuts a printed line into two pieces (columns)
 WRAP_SLACK = 1.0  # a line is full when its free space is under the next first word plus this
 PITCH_SLACK = 1.25  # lines of one paragraph are at most this times the usual pitch apart
-HEADING_SIZE = 1.12  # text this much larger than the body is a heading
-MAX_HEADING_WORDS = 15  # a bold line longer than this is emphasis, not a heading
+# Text this much larger than the body is a heading (Word's Heading 3 is 12 points over 11) when
+# it is short; from TITLE_SIZE on, however long (a title, a slide title).
+HEADING_SIZE = 1.05
+TITLE_SIZE = 1.3
+MAX_HEADING_WORDS = 15  # a bold or larger line longer than this is emphasis, not a heading
 # A page with more line segments than this is a drawing or a chart, not a ruled table; its
 # segments are ignored so the work per page stays proportional to its size.
 MAX_RULES = 500
@@ -405,8 +408,8 @@ def lecture_lines(lines: Sequence[Line]) -> list[str]:
             texts.append(lines[i].text)
         paragraph = _spaced(" ".join(texts))  # «(» ending a line, «Encryption)» the next
         level = 0 if _bulleted(paragraph) else levels.get((line.size, line.bold), 0)
-        if line.size < body * HEADING_SIZE and not _heading_like(paragraph):
-            level = 0  # a bold paragraph at body size is emphasis
+        if line.size < body * TITLE_SIZE and not _heading_like(paragraph):
+            level = 0  # a long bold or slightly larger paragraph is emphasis
         out.append(_render(paragraph, level))
         i += 1
     return out
@@ -464,7 +467,7 @@ def _heading_levels(lines: Sequence[Line], body: float) -> dict[tuple[float, boo
         if line.cell is not None or line.row or _bulleted(line.text):
             continue
         style = (line.size, line.bold)
-        larger = line.size >= body * HEADING_SIZE
+        larger = line.size >= body * HEADING_SIZE and (line.size >= body * TITLE_SIZE or _heading_like(line.text))
         emphasised = line.size >= body and line.bold and not body_bold and _heading_like(line.text)
         if (larger or emphasised) and style != previous:
             styles[style] += 1

@@ -165,3 +165,14 @@ def test_slide_bullets_shrunk_to_fit_stay_items():
     out = lecture_lines(lines)
     assert out[:3] == ["# عنوان الشريحة", "- نقطة أولى مع نص قصير يشرحها", "- نقطة ثانية مع نص يشرحها في الشريحة 1"]
     assert sum(line.startswith("#") for line in out) == 3
+
+
+def test_a_heading_one_point_above_the_body_and_a_long_larger_paragraph():
+    page = (
+        right_aligned("ةيعرفلا نيوانعلا", 720, size=12)  # Word's Heading 3: 12 points over 11
+        + right_aligned(".اذه صنلا لثم ريبكلا طخلاب ةبوتكم ةليوط ةرقف يف ةدحاو ةلمج هذه", 700, size=12)
+    )
+    for n in range(6):  # the body of the page
+        page += right_aligned(f".{n} مقر ةرقفلا يف يداعلا مجحلاب بوتكم يداع صن انه", 680 - 40 * n, size=11)
+    out = lecture_lines(page_lines(page, [], PAGE, 1))
+    assert out[0] == "# العناوين الفرعية" and not out[1].startswith("#")
