@@ -410,6 +410,8 @@ def lecture_lines(lines: Sequence[Line]) -> list[str]:
         level = 0 if _bulleted(paragraph) else levels.get((line.size, line.bold), 0)
         if line.size < body * TITLE_SIZE and not _heading_like(paragraph):
             level = 0  # a long bold or slightly larger paragraph is emphasis
+        if line.size < body * HEADING_SIZE and _ITEM_RE.match(paragraph):
+            level = 0  # a list item set in bold is still an item
         out.append(_render(paragraph, level))
         i += 1
     return out
@@ -468,7 +470,10 @@ def _heading_levels(lines: Sequence[Line], body: float) -> dict[tuple[float, boo
             continue
         style = (line.size, line.bold)
         larger = line.size >= body * HEADING_SIZE and (line.size >= body * TITLE_SIZE or _heading_like(line.text))
-        emphasised = line.size >= body and line.bold and not body_bold and _heading_like(line.text)
+        emphasised = (
+            line.size >= body and line.bold and not body_bold and _heading_like(line.text)
+            and not _ITEM_RE.match(line.text)
+        )
         if (larger or emphasised) and style != previous:
             styles[style] += 1
         previous = style

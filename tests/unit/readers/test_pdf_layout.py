@@ -69,7 +69,7 @@ def test_headings_from_size_and_weight():
         right_aligned("تامولعملا نمأ", 760, size=26)
         + right_aligned("موهفملا :الوأ", 720, size=14, bold=True)
         + right_aligned("تامولعملا ةيامح ملع وه", 700)
-        + right_aligned("فيرعتلا -1", 680, size=12, bold=True)
+        + right_aligned("فيرعتلا", 680, size=12, bold=True)
         + right_aligned("يساسأ موهفم", 660)
         + right_aligned("رصانعلا :ايناث", 640, size=14, bold=True)
     )
@@ -78,7 +78,7 @@ def test_headings_from_size_and_weight():
         "# أمن المعلومات",  # the title: largest, once, first — level 1 like Word's Title
         "# أولا: المفهوم",
         "هو علم حماية المعلومات",
-        "## 1- التعريف",  # bold at body size: the next level down
+        "## التعريف",  # bold at body size: the next level down
         "مفهوم أساسي",
         "# ثانيا: العناصر",
     ]
@@ -176,3 +176,12 @@ def test_a_heading_one_point_above_the_body_and_a_long_larger_paragraph():
         page += right_aligned(f".{n} مقر ةرقفلا يف يداعلا مجحلاب بوتكم يداع صن انه", 680 - 40 * n, size=11)
     out = lecture_lines(page_lines(page, [], PAGE, 1))
     assert out[0] == "# العناوين الفرعية" and not out[1].startswith("#")
+
+
+def test_a_bold_list_item_stays_an_item():
+    page = right_aligned("تامولعملا ةيامح ملع وه", 720)
+    page += right_aligned("ةيرسلا .1", 700, bold=True) + right_aligned("ةمالسلا .2", 680, bold=True)
+    for n in range(4):
+        page += right_aligned(f".{n} مقر ةرقفلا يف يداعلا مجحلاب بوتكم يداع صن انه", 640 - 20 * n)
+    out = lecture_lines(page_lines(page, [], PAGE, 1))
+    assert out[1:3] == ["1/ السرية", "2/ السلامة"]
