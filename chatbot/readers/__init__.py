@@ -7,7 +7,7 @@ raises :class:`UnreadableFile` with the reason in Arabic and English; the caller
 indexes every other file.
 
 Format modules are imported only when a file of their kind is read, so ``chatbot ask`` on a
-built index never loads python-docx, python-pptx or pypdf.
+built index never loads python-docx, python-pptx or pdfminer.
 """
 
 from __future__ import annotations

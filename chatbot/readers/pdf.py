@@ -1,115 +1,174 @@
-"""PDF lectures (.pdf): the text layer, put back into Arabic reading order.
+"""PDF lectures (.pdf): the text layer, put back into Arabic reading order and structure.
 
-Arabic in PDFs comes out of text extraction in several broken ways, all repaired here:
+Most instructors share a lecture as the PDF that Word, PowerPoint or LibreOffice exports.
+pdfminer.six gives each glyph's text, position, font and size; :mod:`chatbot.readers.pdf_layout`
+rebuilds the lecture from them: lines in logical order, mixed Arabic/English runs included;
+wrapped lines joined into paragraphs; headings from font size and weight; table rows; running
+headers, footers and page numbers left out; shaped glyphs (ﻣﻔﻬﻮﻡ) back to letters by NFKC; lines
+whose letters were drawn backwards by their producer put right (counted in a warning).
 
-* **Presentation forms.** Many PDFs store the shaped glyphs (ﻣﻔﻬﻮﻡ) rather than letters
-  (مفهوم); NFKC maps them back, lam-alef ligatures (ﻻ → لا) included.
-* **Visual order.** Some producers write each line right-to-left as drawn, so the extracted
-  line reads backwards («ةموكحلا» for «الحكومة»). Each line is tested: its words are scored in
-  the forward and the reversed reading — words start with «ال» and end with ة/ى/ات/ين/ون/ية,
-  never start with ة/ى, and before NFKC a word starts with an initial or isolated form and ends
-  with a final or isolated one — and the line is reversed when the reversed reading is the more
-  plausible. Only the stretches of Arabic words are reversed, in place: pypdf already turned
-  them around once and left digits, Latin and punctuation where they stood («1/ نالعالا» →
-  «1/ الاعلان»). Reversal happens *before* NFKC so a ligature's two letters land in reading
-  order (reversed «ال» shows as «لا»).
-* **Unusable text.** A scanned PDF has no text layer (unreadable, or a warning naming the pages
-  without text); glyphs without a Unicode map come out as private-use or replacement characters.
+What this module adds is the file and its failures, each told in Arabic then English:
+
+* damaged, truncated or password-protected files are unreadable (never a traceback);
+* a scanned PDF has no text layer (unreadable, or a warning naming the pages without text);
+* glyphs without a Unicode map (fonts without ToUnicode) make the text unusable past a share;
+* pdfminer reports structure it had to work around through ``logging``: the records are caught
+  and become one warning in our words, never raw lines on the terminal.
 """
 
 from __future__ import annotations
 
-import functools
 import io
+import logging
 import re
-import unicodedata
+from contextlib import contextmanager
+from typing import Iterator
 
+from chatbot.arabic import remove_invisible
 from chatbot.readers.base import Document, UnreadableFile, arabic_share, checked
+from chatbot.readers.pdf_layout import BULLETS, Glyph, Line, Rule, drawn_backwards, lecture_lines, page_lines
 
-_ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
-_ARABIC_WORD_RE = re.compile(f"[{_ARABIC}]+")
-# A stretch of Arabic words with the spaces and Arabic punctuation between them.
-_ARABIC_RUN_RE = re.compile(f"[{_ARABIC}](?:[{_ARABIC}\\s،؛؟.!:]*[{_ARABIC}])?")
 _GARBLED_RE = re.compile("[\ue000-\uf8ff\ufffd]|\\(cid:\\d+\\)")
-_SUFFIXES = ("ة", "ى", "ات", "ين", "ون", "ية")
+_BOLD_RE = re.compile("bold|black|heavy|semibold|demi", re.IGNORECASE)
 MAX_GARBLED_SHARE = 0.3
+THIN = 2.0  # a filled rectangle thinner than this (points) is drawn as a rule
 
 
 def read(data: bytes) -> Document:
-    """A .pdf lecture's text layer, repaired (see the module docstring)."""
-    import pypdf  # imported here: only a build that meets a .pdf needs pypdf
-
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")  # many PDFs are "encrypted" with an empty user password
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # pypdf raises many kinds on damaged or locked files
-        raise UnreadableFile(f"ملف PDF تالف أو محمي / damaged or protected PDF: {type(exc).__name__}: {exc}") from exc
-    blank = [n for n, text in enumerate(pages, 1) if not text.strip()]
-    if len(blank) == len(pages):
+    """A .pdf lecture's text, rebuilt and repaired (see the module docstring)."""
+    with _caught_log() as log:
+        try:
+            pages, garbled, drawn, failed = _read_pages(data)
+        except Exception as exc:  # pdfminer raises many kinds on damaged or locked files
+            if "Password" in type(exc).__name__:
+                raise UnreadableFile(
+                    "ملف PDF محمي بكلمة مرور: أزل الحماية ثم أضفه من جديد / "
+                    "damaged or protected PDF: password-protected, remove the password and add it again"
+                ) from exc
+            raise UnreadableFile(
+                f"ملف PDF تالف لا يمكن قراءته / damaged or protected PDF: cannot be parsed ({type(exc).__name__})"
+            ) from exc
+    if len(failed) == len(pages):
+        raise UnreadableFile("ملف PDF تالف: لا صفحة فيه تقرأ / damaged or protected PDF: no readable page")
+    blank = [n for n, lines in enumerate(pages, 1) if not lines and n not in failed]
+    if len(blank) + len(failed) == len(pages):
         raise UnreadableFile(
             "لا يحوي طبقة نص، ربما صور ممسوحة ضوئيا: حوّله بالتعرف الضوئي (OCR) أولا / "
             "no text layer (a scanned PDF?): run OCR on it first"
         )
-    warnings = []
-    if blank:
-        warnings.append(f"صفحات بلا نص (ممسوحة ضوئيا؟): {_pages(blank)} / pages without text (scanned?): {_pages(blank)}")
-    lines = [fix_line(line) for text in pages for line in text.splitlines() + [""]]
-    flipped = sum(was_flipped for _, was_flipped in lines)
-    if flipped:
-        warnings.append(f"صُحح اتجاه {flipped} سطرا مقلوبا / {flipped} lines were in visual order and were reversed")
-    text = "\n".join(line for line, _ in lines)
-    visible = re.sub(r"\s", "", text)
-    if visible and len("".join(_GARBLED_RE.findall(text))) / len(visible) > MAX_GARBLED_SHARE:
+    if drawn and garbled / drawn > MAX_GARBLED_SHARE:
         raise UnreadableFile(
             "النص المستخرج غير صالح (خطوط بلا ترميز يونيكود) / unusable text layer (fonts without a Unicode map)"
         )
+    warnings = []
+    if log:
+        warnings.append(
+            f"ملف PDF فيه عيوب في بنيته ({len(log)}) تجاوزها القارئ، وقد ينقص بعض نصه / "
+            f"the PDF has {len(log)} structural faults that were worked around; some text may be missing"
+        )
+    if failed:
+        warnings.append(f"صفحات تالفة تُركت: {_numbers(failed)} / damaged pages left out: {_numbers(failed)}")
+    if blank:
+        pages_named = _numbers(blank)
+        warnings.append(f"صفحات بلا نص (ممسوحة ضوئيا؟): {pages_named} / pages without text (scanned?): {pages_named}")
+    flipped = sum(line.flipped for page in pages for line in page)
+    if flipped:
+        warnings.append(
+            f"صُحح اتجاه {flipped} سطرا رُسمت حروفه معكوسة / "
+            f"{flipped} lines had their letters drawn in reverse order and were put back in reading order"
+        )
+    text = "\n".join(lecture_lines([line for page in pages for line in page]))
     if arabic_share(text) < 0.5:
-        warnings.append("أغلب النص المستخرج ليس عربيا، تحقق منه / most extracted letters are not Arabic: check the text")
+        warnings.append(
+            "أغلب النص المستخرج ليس عربيا، تحقق منه / most extracted letters are not Arabic: check the text"
+        )
     return checked(text, "pdf", tuple(warnings))
 
 
-def _pages(numbers: list[int]) -> str:
+def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int, list[int]]:
+    """Each page's lines; how many glyphs had no Unicode text out of how many were drawn;
+    the numbers of the pages pdfminer could not interpret (left empty, the others kept)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    resources = PDFResourceManager()
+    device = PDFPageAggregator(resources, laparams=None)  # raw glyphs: layout is ours
+    interpreter = PDFPageInterpreter(resources, device)
+    pages, garbled, drawn, failed = [], 0, 0, []
+    for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data), password=""), 1):
+        try:
+            interpreter.process_page(page)
+        except Exception:  # a damaged content stream or font spoils its page, not the file
+            failed.append(number)
+            pages.append(([], [], (0.0, 0.0)))
+            continue
+        layout = device.get_result()
+        glyphs, rules = _glyphs_and_rules(layout)
+        drawn += len(glyphs)
+        unmapped = [_GARBLED_RE.fullmatch(g.text) is not None for g in glyphs]
+        garbled += sum(unmapped)
+        # A glyph without Unicode text (a kashida stretching a justified word, a ligature
+        # part) keeps its place as ink, so its gap is not read as a space; bullets from
+        # symbol fonts keep their private-use code, which the layout knows.
+        glyphs = [g._replace(text="") if bad and g.text not in BULLETS else g for g, bad in zip(glyphs, unmapped)]
+        pages.append((glyphs, rules, (layout.x0, layout.x1)))
+    backwards = drawn_backwards(glyphs for glyphs, _, _ in pages)
+    lines = [page_lines(*page, number, backwards) for number, page in enumerate(pages, 1)]
+    return lines, garbled, drawn, failed
+
+
+def _glyphs_and_rules(layout) -> tuple[list[Glyph], list[Rule]]:
+    from pdfminer.layout import LTChar, LTContainer, LTCurve
+
+    glyphs, rules = [], []
+    stack = [layout]
+    while stack:
+        for item in stack.pop():
+            if isinstance(item, LTChar):
+                # Rotated text (watermarks) is left out, and so are control, zero-width and
+                # bidi characters: none may reach the terminal, and the layout orders the text.
+                text = remove_invisible(item.get_text())
+                if item.upright and text:
+                    bold = bool(_BOLD_RE.search(item.fontname or ""))
+                    glyphs.append(Glyph(text, item.x0, item.x1, item.y0, item.y1, item.size, bold))
+            elif isinstance(item, LTCurve):
+                rules.extend(_rules(item))
+            elif isinstance(item, LTContainer):
+                stack.append(item)
+    return glyphs, rules
+
+
+def _rules(shape) -> list[Rule]:
+    """Table borders among the drawn shapes: stroked lines and rectangle edges, and filled
+    rectangles thin enough to be lines."""
+    x0, y0, x1, y1 = shape.bbox
+    thin = x1 - x0 < THIN or y1 - y0 < THIN
+    if thin and (shape.stroke or shape.fill):
+        return [Rule(x0, y0, x1, y1)]
+    if shape.stroke and len(getattr(shape, "pts", ())) in (4, 5):  # a stroked rectangle
+        return [Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1), Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1)]
+    return []
+
+
+@contextmanager
+def _caught_log() -> Iterator[list[logging.LogRecord]]:
+    """pdfminer's warnings about damaged structure, kept from the terminal and collected."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("pdfminer")
+    propagate, level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)  # pdfminer's debug records cost time even when unseen
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        logger.setLevel(level)
+
+
+def _numbers(numbers: list[int]) -> str:
     return ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
-
-
-def fix_line(line: str) -> tuple[str, bool]:
-    """One extracted line in reading order and with letters instead of presentation forms;
-    also whether it had to be reversed."""
-    line = line.rstrip()
-    flipped = _reads_reversed(line)
-    if flipped:
-        line = _ARABIC_RUN_RE.sub(lambda m: m.group()[::-1], line)
-    return unicodedata.normalize("NFKC", line), flipped
-
-
-def _reads_reversed(line: str) -> bool:
-    """True when the line's Arabic words are more plausible read backwards."""
-    return sum(_evidence(word) for word in _ARABIC_WORD_RE.findall(line)) < 0
-
-
-def _evidence(word: str) -> int:
-    """Positive when ``word`` looks like Arabic in reading order, negative when reversed."""
-    score = 0
-    first, last = _form(word[0]), _form(word[-1])
-    score += (first == "initial") - (first in ("final", "medial"))
-    score += (last == "final") - (last in ("initial", "medial"))
-    forward = unicodedata.normalize("NFKC", word)
-    backward = unicodedata.normalize("NFKC", word[::-1])
-    return score + _plausible(forward) - _plausible(backward)
-
-
-@functools.lru_cache(maxsize=512)
-def _form(char: str) -> str:
-    """Positional form of an Arabic presentation-form character («initial», «final», …)."""
-    decomposition = unicodedata.decomposition(char)
-    return decomposition[1 : decomposition.index(">")] if decomposition.startswith("<") else ""
-
-
-def _plausible(word: str) -> int:
-    return (
-        (len(word) > 3 and word.startswith("ال"))
-        + word.endswith(_SUFFIXES)
-        - word.startswith(("ة", "ى"))
-    )

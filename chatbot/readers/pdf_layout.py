@@ -1,0 +1,561 @@
+"""PDF page geometry back to lecture lines: what :mod:`chatbot.readers.pdf` builds its text from.
+
+A PDF keeps no paragraphs, headings or reading order: only glyphs drawn at positions, in the
+order the producer chose (LibreOffice, Word and PowerPoint draw Arabic right to left, glyph by
+glyph, in *visual* order). The text is rebuilt from the geometry, one step per function:
+
+1. glyphs whose centres share a height form a printed line (``rows``);
+2. a line is cut where a table rule or a wide gap separates its glyphs (``pieces``); a piece
+   boxed in by rules on four sides is a table cell;
+3. each piece is read in logical order: its glyphs, left to right as drawn (a gap nobody drew
+   a space into is a space, except inside a justified word), go through the Unicode bidi
+   algorithm with the paragraph's direction as base (the side a list marker is drawn on, or
+   else the side the page's lines are flush with) — the algorithm that turned the
+   logical text into this visual order turns it back for the runs, numbers, parentheses and
+   colons of a line («( السريةConfidentiality :)» → «السرية (Confidentiality):»). Some
+   producers draw the letters left to right in reading order instead, so this reading comes
+   out backwards («ةموكحلا»): its words are scored both ways — words start with «ال» and end
+   with ة/ى/ات/ين/ون/ية, never start with ة/ى, and a shaped glyph starts a word in its initial
+   or isolated form and ends it in its final or isolated one — and a line more plausible
+   backwards is taken as drawn. Shaped glyphs (ﻣﻔﻬﻮﻡ, ﻻ) become letters by NFKC;
+4. printed lines wrapped inside one paragraph are joined again: the previous line is full
+   (its free space is narrower than the next line's first word, so that word had to wrap), the
+   two share a font and the usual line pitch, and the next does not open a list item;
+5. headings come from font size and weight: the body size is the size most text is set in;
+   larger sizes, then bold lines of body size, are heading levels, largest first. A document
+   title (the largest style, used once, first) is level 1 and does not push the others down,
+   the way the Word reader renders a Title and a Heading 1;
+6. page numbers and running headers and footers (small text repeated at a page's top or
+   bottom) are left out.
+
+Output follows the Word reader's conventions (``#`` headings, «- » and «1/ » items, table rows
+with cells joined by « | » between blank lines), so the passage splitter needs no PDF rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from itertools import groupby
+from typing import Iterable, Iterator, NamedTuple, Sequence
+
+__all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text", "drawn_backwards"]
+
+_ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
+_ARABIC_WORD_RE = re.compile(f"[{_ARABIC}][{_ARABIC}\u064b-\u0652]*")  # marks inside a word
+_SUFFIXES = ("ة", "ى", "ات", "ين", "ون", "ية")
+_RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Bullet glyphs (Symbol/Wingdings bullets map into the private use area) and the dashes
+# PowerPoint and Word draw for sub-items.
+BULLETS = "•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc–"
+_BULLET_RE = re.compile(f"^(?:[{BULLETS}]|-(?=\\s))\\s*")
+_NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.)]\s+")
+# What opens a list item: a bullet, «1.», «1/», «(1)», «أ)», «ب/».
+_ITEM_RE = re.compile(f"^(?:[{BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s|\\(?[أ-ي]\\s*[/)\\-–]\\s)")
+_BRACKET_SPACE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
+_LONE_MARKER_RE = re.compile(f"[{BULLETS}*\\-]|\\(?\\d{{1,3}}[./)\\-]?|[.)/\\-]?\\d{{1,3}}\\)?")
+_SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
+_PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
+
+# Geometry thresholds, in units of the font size (em), set on LibreOffice exports of Word and
+# PowerPoint lectures (tests/fixtures/exported) and fpdf2 drawings (tests/fixtures/lecture_files).
+SAME_ROW = 0.5  # glyph centres closer than this are one printed line (diacritics sit higher)
+WORD_GAP = 0.15  # a gap wider than this between glyphs is a space the producer did not draw
+COLUMN_GAP = 3.0  # a gap wider than this cuts a printed line into two pieces (columns)
+WRAP_SLACK = 1.0  # a line is full when its free space is under the next first word plus this
+PITCH_SLACK = 1.25  # lines of one paragraph are at most this times the usual pitch apart
+# Text this much larger than the body is a heading (Word's Heading 3 is 12 points over 11) when
+# it is short; from TITLE_SIZE on, however long (a title, a slide title).
+HEADING_SIZE = 1.05
+TITLE_SIZE = 1.3
+MAX_HEADING_WORDS = 15  # a bold or larger line longer than this is emphasis, not a heading
+# A page with more line segments than this is a drawing or a chart, not a ruled table; its
+# segments are ignored so the work per page stays proportional to its size.
+MAX_RULES = 500
+
+
+class Glyph(NamedTuple):
+    """One drawn glyph in PDF coordinates (y grows upwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float
+    bold: bool
+
+
+class Rule(NamedTuple):
+    """A stroked line segment (table borders): x0 ≤ x1, y0 ≤ y1."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+class Line(NamedTuple):
+    """A printed line, a piece of one, or a table cell's line, read in logical order."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    bold: bool
+    rtl: bool
+    first_word: float  # width of the logical first word, for the wrap test
+    free: float  # free space on the side where the line ends, to the text area's edge
+    page: int
+    cell: tuple[float, float, float, float] | None = None  # (left, right, top, bottom) rules
+    row: bool = False  # several columns without rules, already joined with « | »
+    flipped: bool = False  # letters were drawn left to right in reading order
+
+
+# -- one page ------------------------------------------------------------------------------------
+
+
+def drawn_backwards(pages: Iterable[Sequence[Glyph]]) -> bool:
+    """Whether the producer drew Arabic letters left to right in reading order. A producer
+    draws every line the same way, so the evidence of all the lecture's words is weighed
+    together: one line of few words («أولا» reads as plausibly backwards) cannot tip it."""
+    evidence = 0
+    for glyphs in pages:
+        for row in rows(glyphs):
+            evidence += sum(_evidence(word) for word in _ARABIC_WORD_RE.findall(logical_text(row)[0]))
+    return evidence < 0
+
+
+def page_lines(
+    glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[float, float], page: int, backwards: bool = False
+) -> list[Line]:
+    """The page's printed lines and cells, top to bottom (``bounds``: the page's left and
+    right edge; ``backwards``: see :func:`drawn_backwards`); columns of a row without rules
+    joined in reading order."""
+    if len(rules) > MAX_RULES:
+        rules = []
+    printed = [[(piece, _cell(piece, rules)) for piece in _split(row, rules)] for row in rows(glyphs)]
+    pieces = [piece for row in printed for piece in row]
+    if not pieces:
+        return []
+    area = _text_area([p for p, c in pieces if c is None] or [p for p, _ in pieces], bounds)
+    flush = _flush_side([p for p, c in pieces if c is None])
+    lines: list[Line] = []
+    for row in printed:
+        plain = [(p, c) for p, c in row if c is None]
+        if len(plain) > 1:  # columns without rules: one table row
+            cells = [_line(p, area, flush, page, None, backwards) for p, _ in plain]
+            rtl = sum(c.rtl for c in cells) * 2 >= len(cells)
+            ordered = sorted(cells, key=lambda c: -c.x0 if rtl else c.x0)
+            lines.append(cells[0]._replace(text=" | ".join(c.text for c in ordered if c.text), row=True))
+        else:
+            lines.extend(_line(p, area, flush, page, c, backwards) for p, c in plain)
+        lines.extend(_line(p, area, flush, page, c, backwards) for p, c in row if c is not None)
+    return lines
+
+
+def _text_area(pieces: list[list[Glyph]], bounds: tuple[float, float]) -> tuple[float, float]:
+    """The left and right edge of the page's text. An edge two lines reach is the margin;
+    otherwise margins are taken as symmetric, so the area spans both even when no line
+    reaches one side (left-aligned Arabic, short right-aligned lines, a list number hanging
+    in the margin)."""
+    lefts = [p[0].x0 for p in pieces]
+    rights = [p[-1].x1 for p in pieces]
+    em = statistics.median(p[0].size for p in pieces)
+    left, right = min(lefts), max(rights)
+    mirror = bounds[0] + bounds[1]
+    if sum(x < left + em for x in lefts) < 2:
+        left = min(left, mirror - right)
+    if sum(x > right - em for x in rights) < 2:
+        right = max(right, mirror - left)
+    return left, right
+
+
+def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped into printed lines, top to bottom, each sorted left to right."""
+    result: list[list[Glyph]] = []
+    centre = size = 0.0
+    for g in sorted(glyphs, key=lambda g: -(g.y0 + g.y1) / 2):
+        c = (g.y0 + g.y1) / 2
+        if result and abs(centre - c) < SAME_ROW * max(size, g.size):
+            result[-1].append(g)
+        else:
+            result.append([g])
+            centre, size = c, g.size
+    return [_with_marks(sorted(row, key=lambda g: g.x0)) for row in result]
+
+
+def _with_marks(row: list[Glyph]) -> list[Glyph]:
+    """Combining marks drawn as glyphs of their own (tanween, shadda) joined to the letter
+    they sit on, so that reordering cannot move them to a neighbour («ثانياً», not «ثانيًا»)."""
+    bases = [g for g in row if not _is_mark(g)]
+    if len(bases) == len(row) or not bases:
+        return row
+    texts = [g.text for g in bases]
+    starts = [g.x0 for g in bases]
+    for mark in (g for g in row if _is_mark(g)):
+        centre = (mark.x0 + mark.x1) / 2
+        i = max(bisect.bisect_right(starts, centre) - 1, 0)  # the last base starting left of it
+        if i + 1 < len(bases) and bases[i].x1 < centre and bases[i + 1].x0 - centre < centre - bases[i].x1:
+            i += 1
+        texts[i] += mark.text
+    return [g._replace(text=text) for g, text in zip(bases, texts)]
+
+
+def _is_mark(g: Glyph) -> bool:
+    return bool(g.text) and all(unicodedata.category(c) == "Mn" for c in g.text)
+
+
+def _split(row: list[Glyph], rules: Sequence[Rule]) -> list[list[Glyph]]:
+    """A printed line cut at vertical rules and at column-wide gaps; a list marker is kept
+    with its text however wide the tab after it."""
+    y = (row[0].y0 + row[0].y1) / 2
+    cuts = [r.x0 for r in rules if r.x1 - r.x0 < 2 and r.y0 <= y <= r.y1]
+    pieces = [[row[0]]]
+    for prev, g in zip(row, row[1:]):
+        ruled = any(prev.x1 - 1 <= x <= g.x0 + 1 for x in cuts)
+        wide = g.x0 - prev.x1 > COLUMN_GAP * g.size
+        if ruled or (wide and not _lone_marker(pieces[-1])):
+            pieces.append([g])
+        else:
+            pieces[-1].append(g)
+    pieces = [p for p in pieces if "".join(g.text for g in p).strip()]
+    # A marker drawn at the right of a right-to-left line is the last piece, not the first.
+    if len(pieces) > 1 and _lone_marker(pieces[-1]):
+        if not any(pieces[-2][-1].x1 - 1 <= x <= pieces[-1][0].x0 + 1 for x in cuts):
+            pieces[-2:] = [pieces[-2] + pieces[-1]]
+    return pieces
+
+
+def _lone_marker(piece: list[Glyph]) -> bool:
+    return bool(_LONE_MARKER_RE.fullmatch("".join(g.text for g in piece).strip()))
+
+
+def _cell(piece: list[Glyph], rules: Sequence[Rule]) -> tuple[float, float, float, float] | None:
+    """The rules that box a piece in on all four sides (a table cell), or None."""
+    x = (piece[0].x0 + piece[-1].x1) / 2
+    y = (piece[0].y0 + piece[0].y1) / 2
+    left = [r.x0 for r in rules if r.x1 - r.x0 < 2 and r.y0 <= y <= r.y1 and r.x0 <= piece[0].x0 + 1]
+    right = [r.x0 for r in rules if r.x1 - r.x0 < 2 and r.y0 <= y <= r.y1 and r.x0 >= piece[-1].x1 - 1]
+    below = [r.y0 for r in rules if r.y1 - r.y0 < 2 and r.x0 <= x <= r.x1 and r.y0 < y]
+    above = [r.y0 for r in rules if r.y1 - r.y0 < 2 and r.x0 <= x <= r.x1 and r.y0 > y]
+    if left and right and below and above:
+        return round(max(left)), round(min(right)), round(min(above)), round(max(below))
+    return None
+
+
+def _flush_side(pieces: list[list[Glyph]]) -> str:
+    """«right» when the page's lines line up on the right (Arabic text as usual), «left» when
+    they line up on the left."""
+    if not pieces:
+        return "right"
+    lefts = [p[0].x0 for p in pieces]
+    rights = [p[-1].x1 for p in pieces]
+    em = statistics.median(p[0].size for p in pieces)
+    on_left = sum(x - min(lefts) < em for x in lefts)
+    on_right = sum(max(rights) - x < em for x in rights)
+    return "right" if on_right >= on_left else "left"
+
+
+def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, cell, backwards: bool) -> Line:
+    text, rtl = logical_text(piece, flush == "right")
+    flipped = backwards and bool(_RTL_CHAR_RE.search(text))
+    if flipped:  # the producer drew the letters in reading order: take them as drawn
+        text = _spaced(" ".join("".join(_visual(piece)).split()))
+    text = unicodedata.normalize("NFKC", text)
+    sizes = Counter(round(g.size * 2) / 2 for g in piece if g.text.strip())
+    size = sizes.most_common(1)[0][0] if sizes else piece[0].size
+    inked = [g for g in piece if g.text.strip()]
+    bold = sum(g.bold for g in inked) >= 0.6 * len(inked)
+    rtl = rtl and not flipped
+    x0, x1 = piece[0].x0, piece[-1].x1
+    if cell is not None:  # inside a cell the text area is the cell
+        area = (cell[0], cell[1])
+    free = x0 - area[0] if flush == "right" else area[1] - x1
+    return Line(text, x0, x1, piece[0].y0, size, bold, rtl, _first_word(piece, rtl), free, page, cell, flipped=flipped)
+
+
+def _first_word(piece: list[Glyph], rtl: bool) -> float:
+    """Width of the logical first word: the rightmost word of a right-to-left line."""
+    draws_spaces = any(g.text == " " for g in piece)
+    word: list[Glyph] = []
+    for g in reversed(piece) if rtl else piece:
+        if g.text.isspace():
+            if word:
+                break
+        elif word and _space_between(*sorted((word[-1], g), key=lambda g: g.x0), draws_spaces):
+            break
+        else:
+            word.append(g)
+    return max(g.x1 for g in word) - min(g.x0 for g in word) if word else 0.0
+
+
+def _space_between(left: Glyph, right: Glyph, draws_spaces: bool) -> bool:
+    """Whether the gap between two neighbouring glyphs is a space nobody drew. A producer
+    that draws its spaces (LibreOffice, Word) also stretches justified lines, between the
+    letters of a word as well: there only a gap next to a digit or a sign (the tab after
+    «1.») is a space."""
+    if right.x0 - left.x1 <= WORD_GAP * right.size or left.text.isspace() or right.text.isspace():
+        return False
+    return not (draws_spaces and _inked_letter(left) and _inked_letter(right))
+
+
+def _inked_letter(g: Glyph) -> bool:
+    return g.text == "" or g.text[-1].isalpha()
+
+
+def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
+    """Glyphs drawn left to right, as text in logical (reading) order, and whether it was read
+    as a right-to-left paragraph.
+
+    The bidi algorithm needs the paragraph's direction. A line that opens a list item shows
+    it: the marker comes first, so it sits on the right of a right-to-left line and on the
+    left of a left-to-right one. Otherwise ``rtl`` decides, which the caller takes from the
+    side the page's lines are flush with (Arabic paragraphs in Word are right-aligned; an
+    Arabic line in a left-to-right paragraph is left-aligned)."""
+    from bidi import get_display
+
+    visual = " ".join("".join(_visual(piece)).split())
+    if not _RTL_CHAR_RE.search(visual):
+        return _spaced(visual), False
+    right, left = (_spaced(get_display(visual, base_dir=base)) for base in "RL")
+    opens_right, opens_left = _opens_item(right, visual[-4:]), _opens_item(left, visual[:4])
+    if opens_right != opens_left:
+        rtl = opens_right
+    return (right if rtl else left), rtl
+
+
+def _opens_item(reading: str, edge: str) -> bool:
+    """Whether ``reading`` opens with a list marker drawn at the line's ``edge`` (a number
+    inside the line, «(2FA)», is no marker)."""
+    m = _ITEM_RE.match(reading)
+    return bool(m) and m.group().strip()[0] in edge
+
+
+def _visual(piece: Sequence[Glyph]) -> Iterator[str]:
+    """The glyphs' text left to right, with the spaces the producer left as gaps."""
+    draws_spaces = any(g.text == " " for g in piece)
+    for prev, g in zip((None, *piece), piece):
+        if prev is not None and _space_between(prev, g, draws_spaces):
+            yield " "
+        # A ligature glyph («لا») carries its letters in logical order; the reordering
+        # reverses right-to-left runs, so its letters are reversed first to land right.
+        yield g.text[::-1] if len(g.text) > 1 and _RTL_CHAR_RE.match(g.text) else g.text
+
+
+def _spaced(text: str) -> str:
+    """No space inside brackets: «( Cloud» → «(Cloud» (a wrapped line's end space lands there)."""
+    return _BRACKET_SPACE_RE.sub(lambda m: m.group(1) or m.group(2), text).strip()
+
+
+def _evidence(word: str) -> int:
+    """Positive when ``word`` looks like Arabic in reading order, negative when reversed."""
+    score = 0
+    first, last = _form(word[0]), _form(word[-1])
+    score += (first == "initial") - (first in ("final", "medial"))
+    score += (last == "final") - (last in ("initial", "medial"))
+    forward = unicodedata.normalize("NFKC", word)
+    backward = unicodedata.normalize("NFKC", word[::-1])
+    return score + _plausible(forward) - _plausible(backward)
+
+
+@functools.lru_cache(maxsize=512)
+def _form(char: str) -> str:
+    """Positional form of an Arabic presentation-form character («initial», «final», …)."""
+    decomposition = unicodedata.decomposition(char)
+    return decomposition[1 : decomposition.index(">")] if decomposition.startswith("<") else ""
+
+
+def _plausible(word: str) -> int:
+    return (
+        (len(word) > 3 and word.startswith("ال"))
+        + word.endswith(_SUFFIXES)
+        - word.startswith(("ة", "ى"))
+        - (unicodedata.category(word[0]) == "Mn")  # a word never opens with a mark
+    )
+
+
+# -- the whole lecture ---------------------------------------------------------------------------
+
+
+def lecture_lines(lines: Sequence[Line]) -> list[str]:
+    """The lecture's text lines: paragraphs joined, headings marked, tables as rows."""
+    lines = _without_furniture(lines)
+    if not lines:
+        return []
+    body = _body_size(lines)
+    levels = _heading_levels(lines, body)
+    pitch = _usual_pitch(lines)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.cell is not None or line.row:  # a table, between blank lines as in the Word reader
+            j = i
+            while j < len(lines) and lines[j].row == line.row and (lines[j].cell is None) == (line.cell is None):
+                j += 1
+            out += ["", *(_table(lines[i:j]) if line.cell is not None else [l.text for l in lines[i:j]]), ""]
+            i = j
+            continue
+        texts = [line.text]
+        while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], pitch):
+            i += 1
+            texts.append(lines[i].text)
+        paragraph = _spaced(" ".join(texts))  # «(» ending a line, «Encryption)» the next
+        level = 0 if _bulleted(paragraph) else levels.get((line.size, line.bold), 0)
+        if line.size < body * TITLE_SIZE and not _heading_like(paragraph):
+            level = 0  # a long bold or slightly larger paragraph is emphasis
+        if line.size < body * HEADING_SIZE and _ITEM_RE.match(paragraph):
+            level = 0  # a list item set in bold is still an item
+        out.append(_render(paragraph, level))
+        i += 1
+    return out
+
+
+def _bulleted(text: str) -> bool:
+    """A bullet opens an item, never a heading, however large: slides shrink their text to
+    fit, so one slide's bullets are larger than another's."""
+    return text[:1] in BULLETS
+
+
+def _heading_like(text: str) -> bool:
+    """Short and not ended like a sentence: what a bold line must be to be a heading."""
+    return len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_SENTENCE_ENDS)
+
+
+def _without_furniture(lines: Sequence[Line]) -> list[Line]:
+    """Lines without page numbers and running headers or footers: a page's first or last
+    line, no larger than the body text, repeated at the same height on half of the pages
+    (two at least). Slide titles repeated on «continued» slides are larger: they stay."""
+    lines = [line for line in lines if not _PAGE_NUMBER_RE.match(line.text)]
+    if not lines:
+        return []
+    body = _body_size(lines)
+    pages = len({line.page for line in lines})
+    edges = {id(line) for _, group in groupby(lines, key=lambda l: l.page) for line in _ends(list(group))}
+    seen = Counter(
+        (line.text, round(line.y)) for line in lines if id(line) in edges and line.size <= body and line.cell is None
+    )
+    repeated = {key for key, n in seen.items() if n >= max(2, pages / 2)}
+    return [line for line in lines if id(line) not in edges or (line.text, round(line.y)) not in repeated]
+
+
+def _ends(page: list[Line]) -> list[Line]:
+    """A page's top and bottom lines (where headers and footers are)."""
+    return [max(page, key=lambda l: l.y), min(page, key=lambda l: l.y)]
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    """The size most of the lecture's letters are set in."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        weight[line.size] += len(line.text)
+    return weight.most_common(1)[0][0]
+
+
+def _heading_levels(lines: Sequence[Line], body: float) -> dict[tuple[float, bool], int]:
+    """Heading level of each (size, bold) style that marks headings."""
+    body_bold = sum(len(l.text) for l in lines if l.size == body and l.bold) > 0.5 * sum(
+        len(l.text) for l in lines if l.size == body
+    )
+    styles: Counter[tuple[float, bool]] = Counter()  # headings per style (a wrapped one once)
+    previous = None
+    for line in lines:
+        if line.cell is not None or line.row or _bulleted(line.text):
+            continue
+        style = (line.size, line.bold)
+        larger = line.size >= body * HEADING_SIZE and (line.size >= body * TITLE_SIZE or _heading_like(line.text))
+        emphasised = (
+            line.size >= body and line.bold and not body_bold and _heading_like(line.text)
+            and not _ITEM_RE.match(line.text)
+        )
+        if (larger or emphasised) and style != previous:
+            styles[style] += 1
+        previous = style
+    ranked = sorted(styles, key=lambda s: (-s[0], not s[1]))
+    levels = {}
+    # A title: the largest style, used once, before any other heading.
+    first = next(iter(styles), None)  # styles are counted in reading order
+    title = ranked and styles[ranked[0]] == 1 and first == ranked[0]
+    if title and len(ranked) > 1:
+        levels[ranked.pop(0)] = 1
+    for n, style in enumerate(ranked, 1):
+        levels[style] = min(n, 6)
+    return levels
+
+
+def _usual_pitch(lines: Sequence[Line]) -> dict[float, float]:
+    """The most common distance between consecutive baselines, per font size."""
+    steps: dict[float, list[float]] = {}
+    for a, b in zip(lines, lines[1:]):
+        if a.page == b.page and a.size == b.size and a.cell is None and b.cell is None and a.y > b.y:
+            steps.setdefault(a.size, []).append(round(a.y - b.y, 1))
+    return {size: Counter(s).most_common(1)[0][0] for size, s in steps.items()}
+
+
+def _continues(prev: Line, line: Line, pitch: dict[float, float]) -> bool:
+    """Whether ``line`` is ``prev``'s paragraph wrapped onto the next printed line."""
+    if line.cell is not None or line.row or prev.size != line.size or prev.bold != line.bold:
+        return False
+    if _ITEM_RE.match(line.text) or _PAGE_NUMBER_RE.match(line.text):
+        return False
+    if line.page == prev.page:
+        step = prev.y - line.y
+        if step <= 0 or step > PITCH_SLACK * pitch.get(line.size, 1.2 * line.size) + 0.5:
+            return False
+    elif line.page != prev.page + 1:
+        return False
+    return prev.free < line.first_word + WRAP_SLACK * line.size
+
+
+def _render(text: str, level: int) -> str:
+    """A paragraph in the reader's conventions: «# » heading, «- » bullet, «1/ » number."""
+    if level:
+        return "#" * level + " " + text
+    if m := _NUMBER_RE.match(text):
+        return f"{m.group(1)}/ {text[m.end():]}"
+    if _BULLET_RE.match(text):
+        return "- " + _BULLET_RE.sub("", text, count=1)
+    return text
+
+
+def _table(cells: Sequence[Line]) -> list[str]:
+    """Table rows from cell lines: each cell's lines joined, cells in reading order. A row
+    that a page break cut in two is put back together: the part on the next page has nothing
+    in the row's first column, which a new row would."""
+    rows: dict[tuple[int, float, float], dict[tuple[float, float], list[str]]] = {}
+    for line in cells:
+        left, right, top, bottom = line.cell
+        rows.setdefault((line.page, top, bottom), {}).setdefault((left, right), []).append(line.text)
+    # A right-to-left table aligns its cells' text on the right: its first column is there.
+    rtl = sum(line.cell[1] - line.x1 <= line.x0 - line.cell[0] for line in cells) * 2 >= len(cells)
+    out: list[dict[tuple[float, float], list[str]]] = []
+    page = None
+    for (row_page, _, _), columns in rows.items():
+        if out and row_page != page and _overlapping(columns, _first(out[-1], rtl)) is None:
+            for column, texts in columns.items():
+                out[-1].setdefault(_overlapping(out[-1], column) or column, []).extend(texts)
+        else:
+            out.append(columns)
+        page = row_page
+    ordered = [sorted(row, key=lambda c: -c[0] if rtl else c[0]) for row in out]
+    return [" | ".join(_spaced(" ".join(row[c])) for c in columns) for row, columns in zip(out, ordered)]
+
+
+def _first(columns: dict[tuple[float, float], list[str]], rtl: bool) -> tuple[float, float]:
+    """The column read first in a row (the rightmost in a right-to-left table)."""
+    return max(columns) if rtl else min(columns)
+
+
+Column = tuple[float, float]  # a table column's left and right rule
+
+
+def _overlapping(columns: dict[Column, list[str]], column: Column) -> Column | None:
+    """The column of ``columns`` that covers the middle of ``column``, if any."""
+    middle = (column[0] + column[1]) / 2
+    return next((c for c in columns if c[0] <= middle <= c[1]), None)

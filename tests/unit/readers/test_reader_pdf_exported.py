@@ -1,0 +1,73 @@
+"""PDFs exported by LibreOffice from a Word and a PowerPoint lecture read like the originals.
+
+The lectures and their PDFs are in tests/fixtures/exported (made by make_lectures.py there).
+"""
+
+import logging
+import re
+from pathlib import Path
+
+from chatbot.passages import split_passages
+from chatbot.readers import read_document
+
+EXPORTED = Path(__file__).resolve().parents[2] / "fixtures" / "exported"
+_CELL_SPLIT = re.compile(r"\s*\|\s*")
+
+
+def lines(name: str) -> list[str]:
+    return [line for line in read_document(EXPORTED / name).text.splitlines() if line.strip()]
+
+
+def test_word_export_reads_like_the_word_file():
+    assert lines("security.pdf") == lines("security.docx")
+
+
+def test_left_to_right_word_file_reads_like_the_word_file():
+    # No right-to-left setting anywhere: left-aligned paragraphs, list numbers on the left,
+    # Symbol-font bullets, a table without borders.
+    assert lines("e-learning.pdf") == lines("e-learning.docx")
+
+
+def test_mixed_runs_heading_numbers_and_title_in_reading_order():
+    text = lines("security.pdf")
+    assert text[0] == "# أمن المعلومات"  # the title line, drawn glyph by glyph, not reversed
+    assert "# أولاً: مفهوم أمن المعلومات" in text  # number and colon in place
+    assert any(line.startswith("1/ السرية (Confidentiality): ضمان عدم اطلاع") for line in text)
+
+
+def test_wrapped_lines_are_joined_but_items_and_headings_stay_apart():
+    text = lines("security.pdf")
+    item = next(line for line in text if line.startswith("1/ "))
+    assert item.endswith("على المعلومات المخزنة أو المنقولة عبر الشبكة.")  # two printed lines
+    assert sum(line.startswith("- ") for line in text) == 3
+    assert "## 2- الهندسة الاجتماعية" in text
+
+
+def test_table_row_cut_by_a_page_break_is_one_row():
+    assert "الجدار الناري (Firewall) | نظام يراقب حركة الشبكة ويمنع الاتصالات غير المسموح بها | جدار ويندوز" in lines(
+        "security.pdf"
+    )
+
+
+def test_word_export_gives_the_same_passages():
+    def shape(name):
+        return [(p.level, p.heading, " ".join(p.text.split())) for p in split_passages(read_document(EXPORTED / name).text, name)]
+
+    assert shape("security.pdf") == shape("security.docx")
+
+
+def test_slides_export_reads_like_the_slides():
+    pdf, pptx = lines("cloud.pdf"), lines("cloud.pptx")
+    assert [l for l in pdf if l.startswith("#")] == [l for l in pptx if l.startswith("#")]
+    assert [l for l in pdf if l.startswith("- ")] == [l for l in pptx if l.startswith("- ")]
+    # LibreOffice draws this right-to-left table left to right; the cells of each row stay together
+    rows = lambda text: [frozenset(_CELL_SPLIT.split(l)) for l in text if "|" in l]  # noqa: E731
+    assert rows(pdf) == rows(pptx)
+    assert "مقدمة في مفاهيم الحوسبة السحابية (Cloud Computing) ونماذج خدماتها" in pdf
+
+
+def test_reading_leaves_nothing_on_stderr(capsys, caplog):
+    with caplog.at_level(logging.DEBUG):
+        read_document(EXPORTED / "security.pdf")
+    assert capsys.readouterr().err == ""
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
