@@ -56,8 +56,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_paths(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--corpus", type=Path, help="folder of lecture files (default: the bundled corpus/)")
-    p.add_argument("--index", type=Path, help="index folder (default: index/ beside the corpus)")
+    from chatbot.paths import default_corpus_path, default_index_for
+
+    corpus = default_corpus_path()  # argparse formats help with %: a path's own % is doubled
+    p.add_argument("--corpus", type=Path, help=f"folder of lecture files (default: {corpus})".replace("%", "%%"))
+    p.add_argument("--index", type=Path,
+                   help=f"index folder (default: index/ beside the corpus: {default_index_for(corpus)})".replace("%", "%%"))
     p.add_argument("--no-semantic", action="store_true",
                    help="words only: no e5 passage vectors (faster builds; same as CHATBOT_SEMANTIC=0)")
 

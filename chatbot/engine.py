@@ -13,23 +13,23 @@ import numpy as np
 from chatbot.answer import Reply, answer_question
 from chatbot.indexer import Progress, open_index
 from chatbot.passages import Passage
+from chatbot.paths import default_corpus, default_index_for
 from chatbot.search import expand_query, file_coverage, rank, top_k
 from chatbot.semantic import SemanticUnavailable, embed_question, wanted_by_default
 from chatbot.spelling import Speller
 
-__all__ = ["DEFAULT_CORPUS", "DEFAULT_INDEX", "Engine", "open_engine"]
+__all__ = ["DEFAULT_CORPUS", "Engine", "default_index_for", "open_engine"]
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = PROJECT_DIR / "corpus"
 SYNONYMS_FILE = "_synonyms.txt"
+DEFAULT_CORPUS: Path  # looked up on use, see __getattr__
 
 
-def default_index_for(corpus: Path) -> Path:
-    """``index/`` beside the corpus folder."""
-    return corpus.resolve().parent / "index"
-
-
-DEFAULT_INDEX = default_index_for(DEFAULT_CORPUS)
+def __getattr__(name: str) -> Path:
+    """``DEFAULT_CORPUS`` is found when first used, not at import: outside a checkout, finding it
+    seeds the user's data folder with the bundled lecture (:mod:`chatbot.paths`)."""
+    if name == "DEFAULT_CORPUS":
+        return default_corpus()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Engine:
@@ -83,6 +83,6 @@ def open_engine(
     progress: Callable[[int, int, str], None] | None = None,
     semantic: bool | None = None,
 ) -> Engine:
-    corpus = Path(corpus) if corpus else DEFAULT_CORPUS
+    corpus = Path(corpus) if corpus else default_corpus()
     index = Path(index) if index else default_index_for(corpus)
     return Engine(corpus, index, progress, semantic)
