@@ -12,6 +12,10 @@ Decisions made here, each for a reason a student would give:
 
 from __future__ import annotations
 
+import json
+import math
+from functools import lru_cache
+from importlib.resources import files
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -32,19 +36,8 @@ MAX_QUESTION_CHARS = 1000
 # The longest passage given as an answer: longer, it is a chapter, not an answer (the
 # evaluation's rule too, chatbot.evaluate).
 MAX_ANSWER_CHARS = 2000
-# When to abstain, and when to answer with a caution. Two measures: ``cov``, the IDF-weighted
-# share of the question's words the answer's lecture holds (file_coverage), and ``held``, the
-# share of them the answer passage or its headings hold. Either too low: abstain («ما عاصمة
-# فرنسا»; «أسباب الحرب العالمية الأولى», whose known words lie in unrelated passages). In between:
-# answer with low confidence and say so, as a paraphrase («وش الأشياء اللي مهدت لظهور الحكومة»)
-# and a neighbouring topic («ما هي مراحل التجارة الالكترونية») both land there. Set on three
-# question sets, two written blind by helpers on two lectures (tests/data/README.md); errors
-# were fewest for MIN_COVERAGE 0–0.3 with MIN_HELD 0.3–0.4; ARCD, which has no out-of-scope
-# question, loses least at 0.3 (23 abstentions of 1,395 against 32 at 0.35).
-MIN_COVERAGE = 0.3
-MIN_HELD = 0.3
-SURE_COVERAGE = 0.55
-SURE_HELD = 0.5
+# When to abstain, and when to answer with a caution: a model fit on data (Abstention below,
+# data/abstention.json, benchmarks/fit_abstention.py).
 TOPIC_SHARE = 0.25
 HIGH_COVERAGE = 0.85
 # An alternative scoring this close to the answer is a serious candidate ("medium").
@@ -77,6 +70,7 @@ class Reply(NamedTuple):
     answer: Hit | None
     alternatives: list[Hit]
     terms: tuple[str, ...]
+    evidence: Evidence | None = None  # what the decision rested on (None: no passage was weighed)
 
 
 def _refuse(question: str, message: str) -> Reply:
@@ -165,15 +159,50 @@ def _share_in(postings: np.ndarray, in_file: np.ndarray) -> float:
     return float(in_file[postings].sum() / in_file.sum())
 
 
-def _support(cov: float, count: int, held: float) -> str:
-    """none | unsure | sure: how far the lecture (``cov``) and the answer passage (``count``
-    words held, a ``held`` share) support answering (see MIN_COVERAGE). An unsure answer needs
-    two of the question's words: one shared word («الهاتف» in «من هو مخترع الهاتف») is as
-    likely a coincidence as a topic."""
-    unsure = cov < SURE_COVERAGE or held < SURE_HELD
-    if cov < MIN_COVERAGE or held < MIN_HELD or (unsure and count < 2):
-        return "none"
-    return "unsure" if unsure else "sure"
+class Evidence(NamedTuple):
+    """What the decision to answer rests on, for the answer's passage (see Abstention)."""
+
+    coverage: float  # IDF-weighted share of the question's words its lecture holds (file_coverage)
+    held: float  # share of the question's words the passage or its headings hold
+    count: int  # how many of them
+    answer_type: bool  # the passage can give the kind of answer asked (chatbot.answer_types)
+    semantic: float | None  # its cosine with the question above the corpus median; None: no vectors
+
+    def features(self) -> list[float]:
+        """In comparable ranges (the semantic gap is a few hundredths, so scaled by ten)."""
+        return [self.coverage, self.held, min(self.count, 4) / 4, float(self.answer_type), 10 * (self.semantic or 0.0)]
+
+
+class Abstention(NamedTuple):
+    """A logistic model of "this passage answers the question" over Evidence.features, and the
+    probabilities below which the reply declines (``decline``) or answers with a caution
+    (``caution``). Fit by benchmarks/fit_abstention.py on the data named in ``fit_on``;
+    one model with the semantic layer, one without."""
+
+    weights: tuple[float, ...]
+    bias: float
+    decline: float
+    caution: float
+
+    def probability(self, evidence: Evidence) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, evidence.features(), strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def abstention_models() -> dict[str, Abstention]:
+    """``semantic`` and ``words``: the fitted models in data/abstention.json."""
+    data = json.loads(files("chatbot.data").joinpath("abstention.json").read_text(encoding="utf-8"))
+    return {mode: Abstention(tuple(m["weights"]), m["bias"], m["decline"], m["caution"])
+            for mode, m in data["models"].items()}
+
+
+def _support(evidence: Evidence) -> str:
+    """none | unsure | sure: the fitted model's probability that the passage answers, against
+    its two thresholds."""
+    model = abstention_models()["words" if evidence.semantic is None else "semantic"]
+    p = model.probability(evidence)
+    return "none" if p < model.decline else "unsure" if p < model.caution else "sure"
 
 
 # How much of a factoid question (chatbot.answer_types) the passage must hold when it shows no
@@ -230,7 +259,8 @@ def answer_question(
     if not index.passages:
         return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
     of_file = file_coverage(terms, index, speller())
-    scores = rank(terms, index, of_file, similarity(question))
+    similarity_of = similarity(question)
+    scores = rank(terms, index, of_file, similarity_of)
     sections = index.sections
     allowed = sections if is_list_question(question, terms) else None
     best = top_k(scores, 1, allowed) or top_k(scores, 1)
@@ -240,14 +270,15 @@ def answer_question(
         best = [_narrow_to_item(best[0], terms, scores, index)]
     best = [_explained(best[0], scores, index)]
     cov = of_file(int(index.file_of[best[0]]))
-    support = _support(cov, *_held(terms, index, best[0]))
-    if support != "none" and not _gives_answer_type(question, terms, index, best[0]):
-        support = "none"
+    count, held = _held(terms, index, best[0])
+    gap = None if similarity_of is None else float(similarity_of[best[0]] - np.median(similarity_of))
+    evidence = Evidence(cov, held, count, _gives_answer_type(question, terms, index, best[0]), gap)
+    support = _support(evidence)
     if support == "none":
         # Sections to look at instead: those holding one of the question's words at least.
         near = [i for i in top_k(scores, top * 3, sections) if _held(terms, index, i)[0]][:top]
         suggestions = [_hit(index, i, scores, "low") for i in near]
-        return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems)
+        return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems, evidence)
     unsure = support == "unsure"
     others = [i for i in top_k(scores, top + 8) if i != best[0] and index.passages[i].parent != best[0]]
     runner_up = scores[others[0]] if others else 0.0
@@ -255,7 +286,7 @@ def answer_question(
     hit = _hit(index, best[0], scores, _confidence(cov, margin, unsure))
     alternatives = [_hit(index, i, scores, "medium" if scores[i] >= CLOSE * scores[best[0]] else "low")
                     for i in others[:top]]
-    return Reply(question, "answer", UNSURE if unsure else "", hit, alternatives, stems)
+    return Reply(question, "answer", UNSURE if unsure else "", hit, alternatives, stems, evidence)
 
 
 def _hit(index: StoredIndex, i: int, scores: np.ndarray, confidence: str) -> Hit:

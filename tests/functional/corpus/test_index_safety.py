@@ -232,7 +232,7 @@ def test_ask_does_not_load_the_format_libraries(corpus):
     probe = (
         "import sys\nfrom chatbot.cli import main\n"
         f"code = main(['ask', 'ما مزايا التعليم الالكتروني', '--corpus', {str(corpus)!r}])\n"
-        "print(sorted(m for m in ('docx', 'pptx', 'pypdf') if m in sys.modules), code)\n"
+        "print(sorted(m for m in ('docx', 'pptx', 'pdfminer') if m in sys.modules), code)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
