@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -34,7 +35,8 @@ from chatbot.tui.widgets.conversation import Conversation
 from chatbot.tui.widgets.help_screen import HelpScreen
 from chatbot.tui.widgets.index_progress import IndexProgress
 from chatbot.tui.widgets.no_answer import NoAnswerCard
-from chatbot.tui.widgets.question_input import QuestionBox, QuestionInput
+from chatbot.tui.widgets.palette import ChatPalette
+from chatbot.tui.widgets.question_input import QuestionInput
 from chatbot.tui.widgets.rtl_text import RtlText
 from chatbot.tui.widgets.welcome import Welcome
 
@@ -94,7 +96,7 @@ class ChatApp(App[None]):
         with Horizontal(id="main"):
             yield Conversation(id="conversation")
             yield Contents(id="contents")
-        yield QuestionBox()
+        yield QuestionInput(id="question")
         # Compact, without the palette key, so every binding fits in 80 columns (F1 lists ctrl+p).
         yield Footer(compact=True, show_command_palette=False)
 
@@ -265,6 +267,11 @@ class ChatApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        """Open the palette with its right-to-left search field."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(ChatPalette(id="--command-palette"))
 
     def action_page(self, direction: int) -> None:
         if direction < 0:

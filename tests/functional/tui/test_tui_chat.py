@@ -95,18 +95,25 @@ async def test_rtl_mode_toggles_between_app_and_terminal(make_app):
         assert app.rtl_mode == rtl.APP
 
 
-async def test_live_preview_shows_the_question_being_typed_right_to_left(make_app):
+async def test_typed_arabic_reads_right_to_left_in_the_input_box_itself(make_app):
     app = make_app("app")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        for ch in "ما المراحل":
+        question = "ما مراحل الحكومة"
+        for ch in question:
             await pilot.press("space" if ch == " " else ch)
-        preview = app.query_one("#preview", RtlText)
-        assert preview.display
-        assert rtl.logical_word(preview.layout(40).plain.strip()) == "ما المراحل"
+        box = app.query_one(QuestionInput)
+        box.cursor_blink = False
+        shown = box.render_line(0).text
+        assert shown.rstrip().endswith(rtl.visual_line(question))  # shaped, reordered, right-aligned
+        assert shown.startswith("   ")
+        x, _ = box.cursor_screen_offset
+        assert x == box.content_region.x + shown.index(rtl.visual_line(question)) - 1  # end: left
+        await pilot.press("right", "right", "right", "right", "right", "right")  # back over «الحكومة»
+        assert box.cursor_position == len("ما مراحل ") + 1
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert not preview.display
+        assert box.render_line(0).text.startswith(question)  # logical, for a bidi terminal
 
 
 async def test_other_answers_copy_export_and_clear(make_app, tmp_path):
@@ -208,3 +215,17 @@ async def test_palette_lists_the_chat_actions(make_app):
         assert app.screen.__class__.__name__ == "HelpScreen"
         await pilot.press("escape")
         assert app.screen.__class__.__name__ != "HelpScreen"
+
+
+async def test_palette_search_field_reads_right_to_left(make_app):
+    from textual.command import CommandInput
+
+    app = make_app("app")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "حفظ":
+            await pilot.press(ch)
+        field = app.screen.query_one(CommandInput)
+        assert field.render_line(0).text.rstrip().endswith(rtl.visual_line("حفظ"))
