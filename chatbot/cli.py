@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chatbot", description="اسأل المحاضرة بالعربية / Ask the lecture in Arabic.")
     parser.add_argument("--rtl", choices=("app", "terminal", "auto"), default=None,
                         help="how the TUI shows Arabic: reordered by the app, by the terminal, or detected")
+    parser.add_argument("--lang", choices=("ar", "en"), default=None,
+                        help="language of the TUI's own words (default: CHATBOT_LANG, else ar)")
     _add_paths(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -187,7 +189,7 @@ def _run_tui(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return 0
     import os
 
-    run(args.corpus, args.index, args.rtl or os.environ.get("CHATBOT_RTL", "auto"))
+    run(args.corpus, args.index, args.rtl or os.environ.get("CHATBOT_RTL", "auto"), args.lang)
     return 0
 
 

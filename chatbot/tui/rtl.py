@@ -34,6 +34,7 @@ from rich.text import Text
 
 __all__ = [
     "APP",
+    "direction",
     "MODES",
     "TERMINAL",
     "render",
@@ -157,7 +158,22 @@ class Cell(NamedTuple):
     index: int
 
 
-def visual_cells(line: str) -> list[Cell]:
+def direction(text: str) -> str:
+    """``R`` or ``L``: the direction of ``text``'s first letter (Unicode's rule P2; ``R`` if none).
+
+    Chrome is Arabic or English as the student chose; each text is laid out in its own
+    direction so an English sentence keeps its full stop on the right.
+    """
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "R"
+
+
+def visual_cells(line: str, base: str = "R") -> list[Cell]:
     """One logical line as a left-to-right terminal must draw it, glyph by glyph.
 
     Each glyph remembers its logical index, so an input box can put its cursor (and a click)
@@ -173,7 +189,7 @@ def visual_cells(line: str) -> list[Cell]:
     origin = [i for i, ch in enumerate(embedded) if ch not in "\u202a\u202c"]
     logical_at = {pos: i for i, pos in enumerate(origin)}
     storage = _bidi.get_empty_storage()
-    storage["base_level"], storage["base_dir"] = 1, "R"
+    storage["base_level"], storage["base_dir"] = (1, "R") if base == "R" else (0, "L")
     _bidi.get_embedding_levels(embedded, storage)
     for position, char in enumerate(storage["chars"]):
         char["index"] = logical_at.get(position, -1)
@@ -203,9 +219,9 @@ def _shape(line: str) -> list[str]:
     return glyphs
 
 
-def visual_line(line: str) -> str:
+def visual_line(line: str, base: str = "R") -> str:
     """One logical line as a left-to-right terminal must draw it: shaped, then reordered."""
-    return "".join(cell.glyph for cell in visual_cells(line))
+    return "".join(cell.glyph for cell in visual_cells(line, base))
 
 
 class InputView(NamedTuple):
@@ -303,15 +319,23 @@ def render(
     style: str = "",
     highlight: Callable[[str], bool] | None = None,
     highlight_style: str = "bold reverse",
+    base: str = "R",
 ) -> Text:
     """Logical ``text`` as a rich Text of lines fitting ``width`` cells, for ``mode``.
+
+    ``base`` is the paragraph direction: ``R`` lines are right-aligned, ``L`` lines (English
+    chrome) left-aligned; ``auto`` takes the direction of the text's first letter.
 
     ``highlight`` is asked about each word (in logical spelling); the words it accepts get
     ``highlight_style``. The result is built from plain strings, never parsed as markup.
     """
     lines = wrap(sanitize(text), width)
+    if base == "auto":
+        base = direction(text)
     if mode == APP:
-        lines = [_right_align(visual_line(line), width) for line in lines]
+        lines = [visual_line(line, base) for line in lines]
+        if base == "R":
+            lines = [_right_align(line, width) for line in lines]
     result = Text("\n".join(lines), style=style, no_wrap=True, overflow="crop", end="")
     if highlight is not None:
         for match in _WORD_RE.finditer(result.plain):

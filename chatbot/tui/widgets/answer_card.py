@@ -8,10 +8,9 @@ from functools import lru_cache
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from chatbot.arabic import analyze
 from chatbot.passages import Passage
-from chatbot.tui.transcript import CONFIDENCE_WORDS, breadcrumb, source_line
-from chatbot.tui.widgets.rtl_text import RtlText
+from chatbot.tui.transcript import breadcrumb, confidence_words, source_line
+from chatbot.tui.widgets.rtl_text import RtlText, current_language
 
 
 def matcher(terms: tuple[str, ...]) -> Callable[[str], bool] | None:
@@ -23,6 +22,9 @@ def matcher(terms: tuple[str, ...]) -> Callable[[str], bool] | None:
     wanted = frozenset(terms)
     if not wanted:
         return None
+    # Imported here, not at the top: camel-tools takes a second or more to load, and the chat's
+    # first frame must not wait for it (an answer exists only once the engine has loaded it).
+    from chatbot.arabic import analyze
 
     @lru_cache(maxsize=4096)
     def matches(word: str) -> bool:
@@ -56,13 +58,14 @@ class AnswerCard(Vertical):
         self._hint = hint
 
     def compose(self) -> ComposeResult:
+        lang = current_language(self)
         title = self._title
         if self._confidence:
-            title += f" — الثقة: {CONFIDENCE_WORDS.get(self._confidence, self._confidence)}"
+            title += f" — {confidence_words(self._confidence, lang)}"
         yield RtlText(title, classes="card-title")
         if self.passage.section:
-            yield RtlText(breadcrumb(self.passage), classes="breadcrumb")
-        yield RtlText(self.passage.text, highlight=matcher(self._terms), classes="passage")
-        yield RtlText(source_line(self.passage), classes="source")
+            yield RtlText(breadcrumb(self.passage), direction="R", classes="breadcrumb")
+        yield RtlText(self.passage.text, highlight=matcher(self._terms), direction="R", classes="passage")
+        yield RtlText(source_line(self.passage, lang), classes="source")
         if self._hint:
             yield RtlText(self._hint, classes="hint")

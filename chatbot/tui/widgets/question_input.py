@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from chatbot.tui import strings
+from chatbot.tui.strings import Language
 from chatbot.tui.widgets.rtl_input import RtlInput
-
-PLACEHOLDER = "Type your question in Arabic, then Enter"
 
 
 class QuestionInput(RtlInput):
     """An input that remembers the questions asked (Up/Down recall them, like a shell)."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Ask"),
-        Binding("up", "history(-1)", "History"),
-        Binding("down", "history(1)", "History", show=False),
+        Binding("enter", "submit", id="ask"),
+        Binding("up", "history(-1)", id="history"),
+        Binding("down", "history(1)", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder=PLACEHOLDER, id=id)
+    def __init__(self, *, language: Language = Language.AR, id: str | None = None) -> None:
+        super().__init__(placeholder=strings.PLACEHOLDER(language), id=id)
         self.history: list[str] = []
         self._position = 0  # len(history) means "the line being typed"
         self._draft = ""

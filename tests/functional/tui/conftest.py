@@ -32,11 +32,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.fixture
 def make_app(corpus: tuple[Path, Path], tmp_path: Path):
-    """``make_app(rtl="app")``: a fresh app over the lecture, exporting into ``tmp_path``."""
+    """``make_app(rtl="app", lang="ar")``: a fresh app over the lecture, exporting into ``tmp_path``."""
 
-    def make(rtl: str = "app", folders: tuple[Path, Path] | None = None) -> ChatApp:
+    def make(rtl: str = "app", folders: tuple[Path, Path] | None = None, lang: str = "ar") -> ChatApp:
         lectures, index = folders or corpus
-        return create_app(lambda progress: open_engine(lectures, index, progress), rtl, tmp_path)
+        return create_app(lambda progress: open_engine(lectures, index, progress), rtl, tmp_path, lang)
 
     return make
 

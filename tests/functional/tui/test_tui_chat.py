@@ -90,7 +90,7 @@ async def test_rtl_mode_toggles_between_app_and_terminal(make_app):
         await pilot.pause()
         assert app.rtl_mode == rtl.TERMINAL
         assert "ب/ مرحلة التبادل" in passage.layout(70).plain  # logical, for a bidi terminal
-        assert "(RTL: terminal)" in app.query_one("#title", RtlText).text
+        assert "(العرض: الطرفية)" in app.query_one("#title", RtlText).text
         await pilot.press("ctrl+r")
         assert app.rtl_mode == rtl.APP
 
@@ -205,16 +205,63 @@ async def test_a_broken_engine_is_reported_not_raised(tmp_path):
         await ask(pilot, "ما مراحل الحكومة")  # no engine: a notice, no crash
 
 
-async def test_palette_lists_the_chat_actions(make_app):
+async def test_palette_finds_the_chat_commands_in_arabic(make_app):
+    from textual.command import CommandList
+
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"TOC", "More", "Copy", "Save", "Clear", "RTL", "Help"} <= titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for ch in "حفظ":
+            await pilot.press(ch)
+        await pilot.pause(0.5)
+        prompts = [str(option.prompt).split("\n")[0] for option in app.screen.query_one(CommandList).options]
+        assert rtl.visual_line("حفظ الجلسة") in prompts
+        assert not any("Save" in prompt or "Quit" in prompt for prompt in prompts)
+        await pilot.press("escape")
         await pilot.press("f1")
         assert app.screen.__class__.__name__ == "HelpScreen"
         await pilot.press("escape")
         assert app.screen.__class__.__name__ != "HelpScreen"
+
+
+def footer_words(app) -> list[str]:
+    return [active.binding.description for active in app.screen.active_bindings.values() if active.binding.show]
+
+
+async def test_footer_is_arabic_by_default_and_english_on_request(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        words = footer_words(app)
+        assert rtl.visual_line("حفظ") in words and rtl.visual_line("اسأل") in words
+        assert not any(ch.isascii() and ch.isalpha() for word in words for ch in word)
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert {"Save", "Ask", "Contents", "Quit"} <= set(footer_words(app))
+        assert app.query_one(QuestionInput).placeholder.startswith("Type your question")
+
+
+async def test_no_answer_message_is_in_one_language(make_app):
+    for lang, other in (("ar", "The lecture"), ("en", "المحاضرة")):
+        app = make_app(lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await ask(pilot, "ما هي مراحل نمو الطفل")
+            title = app.query_one(NoAnswerCard).query_one(".card-title", RtlText).text
+            assert other not in title and " / " not in title
+
+
+async def test_english_lines_keep_their_full_stop_on_the_right(make_app):
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "ما هي مراحل نمو الطفل")
+        title = app.query_one(NoAnswerCard).query_one(".card-title", RtlText)
+        line = title.layout(70).plain
+        assert line.startswith("The lecture") and line.rstrip().endswith(".")
 
 
 async def test_palette_search_field_reads_right_to_left(make_app):
