@@ -28,13 +28,18 @@ def _add_paths(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index", type=Path, help="index folder (default: index/ beside the corpus)")
 
 
+def _add_chat_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("--rtl", choices=("app", "terminal", "auto"), default=None,
+                   help="how the TUI shows Arabic: reordered by the app, by the terminal, or detected")
+    p.add_argument("--lang", choices=("ar", "en"), default=None,
+                   help="language of the TUI's own words (default: CHATBOT_LANG, else ar)")
+    _add_paths(p)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chatbot", description="اسأل المحاضرة بالعربية / Ask the lecture in Arabic.")
-    parser.add_argument("--rtl", choices=("app", "terminal", "auto"), default=None,
-                        help="how the TUI shows Arabic: reordered by the app, by the terminal, or detected")
-    parser.add_argument("--lang", choices=("ar", "en"), default=None,
-                        help="language of the TUI's own words (default: CHATBOT_LANG, else ar)")
-    _add_paths(parser)
+    _add_chat_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     ask = sub.add_parser("ask", help="answer a question (or --batch: one per stdin line)")
@@ -162,12 +167,17 @@ COMMANDS = {"ask": cmd_ask, "index": cmd_index, "corpus": cmd_corpus, "eval": cm
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The chat (no command) opens without the full parser: its subcommands import camel-tools,
+    # which would keep the terminal blank for a second or more before the first frame.
+    chat, rest = _add_chat_options(_Parser(prog="chatbot", add_help=False)).parse_known_args(argv)
+    if not rest:
+        return _run_tui(chat)
     parser = build_parser()
     args = parser.parse_args(argv)
     from chatbot.indexer import IndexBusy
 
     if args.command is None:
-        return _run_tui(parser, args)
+        return _run_tui(args)
     if getattr(args, "corpus", None) is not None and not args.corpus.is_dir():
         print(f"مجلد المحاضرات غير موجود / corpus folder not found: {args.corpus}", file=sys.stderr)
         return EXIT_MISUSE
@@ -181,11 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _run_tui(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _run_tui(args: argparse.Namespace) -> int:
     try:
         from chatbot.tui.app import run
     except ImportError:
-        parser.print_help()
+        build_parser().print_help()
         return 0
     import os
 
