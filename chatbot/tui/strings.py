@@ -132,8 +132,8 @@ NOT_FOUND = Say("لم أجد إجابة في المحاضرة.", "The lecture do
 SOURCE_LINE = Say("{source}، السطر {first}", "{source}, line {first}")
 SOURCE_LINES = Say("{source}، الأسطر {first}-{last}", "{source}, lines {first}-{last}")
 SHOW_MORE = Say(
-    "… {shown} من {total} سطرا معروضة. اضغط Enter لعرض المزيد.",
-    "… {shown} of {total} lines shown. Press Enter to show more.",
+    "عرض المزيد ({shown} من {total} سطرا معروضة)",
+    "Show more ({shown} of {total} lines shown)",
 )
 
 WILL_ANSWER = Say("سأجيب حين تجهز المحاضرات…", "I will answer as soon as the lectures are ready…")

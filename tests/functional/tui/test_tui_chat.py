@@ -28,7 +28,7 @@ async def test_typed_question_gets_the_section_that_answers_it(make_app):
         card = app.query_one(AnswerCard)
         assert card.passage.heading == STAGES
         assert "مرحلة التبادل" in card.passage.text
-        passage = card.query_one(".passage", RtlText)
+        passage = card.query_one(".passage RtlText", RtlText)
         highlighted = {rtl.logical_word(passage.layout(60).plain[s.start : s.end]) for s in passage.layout(60).spans}
         assert {"مراحل", "الحكومة"} <= highlighted
         assert app.query_one(QuestionInput).value == ""
@@ -84,7 +84,7 @@ async def test_rtl_mode_toggles_between_app_and_terminal(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await ask(pilot, "ما مراحل الحكومة الالكترونية")
-        passage = app.query_one(AnswerCard).query_one(".passage", RtlText)
+        passage = app.query_one(AnswerCard).query_one(".passage RtlText", RtlText)
         assert "مرحلة التبادل" not in passage.layout(70).plain  # shaped and reordered
         await pilot.press("ctrl+r")
         await pilot.pause()
@@ -276,3 +276,27 @@ async def test_palette_search_field_reads_right_to_left(make_app):
             await pilot.press(ch)
         field = app.screen.query_one(CommandInput)
         assert field.render_line(0).text.rstrip().endswith(rtl.visual_line("حفظ"))
+
+
+async def test_a_50000_line_passage_is_shown_a_part_at_a_time(make_app):
+    """Issue 13: laying out 50,000 lines at once froze the chat for 17–51 s."""
+    from chatbot.passages import Passage
+    from chatbot.tui.widgets.answer_card import PART_LINES
+
+    body = "\n".join(f"سطر رقم {i} من نص طويل جدا عن الحكومة" for i in range(50_000))
+    huge = Passage("huge.txt", ("عنوان",), 2, 50_001, body, "section", "عنوان", -1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.conversation.add(AnswerCard(huge, title="من الفهرس"))
+        await settle(pilot)
+        card = app.query_one(AnswerCard)
+        parts = card.query(".passage RtlText")
+        assert len(parts) == 1 and parts.first().text.count("\n") == PART_LINES - 1
+        more = card.query_one(".show-more")
+        assert "60 من 50000" in more.labels[0]
+        more.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(card.query(".passage RtlText")) == 2
+        assert "120 من 50000" in more.labels[0]

@@ -1,0 +1,23 @@
+"""A long passage is shown a part at a time: where each part ends."""
+
+from chatbot.tui.widgets.answer_card import part_end, shown_lines
+
+
+def test_a_part_ends_after_its_lines():
+    text = "\n".join(["سطر"] * 10)
+    end = part_end(text, 0, lines=3)
+    assert text[:end] == "سطر\nسطر\nسطر\n"
+    assert shown_lines(text, end) == 3
+    assert part_end(text, end, lines=100) == len(text)
+
+
+def test_one_huge_line_is_cut_between_words():
+    text = "كلمة " * 10_000
+    end = part_end(text, 0, chars=100)
+    assert end <= 100 and text[end - 1] == " "
+    assert shown_lines(text, end) == 1
+
+
+def test_a_word_longer_than_a_part_is_cut_anyway():
+    text = "ا" * 1000
+    assert part_end(text, 0, chars=100) == 100
