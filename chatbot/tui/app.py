@@ -363,13 +363,13 @@ def create_app(
 
     ``engine_factory(progress)`` returns an Engine and is called in a worker thread;
     ``rtl`` is ``app``, ``terminal`` or ``auto`` (``None`` reads ``CHATBOT_RTL``);
-    ``export_dir`` is where sessions are saved (the current directory by default);
+    ``export_dir`` is where sessions are saved (by default :func:`transcript.sessions_folder`);
     ``lang`` is ``ar`` or ``en`` (``None`` reads ``CHATBOT_LANG``, else Arabic).
     """
     return ChatApp(
         engine_factory or engine_opener(None, None),
         resolve_mode(rtl, os.environ),
-        export_dir or Path.cwd(),
+        export_dir or transcript.sessions_folder(os.environ),
         resolve_language(lang, os.environ),
     )
 

@@ -6,6 +6,7 @@ reshaped, reordered presentation forms that would paste as reversed gibberish.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,8 +20,24 @@ if TYPE_CHECKING:
 
 __all__ = [
     "alternatives_markdown", "answer_text", "breadcrumb", "confidence_words", "export", "passage_markdown",
-    "reply_markdown", "source_line",
+    "reply_markdown", "sessions_folder", "source_line",
 ]
+
+SESSIONS_ENV = "CHATBOT_SESSIONS_DIR"
+
+
+def sessions_folder(env: Mapping[str, str]) -> Path:
+    """Where saved sessions go: ``$CHATBOT_SESSIONS_DIR``, else the user's data folder
+    (``~/.local/share/chatbot/sessions`` on Linux, the platform's equivalent elsewhere).
+
+    Never the current folder: following the README, that is the project tree.
+    """
+    chosen = env.get(SESSIONS_ENV, "").strip()
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("chatbot", appauthor=False) / "sessions"
 
 
 def source_line(passage: Passage, lang: Language = Language.AR) -> str:

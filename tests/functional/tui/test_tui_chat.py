@@ -300,3 +300,38 @@ async def test_a_50000_line_passage_is_shown_a_part_at_a_time(make_app):
         await settle(pilot)
         assert len(card.query(".passage RtlText")) == 2
         assert "120 من 50000" in more.labels[0]
+
+
+async def test_saved_session_holds_what_was_shown_and_its_path_reads_left_to_right(make_app, tmp_path):
+    from chatbot.tui.widgets.notes import SavedNote
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "ما هي مرحلة التبادل")
+        reply = app._last_reply
+        assert reply.alternatives
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [saved] = tmp_path.glob("chatbot-session-*.md")
+        body = saved.read_text(encoding="utf-8")
+        assert "### إجابة أخرى" not in body  # the other answers were not shown
+        path = app.query_one(SavedNote).query_one(".path", RtlText)
+        assert path.layout(200).plain.startswith(str(saved))  # «/tmp/…», not «tmp/…/»
+        saved.unlink()
+        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [saved] = tmp_path.glob("chatbot-session-*.md")
+        assert saved.read_text(encoding="utf-8").count("### إجابة أخرى") == len(reply.alternatives)
+
+
+async def test_copy_does_not_claim_what_the_terminal_cannot_confirm(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "ما هي مرحلة التبادل")
+        await pilot.press("ctrl+y")
+        [toast] = [n.message for n in app._notifications]
+        assert rtl.logical_word(toast) != "نُسخت الإجابة"
+        assert "ctrl+s" in toast
