@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
@@ -29,8 +29,9 @@ from chatbot.tui.examples import example_questions
 from chatbot.tui.messages import AskRequested, PassageRequested
 from chatbot.tui.rtl import APP, TERMINAL, resolve_mode
 from chatbot.tui.strings import Language, engine_message, resolve_language
-from chatbot.tui.widgets.answer_card import AnswerCard
-from chatbot.tui.widgets.contents import Contents
+from chatbot.tui.themes import DARK, THEMES
+from chatbot.tui.widgets.answer_card import AnswerCard, distinctive
+from chatbot.tui.widgets.contents import Contents, ContentsPanel, outline
 from chatbot.tui.widgets.conversation import Conversation
 from chatbot.tui.widgets.help_screen import HelpScreen
 from chatbot.tui.widgets.index_progress import IndexProgress
@@ -50,6 +51,8 @@ __all__ = ["ChatApp", "create_app", "run"]
 Progress = Callable[[int, int, str], None]
 EngineFactory = Callable[[Progress], "Engine"]
 
+
+WIDE = 140  # columns from which the contents panel is open beside the chat
 
 
 class ChatCommands(Provider):
@@ -116,18 +119,20 @@ class ChatApp(App[None]):
         self._engine_factory = engine_factory
         self._export_dir = export_dir
         self._index_of: dict[Passage, int] = {}
+        self._children: dict[int, list[int]] = {}  # entries under each passage (contents tree)
         self._blocks: list[str] = []  # the session, as Markdown, for export
         self._last_reply: Reply | None = None
         self._last_passage: Passage | None = None  # what "copy" copies
         self._others_shown = False
         self._pending: str | None = None  # asked before the engine was ready
+        self._contents_chosen = False  # the student opened or closed the contents panel
 
     # -- layout ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield RtlText(self._title(), id="title")
         with Horizontal(id="main"):
             yield Conversation(id="conversation")
-            yield Contents(id="contents")
+            yield ContentsPanel(id="contents")
         yield QuestionInput(language=self.language, id="question")
         # Compact, without the palette key, so every binding fits in 80 columns (F1 lists ctrl+p).
         yield Footer(compact=True, show_command_palette=False)
@@ -148,6 +153,9 @@ class ChatApp(App[None]):
         return self.query_one("#question", QuestionInput)
 
     async def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DARK.name
         self._localize()
         progress = IndexProgress()
         await self.conversation.add(progress)
@@ -175,6 +183,7 @@ class ChatApp(App[None]):
             return
         self.engine = engine
         self._index_of = {passage: i for i, passage in enumerate(engine.passages)}
+        self._children = outline(engine.passages)[1]
         self.query_one(Contents).load(engine.passages)
         await progress.remove()
         await self._welcome()
@@ -213,8 +222,9 @@ class ChatApp(App[None]):
                 reply.answer.passage,
                 title=message or self._say(strings.ANSWER),
                 confidence=reply.answer.confidence,
-                terms=reply.terms,
+                terms=distinctive(reply.terms, self._share),
                 hint=self._say(strings.MORE_HINT, count=others) if others else "",
+                siblings=self._siblings(reply.answer.passage),
             )
         elif reply.kind == "smalltalk":
             card = RtlText(message, classes="card smalltalk")
@@ -256,16 +266,29 @@ class ChatApp(App[None]):
         await self.conversation.add(AnswerCard(passage, title=title))
 
     # -- actions --------------------------------------------------------------------------
+    def _show_contents(self, show: bool) -> None:
+        """Show or hide the contents panel; the conversation keeps its place as it re-wraps."""
+        panel = self.query_one(ContentsPanel)
+        if panel.display != show:
+            self.conversation.hold_place()
+            panel.display = show
+
+    def on_resize(self, event: events.Resize) -> None:
+        """From :data:`WIDE` columns the contents stay open beside the chat (until ctrl+t)."""
+        if not self._contents_chosen:
+            self._show_contents(event.size.width >= WIDE)
+
     def action_toggle_contents(self) -> None:
-        contents = self.query_one(Contents)
-        contents.display = not contents.display
-        (contents if contents.display else self.question).focus()
+        self._contents_chosen = True
+        panel = self.query_one(ContentsPanel)
+        self._show_contents(not panel.display)
+        (panel.query_one("#contents-filter") if panel.display else self.question).focus()
 
     def action_close_contents(self) -> None:
-        contents = self.query_one(Contents)
-        if contents.display:
-            contents.display = False
-            self.question.focus()
+        """Esc, or an entry opened: a narrow terminal gives the room back to the chat."""
+        if self.size.width < WIDE or self._contents_chosen:
+            self._show_contents(False)
+        self.question.focus()
 
     async def action_other_answers(self) -> None:
         reply = self._last_reply
@@ -275,7 +298,12 @@ class ChatApp(App[None]):
         self._others_shown = True
         self._blocks.append(transcript.alternatives_markdown(reply.alternatives, self.language))
         await self.conversation.add(*(
-            AnswerCard(hit.passage, title=self._say(strings.OTHER_ANSWER), confidence=hit.confidence, terms=reply.terms)
+            AnswerCard(
+                hit.passage,
+                title=self._say(strings.OTHER_ANSWER),
+                confidence=hit.confidence,
+                terms=distinctive(reply.terms, self._share),
+            )
             for hit in reply.alternatives
         ))
 
@@ -324,6 +352,7 @@ class ChatApp(App[None]):
             self.push_screen(ChatPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_page(self, direction: int) -> None:
+        self.conversation.release_place()
         if direction < 0:
             self.conversation.scroll_page_up()
         else:
@@ -334,6 +363,21 @@ class ChatApp(App[None]):
         self._notify(strings.BINDINGS["quit"].help(self.language) + ": ctrl+q")
 
     # -- helpers --------------------------------------------------------------------------
+    def _siblings(self, passage: Passage) -> list[Passage]:
+        """The items of the list ``passage`` is an item of (none for a section or paragraph)."""
+        if self.engine is None or passage.level != "item" or passage.parent < 0:
+            return []
+        items = self._children.get(passage.parent, [])
+        return [self.engine.passages[i] for i in items if self.engine.passages[i].level == "item"]
+
+    def _share(self, term: str) -> float:
+        """The share of passages holding an index term (its postings in the word field)."""
+        if self.engine is None or not self.engine.passages:
+            return 0.0
+        field = self.engine.index.fields["word"]
+        at = field.term_id.get(term)
+        return 0.0 if at is None else float(field.indptr[at + 1] - field.indptr[at]) / len(self.engine.passages)
+
     async def _note(self, text: str, kind: str) -> None:
         await self.conversation.add(RtlText(text, classes=f"card {kind}"))
 

@@ -30,11 +30,11 @@ import arabic_reshaper
 # by one on characters that remember their logical index.
 from bidi import algorithm as _bidi
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 
 __all__ = [
     "APP",
-    "direction",
     "MODES",
     "TERMINAL",
     "render",
@@ -156,21 +156,6 @@ class Cell(NamedTuple):
 
     glyph: str
     index: int
-
-
-def direction(text: str) -> str:
-    """``R`` or ``L``: the direction of ``text``'s first letter (Unicode's rule P2; ``R`` if none).
-
-    Chrome is Arabic or English as the student chose; each text is laid out in its own
-    direction so an English sentence keeps its full stop on the right.
-    """
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return "R"
-        if kind == "L":
-            return "L"
-    return "R"
 
 
 def visual_cells(line: str, base: str = "R") -> list[Cell]:
@@ -318,20 +303,18 @@ def render(
     *,
     style: str = "",
     highlight: Callable[[str], bool] | None = None,
-    highlight_style: str = "bold reverse",
+    highlight_style: str | Style = "bold reverse",
     base: str = "R",
 ) -> Text:
     """Logical ``text`` as a rich Text of lines fitting ``width`` cells, for ``mode``.
 
     ``base`` is the paragraph direction: ``R`` lines are right-aligned, ``L`` lines (English
-    chrome) left-aligned; ``auto`` takes the direction of the text's first letter.
+    chrome, a file path) left-aligned.
 
     ``highlight`` is asked about each word (in logical spelling); the words it accepts get
     ``highlight_style``. The result is built from plain strings, never parsed as markup.
     """
     lines = wrap(sanitize(text), width)
-    if base == "auto":
-        base = direction(text)
     if mode == APP:
         lines = [visual_line(line, base) for line in lines]
         if base == "R":

@@ -22,6 +22,15 @@ class Language(StrEnum):
     AR = "ar"
     EN = "en"
 
+    @property
+    def base(self) -> str:
+        """The paragraph direction of the chat's own lines in this language (``R`` or ``L``).
+
+        Taken from the language, not from a line's first letter: «e-government.txt، الأسطر 5-9»
+        is an Arabic line that starts with a Latin word.
+        """
+        return "R" if self is Language.AR else "L"
+
 
 class Say(NamedTuple):
     """One message in both languages; ``say(lang)`` picks one (``format`` fills its fields)."""
@@ -103,6 +112,7 @@ TITLE = Say("مساعد المحاضرة — اسأل بالعربية", "Lectur
 RENDERING = Say("العرض: {mode}", "rendering: {mode}")
 MODE_NAMES = {"app": Say("التطبيق", "app"), "terminal": Say("الطرفية", "terminal")}
 PLACEHOLDER = Say("اكتب سؤالك بالعربية ثم اضغط Enter", "Type your question in Arabic, then Enter")
+FILTER_PLACEHOLDER = Say("ابحث في الفهرس…", "Filter the contents…")
 PALETTE_PLACEHOLDER = Say("ابحث عن أمر…", "Search for commands…")
 
 GREETING = Say(

@@ -8,7 +8,8 @@ passage a part at a time (:data:`PART_LINES` lines or :data:`PART_CHARS` charact
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from textual import on
@@ -18,9 +19,19 @@ from textual.widgets import OptionList
 
 from chatbot.passages import Passage
 from chatbot.tui.transcript import breadcrumb, confidence_words, source_line
+from chatbot.tui.widgets.contents import entry_label
 from chatbot.tui import strings
 from chatbot.tui.widgets.rtl_options import RtlOptionList
 from chatbot.tui.widgets.rtl_text import RtlText, current_language
+
+# A term in this share of the passages or more is the lecture's topic, not what the question
+# is about: marking it would mark nearly every line. Set on the bundled lecture (46 passages):
+# its topic words «الحكومة», «الالكترونية», «الخدمات» are in 52%, 39%, 35% of them, the words
+# questions turn on («مراحل», «التبادل», «المواطنين») in 2–13%.
+COMMON_SHARE = 1 / 3
+
+_SENTENCE_RE = re.compile(r"[^.!?؟؛\n]+[.!?؟؛]*")
+_WORD_RE = re.compile(r"\w+")
 
 PART_LINES = 60
 PART_CHARS = 6_000
@@ -47,6 +58,33 @@ def part_end(text: str, start: int, lines: int = PART_LINES, chars: int = PART_C
 def shown_lines(text: str, end: int) -> int:
     """How many of ``text``'s lines have begun before ``end`` (for «… 60 of 50,000 lines»)."""
     return text.count("\n", 0, end) + (0 if end and text[end - 1] == "\n" else 1)
+
+
+def best_sentence(
+    text: str, matches: Callable[[str], bool] | None, heading: str = "", limit: int = PART_CHARS
+) -> str:
+    """The sentence (or line) of ``text`` holding the most distinct matched words, its
+    ``heading`` aside (a heading is no answer); "" when the passage is one sentence or none
+    matches. Only the first ``limit`` characters are read."""
+    if matches is None:
+        return ""
+    heading = " ".join(heading.split())
+    sentences = [m.group().strip() for m in _SENTENCE_RE.finditer(text[:limit])]
+    sentences = [s for s in sentences if s and " ".join(s.split()) != heading]
+    if len(sentences) < 2:
+        return ""
+    score = {s: len({w for w in _WORD_RE.findall(s) if matches(w)}) for s in sentences}
+    best = max(sentences, key=score.__getitem__)
+    return best if score[best] else ""
+
+
+def distinctive(terms: tuple[str, ...], share: Callable[[str], float]) -> tuple[str, ...]:
+    """The question's terms worth marking: those in less than :data:`COMMON_SHARE` of the
+    passages (``share(term)``), or the rarest one when all are common."""
+    if not terms:
+        return ()
+    rare = tuple(term for term in terms if share(term) < COMMON_SHARE)
+    return rare or (min(terms, key=share),)
 
 
 def matcher(terms: tuple[str, ...]) -> Callable[[str], bool] | None:
@@ -84,7 +122,10 @@ class AnswerCard(Vertical):
         confidence: str | None = None,
         terms: tuple[str, ...] = (),
         hint: str = "",
+        siblings: Sequence[Passage] = (),
     ) -> None:
+        """``siblings``: the items of the list the passage is an item of (itself included),
+        shown around it by their first words, dimmed."""
         classes = f"card {confidence}" if confidence else "card"
         super().__init__(classes=classes)
         self.passage = passage
@@ -94,6 +135,7 @@ class AnswerCard(Vertical):
         self._hint = hint
         self._highlight = matcher(terms)
         self._shown = 0  # characters of the passage on screen
+        self._siblings = siblings if passage in siblings else ()
 
     def compose(self) -> ComposeResult:
         lang = current_language(self)
@@ -103,10 +145,17 @@ class AnswerCard(Vertical):
         yield RtlText(title, classes="card-title")
         if self.passage.section:
             yield RtlText(breadcrumb(self.passage), direction="R", classes="breadcrumb")
-        with Vertical(classes="passage"):
+        if best := best_sentence(self.passage.text, self._highlight, self.passage.heading):
+            yield RtlText(best, highlight=self._highlight, direction="R", classes="best")
+        at = self._siblings.index(self.passage) if self._siblings else 0
+        for sibling in self._siblings[:at]:
+            yield RtlText(entry_label(sibling), direction="R", classes="sibling")
+        with Vertical(classes="passage item" if self._siblings else "passage"):
             yield self._next_part()
             if self._shown < len(self.passage.text):
                 yield RtlOptionList([self._more_label()], classes="show-more")
+        for sibling in self._siblings[at + 1 :]:
+            yield RtlText(entry_label(sibling), direction="R", classes="sibling")
         yield RtlText(source_line(self.passage, lang), classes="source")
         if self._hint:
             yield RtlText(self._hint, classes="hint")

@@ -25,9 +25,9 @@ def current_language(widget: Widget) -> Language:
 
 def shown_line(widget: Widget, text: str) -> str:
     """One line of the chat's own words as it must be drawn where Textual draws it (footer,
-    toasts, palette): laid out in its own direction in app mode, left logical otherwise."""
+    toasts, palette): laid out in the chat language's direction in app mode, logical otherwise."""
     text = " ".join(rtl.sanitize(text).split())
-    return rtl.visual_line(text, rtl.direction(text)) if current_mode(widget) == rtl.APP else text
+    return rtl.visual_line(text, current_language(widget).base) if current_mode(widget) == rtl.APP else text
 
 
 class RtlText(Widget):
@@ -37,8 +37,10 @@ class RtlText(Widget):
     widget with its own ``render`` rather than a ``Static`` holding a pre-rendered string.
     """
 
+    COMPONENT_CLASSES = {"rtl-text--match"}
     DEFAULT_CSS = """
     RtlText { height: auto; width: 1fr; }
+    RtlText > .rtl-text--match { color: $warning; text-style: bold underline; }
     """
 
     text: reactive[str] = reactive("", layout=True)
@@ -48,16 +50,16 @@ class RtlText(Widget):
         text: str = "",
         *,
         highlight: Callable[[str], bool] | None = None,
-        direction: str = "auto",
+        direction: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        """``highlight`` picks words to emphasise. ``direction`` is ``R`` for lecture text and
-        questions, ``auto`` (from the first letter) for the chat's own words, maybe English."""
+        """``highlight`` picks words to emphasise. ``direction`` is ``R`` for lecture text, ``L``
+        for a path; by default the chat language's (its own words may be English)."""
         super().__init__(id=id, classes=classes)
         self._highlight = highlight
         self._direction = direction
-        self._cache: tuple[tuple[str, int, str], Text] | None = None
+        self._cache: tuple[tuple[str, int, str, str], Text] | None = None
         self.set_reactive(RtlText.text, text)
 
     def on_mount(self) -> None:
@@ -66,9 +68,13 @@ class RtlText(Widget):
 
     def layout(self, width: int) -> Text:
         """The text as it is drawn at ``width`` cells (cached for the last width and mode)."""
-        key = (self.text, width, current_mode(self))
+        match = self.get_component_rich_style("rtl-text--match") if self._highlight else None
+        key = (self.text, width, current_mode(self), str(match))
         if self._cache is None or self._cache[0] != key:
-            rendered = rtl.render(self.text, width, key[2], highlight=self._highlight, base=self._direction)
+            base = self._direction or current_language(self).base
+            rendered = rtl.render(
+                self.text, width, key[2], highlight=self._highlight, highlight_style=match or "", base=base
+            )
             self._cache = (key, rendered)
         return self._cache[1]
 

@@ -21,3 +21,22 @@ def test_one_huge_line_is_cut_between_words():
 def test_a_word_longer_than_a_part_is_cut_anyway():
     text = "ا" * 1000
     assert part_end(text, 0, chars=100) == 100
+
+
+def test_only_terms_rare_in_the_lecture_are_marked():
+    from chatbot.tui.widgets.answer_card import distinctive
+
+    share = {"حكوم": 0.52, "الكتر": 0.39, "مراحل": 0.02}.get
+    assert distinctive(("مراحل", "حكوم", "الكتر"), share) == ("مراحل",)
+    assert distinctive(("حكوم", "الكتر"), share) == ("الكتر",)  # all common: the rarest
+    assert distinctive((), share) == ()
+
+
+def test_the_best_sentence_holds_the_most_matched_words():
+    from chatbot.tui.widgets.answer_card import best_sentence
+
+    text = "تمهيد عن الموضوع. في هذه المرحلة يتم تبادل المعلومات بين المستفيد والجهة. ثم ننتقل"
+    wanted = {"تبادل", "المعلومات"}.__contains__
+    assert best_sentence(text, wanted) == "في هذه المرحلة يتم تبادل المعلومات بين المستفيد والجهة."
+    assert best_sentence("جملة واحدة فيها تبادل", wanted) == ""
+    assert best_sentence(text, lambda word: False) == ""
