@@ -56,9 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     index = sub.add_parser("index", help="build or refresh the index and print a summary")
     _add_paths(index)
 
-    from chatbot import eval_cli
+    from chatbot import eval_cli, serve
 
     _add_paths(eval_cli.register(sub))
+    serve.register(sub, _add_paths)
     return parser
 
 
@@ -163,7 +164,13 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = {"ask": cmd_ask, "index": cmd_index, "corpus": cmd_corpus, "eval": cmd_eval}
+def cmd_serve(args: argparse.Namespace) -> int:
+    from chatbot.serve import serve
+
+    return serve(args.host, args.port, args.corpus, args.index, args.rtl, args.lang)
+
+
+COMMANDS = {"ask": cmd_ask, "index": cmd_index, "corpus": cmd_corpus, "eval": cmd_eval, "serve": cmd_serve}
 
 
 def main(argv: list[str] | None = None) -> int:
