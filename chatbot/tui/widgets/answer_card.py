@@ -30,6 +30,7 @@ from chatbot.tui.widgets.rtl_text import RtlText, current_language
 # questions turn on («مراحل», «التبادل», «المواطنين») in 2–13%.
 COMMON_SHARE = 1 / 3
 
+SENTENCE_WORDS = 4
 _SENTENCE_RE = re.compile(r"[^.!?؟؛\n]+[.!?؟؛]*")
 _WORD_RE = re.compile(r"\w+")
 
@@ -64,13 +65,14 @@ def best_sentence(
     text: str, matches: Callable[[str], bool] | None, heading: str = "", limit: int = PART_CHARS
 ) -> str:
     """The sentence (or line) of ``text`` holding the most distinct matched words, its
-    ``heading`` aside (a heading is no answer); "" when the passage is one sentence or none
-    matches. Only the first ``limit`` characters are read."""
+    ``heading`` and lines of fewer than :data:`SENTENCE_WORDS` words aside (a heading or a
+    list label is no answer); "" when fewer than two remain or none matches. Only the first
+    ``limit`` characters are read."""
     if matches is None:
         return ""
     heading = " ".join(heading.split())
     sentences = [m.group().strip() for m in _SENTENCE_RE.finditer(text[:limit])]
-    sentences = [s for s in sentences if s and " ".join(s.split()) != heading]
+    sentences = [s for s in sentences if len(s.split()) >= SENTENCE_WORDS and " ".join(s.split()) != heading]
     if len(sentences) < 2:
         return ""
     score = {s: len({w for w in _WORD_RE.findall(s) if matches(w)}) for s in sentences}

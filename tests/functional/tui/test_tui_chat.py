@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chatbot.tui import rtl
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.transcript import answer_text
@@ -62,6 +64,7 @@ async def test_contents_opens_a_passage_in_the_chat(make_app):
         assert not panel.display and app.query_one(QuestionInput).has_focus
 
 
+@pytest.mark.slow
 async def test_contents_labels_use_the_panel_width_the_first_time(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -107,6 +110,7 @@ async def test_opening_the_contents_keeps_the_conversations_place(make_app):
             assert view.place() == (top, into)
 
 
+@pytest.mark.slow
 async def test_wide_terminals_show_the_contents_beside_the_chat(make_app):
     app = make_app()
     async with app.run_test(size=(160, 50)) as pilot:
@@ -119,6 +123,7 @@ async def test_wide_terminals_show_the_contents_beside_the_chat(make_app):
         assert not app.query_one(ContentsPanel).display
 
 
+@pytest.mark.slow
 async def test_up_and_down_recall_earlier_questions(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -214,6 +219,7 @@ async def test_no_answer_offers_the_closest_sections(make_app):
         assert opened.passage.heading == STAGES
 
 
+@pytest.mark.slow
 async def test_greeting_gets_a_short_reply(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -222,6 +228,7 @@ async def test_greeting_gets_a_short_reply(make_app):
         assert app.query(".smalltalk") and not app.query(AnswerCard)
 
 
+@pytest.mark.slow
 async def test_choosing_an_example_asks_it(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -288,6 +295,7 @@ def footer_words(app) -> list[str]:
     return [active.binding.description for active in app.screen.active_bindings.values() if active.binding.show]
 
 
+@pytest.mark.slow
 async def test_footer_is_arabic_by_default_and_english_on_request(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -302,6 +310,7 @@ async def test_footer_is_arabic_by_default_and_english_on_request(make_app):
         assert app.query_one(QuestionInput).placeholder.startswith("Type your question")
 
 
+@pytest.mark.slow
 async def test_no_answer_message_is_in_one_language(make_app):
     for lang, other in (("ar", "The lecture"), ("en", "المحاضرة")):
         app = make_app(lang=lang)
@@ -312,6 +321,7 @@ async def test_no_answer_message_is_in_one_language(make_app):
             assert other not in title and " / " not in title
 
 
+@pytest.mark.slow
 async def test_english_lines_keep_their_full_stop_on_the_right(make_app):
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -322,6 +332,7 @@ async def test_english_lines_keep_their_full_stop_on_the_right(make_app):
         assert line.startswith("The lecture") and line.rstrip().endswith(".")
 
 
+@pytest.mark.slow
 async def test_palette_search_field_reads_right_to_left(make_app):
     from textual.command import CommandInput
 

@@ -35,8 +35,9 @@ def test_only_terms_rare_in_the_lecture_are_marked():
 def test_the_best_sentence_holds_the_most_matched_words():
     from chatbot.tui.widgets.answer_card import best_sentence
 
-    text = "تمهيد عن الموضوع. في هذه المرحلة يتم تبادل المعلومات بين المستفيد والجهة. ثم ننتقل"
+    text = "ب/ مرحلة التبادل\nتمهيد قصير عن هذا الموضوع المهم. في هذه المرحلة يتم تبادل المعلومات بين المستفيد والجهة. ثم ننتقل"
     wanted = {"تبادل", "المعلومات"}.__contains__
     assert best_sentence(text, wanted) == "في هذه المرحلة يتم تبادل المعلومات بين المستفيد والجهة."
-    assert best_sentence("جملة واحدة فيها تبادل", wanted) == ""
+    assert best_sentence("جملة واحدة طويلة فيها تبادل", wanted) == ""
+    assert best_sentence("ا/ تبادل\nب/ تبادل المعلومات", wanted) == ""  # list labels are no answer
     assert best_sentence(text, lambda word: False) == ""
