@@ -106,26 +106,18 @@ class RtlInput(Input):
             return super()._cell_offset_to_index(offset)
         return self.view().index_at(offset)
 
+    # Arrows move the way they point: in a right-to-left line, left is forward.
+    def _arrow(self, toward: str, away: str, select: bool) -> None:
+        getattr(Input, f"action_{away if self.right_to_left else toward}")(self, select)
+
     def action_cursor_left(self, select: bool = False) -> None:
-        if self.right_to_left:
-            super().action_cursor_right(select)
-        else:
-            super().action_cursor_left(select)
+        self._arrow("cursor_left", "cursor_right", select)
 
     def action_cursor_right(self, select: bool = False) -> None:
-        if self.right_to_left:
-            super().action_cursor_left(select)
-        else:
-            super().action_cursor_right(select)
+        self._arrow("cursor_right", "cursor_left", select)
 
     def action_cursor_left_word(self, select: bool = False) -> None:
-        if self.right_to_left:
-            super().action_cursor_right_word(select)
-        else:
-            super().action_cursor_left_word(select)
+        self._arrow("cursor_left_word", "cursor_right_word", select)
 
     def action_cursor_right_word(self, select: bool = False) -> None:
-        if self.right_to_left:
-            super().action_cursor_left_word(select)
-        else:
-            super().action_cursor_right_word(select)
+        self._arrow("cursor_right_word", "cursor_left_word", select)
