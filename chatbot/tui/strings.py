@@ -66,8 +66,6 @@ class Command(NamedTuple):
 
 BINDINGS: dict[str, Command] = {
     "ask": Command(Say("اسأل", "Ask"), Say("اسأل", "Ask"), Say("أرسل السؤال", "Send the question")),
-    "history": Command(Say("السابق", "History"), Say("الأسئلة السابقة", "Earlier questions"),
-                       Say("السهمان لأعلى ولأسفل", "Up and Down arrows")),
     "toc": Command(Say("الفهرس", "Contents"), Say("فهرس المحاضرات", "Table of contents"),
                    Say("عناوين المحاضرات وأقسامها", "The lectures' headings and sections")),
     "more": Command(Say("المزيد", "More"), Say("إجابات أخرى", "Other answers"),

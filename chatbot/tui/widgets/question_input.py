@@ -14,7 +14,7 @@ class QuestionInput(RtlInput):
 
     BINDINGS = [
         Binding("enter", "submit", id="ask"),
-        Binding("up", "history(-1)", id="history"),
+        Binding("up", "history(-1)", show=False),  # in F1's help: the footer must fit 80 columns
         Binding("down", "history(1)", show=False),
     ]
 

@@ -411,3 +411,11 @@ async def test_an_item_is_shown_inside_its_list_and_the_best_sentence_first(make
         best = card.query_one(".best", RtlText).text
         assert best in card.passage.text and best != card.passage.heading
         assert "تحول" in best
+
+
+async def test_the_chat_wears_its_own_theme(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "chatbot-dark"
+        assert {"chatbot-dark", "chatbot-light"} <= set(app.available_themes)

@@ -105,3 +105,18 @@ class TestEnglish:
     def test_english_answer(self, snap_compare, make_app):
         app = make_app(lang="en")
         assert snap_compare(app, terminal_size=(80, 24), run_before=after(asking("ما هي مرحلة التبادل")))
+
+
+class TestHelpAndPalette:
+    """F1's help page, and the palette listing the chat's commands in Arabic."""
+
+    def test_help(self, snap_compare, make_app):
+        assert snap_compare(make_app(), terminal_size=(80, 24), run_before=after(pressing("f1")))
+
+    def test_palette(self, snap_compare, make_app):
+        async def open_palette(pilot) -> None:
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.5)
+            pilot.app.screen.query_one("CommandInput").cursor_blink = False
+
+        assert snap_compare(make_app(), terminal_size=(80, 24), run_before=after(open_palette))
