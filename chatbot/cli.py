@@ -66,11 +66,18 @@ def _add_paths(p: argparse.ArgumentParser) -> None:
                    help="words only: no e5 passage vectors (faster builds; same as CHATBOT_SEMANTIC=0)")
 
 
+def _add_chat_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("--rtl", choices=("app", "terminal", "auto"), default=None,
+                   help="how the TUI shows Arabic: reordered by the app, by the terminal, or detected")
+    p.add_argument("--lang", choices=("ar", "en"), default=None,
+                   help="language of the TUI's own words (default: CHATBOT_LANG, else ar)")
+    _add_paths(p)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="chatbot", description="اسأل المحاضرة بالعربية / Ask the lecture in Arabic.")
-    parser.add_argument("--rtl", choices=("app", "terminal", "auto"), default=None,
-                        help="how the TUI shows Arabic: reordered by the app, by the terminal, or detected")
-    _add_paths(parser)
+    _add_chat_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     ask = sub.add_parser("ask", help="answer a question (or --batch: one per stdin line)")
@@ -87,9 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     index = sub.add_parser("index", help="build or refresh the index and print a summary")
     _add_paths(index)
 
-    from chatbot import eval_cli
+    from chatbot import eval_cli, serve
 
     _add_paths(eval_cli.register(sub))
+    serve.register(sub, _add_paths)
     return parser
 
 
@@ -197,21 +205,38 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return run(args)
 
 
-COMMANDS = {"ask": cmd_ask, "index": cmd_index, "corpus": cmd_corpus, "eval": cmd_eval}
+def cmd_serve(args: argparse.Namespace) -> int:
+    from chatbot.serve import serve
+
+    return serve(args.host, args.port, args.corpus, args.index, args.rtl, args.lang)
+
+
+COMMANDS = {"ask": cmd_ask, "index": cmd_index, "corpus": cmd_corpus, "eval": cmd_eval, "serve": cmd_serve}
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The chat (no command) opens without the full parser: its subcommands import camel-tools,
+    # which would keep the terminal blank for a second or more before the first frame.
+    chat, rest = _add_chat_options(_Parser(prog="chatbot", add_help=False)).parse_known_args(argv)
+    if not rest:
+        _semantic_switch(chat)
+        return _run_tui(chat)
     parser = build_parser()
     with _safe_streams():
         args = parser.parse_args(argv)
+    _semantic_switch(args)
+    if args.command is None:
+        return _run_tui(args)
+    with _safe_streams(), _signals_unwind():
+        return _run_command(args)
+
+
+def _semantic_switch(args: argparse.Namespace) -> None:
+    """``--no-semantic`` is one switch for every layer (index build, engine), as the variable is."""
     if getattr(args, "no_semantic", False):
         from chatbot.semantic import ENV
 
-        os.environ[ENV] = "0"  # one switch for every layer (index build, engine), as the variable is
-    if args.command is None:
-        return _run_tui(parser, args)
-    with _safe_streams(), _signals_unwind():
-        return _run_command(args)
+        os.environ[ENV] = "0"
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -320,15 +345,15 @@ def _discard_stdout() -> None:
         pass
 
 
-def _run_tui(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _run_tui(args: argparse.Namespace) -> int:
     try:
         from chatbot.tui.app import run
     except ImportError:
-        parser.print_help()
+        build_parser().print_help()
         return 0
     import os
 
-    run(args.corpus, args.index, args.rtl or os.environ.get("CHATBOT_RTL", "auto"))
+    run(args.corpus, args.index, args.rtl or os.environ.get("CHATBOT_RTL", "auto"), args.lang)
     return 0
 
 

@@ -22,12 +22,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 import arabic_reshaper
-# The pure-Python implementation, not the Rust one at ``bidi.get_display``: the Rust core does
-# not mirror brackets, so «(في الدول)» would come out as «)لودلا يف(».
-from bidi.algorithm import get_display
+# The pure-Python algorithm, not the Rust one at ``bidi.get_display``: the Rust core does not
+# mirror brackets («(في الدول)» would come out as «)لودلا يف(»), and its steps can be run one
+# by one on characters that remember their logical index.
+from bidi import algorithm as _bidi
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 
 __all__ = [
@@ -39,6 +42,9 @@ __all__ = [
     "sanitize",
     "truncate",
     "logical_word",
+    "InputView",
+    "input_view",
+    "visual_cells",
     "visual_line",
     "wrap",
 ]
@@ -57,6 +63,17 @@ _CONTROL_RE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 # Bidi embeddings, overrides, isolates and marks: we order the line ourselves, and a stray
 # override would otherwise reach a bidi terminal and scramble everything after it.
 _BIDI_FORMAT_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Letter by letter (same length as its input), so glyphs keep their logical index.
+_LETTER_SHAPER = arabic_reshaper.ArabicReshaper(
+    configuration={"delete_harakat": False, "support_ligatures": False}
+)
+# Lam before an alef joins into one glyph: the lam's initial form gives the isolated ligature,
+# its medial form the final one (both taken from the reshaper, not written out here).
+_LAM_JOINING = (_LETTER_SHAPER.reshape("لب")[0], _LETTER_SHAPER.reshape("بلب")[1])
+_LAM_ALEF = {
+    alef: (_RESHAPER.reshape("ل" + alef), _RESHAPER.reshape("بل" + alef)[-1])
+    for alef in "اأإآ"
+}
 _WORD_RE = re.compile(r"\w+")
 _OPEN_TO_CLOSE = {"(": ")", "[": "]", "{": "}"}
 _CLOSE_TO_OPEN = {close: open_ for open_, close in _OPEN_TO_CLOSE.items()}
@@ -134,11 +151,112 @@ def truncate(text: str, width: int) -> str:
     return _cells_prefix(text, max(1, width - 1)).rstrip() + "…"
 
 
-def visual_line(line: str) -> str:
-    """One logical line as a left-to-right terminal must draw it: shaped, then reordered."""
+class Cell(NamedTuple):
+    """One drawn glyph and the index, in the logical line, of the character it shows."""
+
+    glyph: str
+    index: int
+
+
+def visual_cells(line: str, base: str = "R") -> list[Cell]:
+    """One logical line as a left-to-right terminal must draw it, glyph by glyph.
+
+    Each glyph remembers its logical index, so an input box can put its cursor (and a click)
+    at the right character. Shaping is one glyph per letter; a lam-alef pair becomes its
+    ligature on the lam's cell and nothing on the alef's; vowel marks are dropped (a terminal
+    would attach them to the wrong letter once the line is reversed).
+    """
     if not line:
-        return line
-    return get_display(_embed_latin_brackets(_RESHAPER.reshape(line)), base_dir="R")
+        return []
+    shaped = _shape(line)
+    embedded = _embed_latin_brackets(line)
+    # Positions of ``line``'s characters in ``embedded`` (the embedding codes belong to none).
+    origin = [i for i, ch in enumerate(embedded) if ch not in "\u202a\u202c"]
+    logical_at = {pos: i for i, pos in enumerate(origin)}
+    storage = _bidi.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = (1, "R") if base == "R" else (0, "L")
+    _bidi.get_embedding_levels(embedded, storage)
+    for position, char in enumerate(storage["chars"]):
+        char["index"] = logical_at.get(position, -1)
+    for step in (_bidi.explicit_embed_and_overrides, _bidi.resolve_weak_types,
+                 _bidi.resolve_neutral_types, _bidi.resolve_implicit_levels,
+                 _bidi.reorder_resolved_levels, _bidi.apply_mirroring):
+        step(storage, False)
+    return [
+        Cell(shaped[c["index"]] if shaped[c["index"]] != line[c["index"]] else c["ch"], c["index"])
+        for c in storage["chars"]
+        if c["index"] >= 0
+    ]
+
+
+def _shape(line: str) -> list[str]:
+    """The glyph for each character of ``line`` (same length; "" for a mark or a lam-alef's alef)."""
+    glyphs = list(_LETTER_SHAPER.reshape(line))
+    previous = -1  # the last letter (marks skipped)
+    for i, ch in enumerate(line):
+        if unicodedata.combining(ch):
+            glyphs[i] = ""
+            continue
+        if ch in _LAM_ALEF and previous >= 0 and line[previous] == "ل" and glyphs[previous] in _LAM_JOINING:
+            glyphs[previous] = _LAM_ALEF[ch][_LAM_JOINING.index(glyphs[previous])]
+            glyphs[i] = ""
+        previous = i
+    return glyphs
+
+
+def visual_line(line: str, base: str = "R") -> str:
+    """One logical line as a left-to-right terminal must draw it: shaped, then reordered."""
+    return "".join(cell.glyph for cell in visual_cells(line, base))
+
+
+class InputView(NamedTuple):
+    """An input line laid out right to left in ``width`` cells.
+
+    ``cells`` are drawn left to right after ``pad`` blank cells, the first of them the empty
+    slot where the cursor sits at the end of the line (the left, in a right-to-left line);
+    the window shows columns ``start`` to ``start + width``. ``cursor`` is the position in
+    ``cells`` of the cursor's cell and ``column`` its column on screen.
+    """
+
+    cells: list[Cell]
+    pad: int
+    start: int
+    cursor: int
+    column: int
+
+    def index_at(self, column: int) -> int:
+        """The logical index under a screen column (left of the text: the end of the line)."""
+        x = column - self.pad + self.start
+        if x < 0:
+            return self.cells[0].index
+        for cell in self.cells:
+            x -= cell_len(cell.glyph)
+            if x < 0:
+                return cell.index
+        return self.cells[-1].index
+
+
+def input_view(value: str, cursor: int, width: int, start: int = 0) -> InputView:
+    """Where each character of a typed line goes, with the cursor at its logical place.
+
+    The cursor sits on the cell of the character after it (as in a left-to-right box); a
+    character drawn as nothing (a vowel mark, the alef of «لا») lends it the cell of the
+    letter before. A line wider than ``width`` scrolls so the cursor stays in view, moving
+    the previous window ``start`` as little as it can.
+    """
+    width = max(1, width)
+    cells = [Cell(" ", len(value))] + [cell for cell in visual_cells(value) if cell.glyph]
+    position_of = {cell.index: k for k, cell in enumerate(cells)}
+    at = cursor
+    while at > 0 and at not in position_of:
+        at -= 1
+    k = position_of.get(at, 0)
+    column = sum(cell_len(cell.glyph) for cell in cells[:k])
+    total = sum(cell_len(cell.glyph) for cell in cells)
+    if total <= width:
+        return InputView(cells, width - total, 0, k, width - total + column)
+    start = min(max(start, column - width + 1, 0), column, total - width)
+    return InputView(cells, 0, start, k, column - start)
 
 
 def _embed_latin_brackets(line: str) -> str:
@@ -185,16 +303,22 @@ def render(
     *,
     style: str = "",
     highlight: Callable[[str], bool] | None = None,
-    highlight_style: str = "bold reverse",
+    highlight_style: str | Style = "bold reverse",
+    base: str = "R",
 ) -> Text:
     """Logical ``text`` as a rich Text of lines fitting ``width`` cells, for ``mode``.
+
+    ``base`` is the paragraph direction: ``R`` lines are right-aligned, ``L`` lines (English
+    chrome, a file path) left-aligned.
 
     ``highlight`` is asked about each word (in logical spelling); the words it accepts get
     ``highlight_style``. The result is built from plain strings, never parsed as markup.
     """
     lines = wrap(sanitize(text), width)
     if mode == APP:
-        lines = [_right_align(visual_line(line), width) for line in lines]
+        lines = [visual_line(line, base) for line in lines]
+        if base == "R":
+            lines = [_right_align(line, width) for line in lines]
     result = Text("\n".join(lines), style=style, no_wrap=True, overflow="crop", end="")
     if highlight is not None:
         for match in _WORD_RE.finditer(result.plain):

@@ -7,34 +7,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from chatbot.tui.widgets.rtl_text import RtlText
-
-HELP = """\
-اكتب سؤالك عن المحاضرة بالعربية واضغط Enter: تظهر الفقرة التي تجيب عنه من نص المحاضرة، \
-والكلمات المطابقة لسؤالك مميزة، ومعها موضعها (العنوان والملف والأسطر) ودرجة الثقة.
-
-Enter: اسأل
-Up / Down: الأسئلة السابقة
-ctrl+o: إجابات أخرى للسؤال الأخير
-ctrl+t: فهرس المحاضرات (Enter يفتح الفقرة، Esc يغلق)
-ctrl+y: نسخ الإجابة الأخيرة
-ctrl+s: حفظ الجلسة في ملف Markdown
-ctrl+l: مسح المحادثة
-ctrl+r: تبديل عرض العربية (التطبيق / الطرفية)
-Tab: التنقل بين الأمثلة والاقتراحات والفهرس
-PageUp / PageDown: تمرير المحادثة
-ctrl+p: لوحة الأوامر
-F1: هذه المساعدة
-ctrl+q: خروج
-
-إذا ظهرت الحروف العربية مقطعة أو معكوسة فاضغط ctrl+r: بعض الطرفيات (مثل Konsole) \
-تعرض العربية بنفسها."""
-
+from chatbot.tui import strings
+from chatbot.tui.widgets.rtl_text import RtlText, current_language, shown_line
 
 class HelpScreen(ModalScreen[None]):
     """A modal page of help; Esc, F1 or q closes it."""
 
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,f1,q", "dismiss", id="close")]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
@@ -46,4 +25,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield RtlText(HELP)
+            yield RtlText(strings.HELP(current_language(self)))
+
+    def on_mount(self) -> None:
+        strings.localize_bindings(self._bindings.key_to_bindings, current_language(self), lambda text: shown_line(self, text))
+        self.app.refresh_bindings()

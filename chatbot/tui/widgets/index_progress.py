@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import ProgressBar
 
-from chatbot.tui.widgets.rtl_text import RtlText
+from chatbot.tui import strings
+from chatbot.tui.widgets.rtl_text import RtlText, current_language
 
 
 class IndexProgress(Vertical):
@@ -21,11 +22,12 @@ class IndexProgress(Vertical):
         super().__init__(classes="card")
 
     def compose(self) -> ComposeResult:
-        yield RtlText("جارٍ تحضير فهرس المحاضرات…")
+        yield RtlText(strings.LOADING(current_language(self)), id="progress-title")
         yield ProgressBar(show_eta=False)
         yield RtlText(classes="source", id="progress-file")
 
     def advance(self, done: int, total: int, filename: str) -> None:
         """Record progress (call it on the UI thread)."""
+        self.query_one("#progress-title", RtlText).text = strings.PREPARING(current_language(self))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
         self.query_one("#progress-file", RtlText).text = filename

@@ -13,7 +13,8 @@ from chatbot.passages import Passage
 from chatbot.tui.examples import strip_numbering
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.widgets.rtl_options import RtlOptionList
-from chatbot.tui.widgets.rtl_text import RtlText
+from chatbot.tui import strings
+from chatbot.tui.widgets.rtl_text import RtlText, current_language
 
 
 def suggestion_label(passage: Passage) -> str:
@@ -39,7 +40,7 @@ class NoAnswerCard(Vertical):
     def compose(self) -> ComposeResult:
         yield RtlText(self._message, classes="card-title")
         if self._labels:
-            yield RtlText("أقرب الأقسام (Tab ثم Enter للفتح):", classes="hint")
+            yield RtlText(strings.SUGGESTIONS(current_language(self)), classes="hint")
             yield RtlOptionList(self._labels, classes="suggestions")
 
     @on(OptionList.OptionSelected)

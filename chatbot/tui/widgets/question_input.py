@@ -1,30 +1,25 @@
-"""The question line: an input with history and a live right-to-left preview above it."""
+"""The question line: a right-to-left input with a history of the questions asked."""
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import Input
 
-from chatbot.tui import rtl
-from chatbot.tui.widgets.rtl_text import RtlText, current_mode
-
-PLACEHOLDER = "Type your question in Arabic, then Enter"
+from chatbot.tui import strings
+from chatbot.tui.strings import Language
+from chatbot.tui.widgets.rtl_input import RtlInput
 
 
-class QuestionInput(Input):
-    """An ``Input`` that remembers the questions asked (Up/Down recall them, like a shell)."""
+class QuestionInput(RtlInput):
+    """An input that remembers the questions asked (Up/Down recall them, like a shell)."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Ask"),
-        Binding("up", "history(-1)", "History"),
-        Binding("down", "history(1)", "History", show=False),
+        Binding("enter", "submit", id="ask"),
+        Binding("up", "history(-1)", show=False),  # in F1's help: the footer must fit 80 columns
+        Binding("down", "history(1)", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder=PLACEHOLDER, id=id)
+    def __init__(self, *, language: Language = Language.AR, id: str | None = None) -> None:
+        super().__init__(placeholder=strings.PLACEHOLDER(language), id=id)
         self.history: list[str] = []
         self._position = 0  # len(history) means "the line being typed"
         self._draft = ""
@@ -46,33 +41,3 @@ class QuestionInput(Input):
         recalled = self.history[self._position] if self._position < len(self.history) else self._draft
         self.value = recalled
         self.cursor_position = len(recalled)
-
-
-class QuestionBox(Vertical):
-    """The input plus a preview of what is typed, drawn right to left.
-
-    Input shows characters in typing order, which a terminal without bidi displays reversed
-    and unjoined; the preview line shows the same question legibly. In ``terminal`` mode the
-    terminal already does that, so the preview is hidden.
-    """
-
-    DEFAULT_CSS = """
-    QuestionBox { height: auto; }
-    """
-
-    def compose(self) -> ComposeResult:
-        yield RtlText(last_lines=2, id="preview")
-        yield QuestionInput(id="question")
-
-    def on_mount(self) -> None:
-        self.watch(self.app, "rtl_mode", self._show_preview)
-
-    def _show_preview(self, mode: str) -> None:
-        preview = self.query_one("#preview", RtlText)
-        preview.display = mode == rtl.APP and bool(preview.text)
-
-    @on(Input.Changed, "#question")
-    def _preview(self, event: Input.Changed) -> None:
-        preview = self.query_one("#preview", RtlText)
-        preview.text = event.value
-        self._show_preview(current_mode(self))

@@ -26,6 +26,16 @@ class RtlOptionList(OptionList):
         self._labels = list(labels)
         super().__init__(id=id, classes=classes, markup=False)
 
+    @property
+    def labels(self) -> list[str]:
+        return self._labels
+
+    @labels.setter
+    def labels(self, labels: list[str]) -> None:
+        self._labels = list(labels)
+        if self.is_mounted:
+            self._fill()
+
     def on_mount(self) -> None:
         self._fill()
         if hasattr(self.app, "rtl_mode"):

@@ -11,13 +11,8 @@ from textual.widgets import OptionList
 
 from chatbot.tui.messages import AskRequested
 from chatbot.tui.widgets.rtl_options import RtlOptionList
-from chatbot.tui.widgets.rtl_text import RtlText
-
-GREETING = (
-    "أهلا! اكتب سؤالك عن المحاضرة بالعربية ثم اضغط Enter، "
-    "وستظهر الإجابة من نص المحاضرة نفسه مع مصدرها."
-)
-
+from chatbot.tui import strings
+from chatbot.tui.widgets.rtl_text import RtlText, current_language
 
 class Welcome(Vertical):
     """Greeting plus example questions; choosing an example asks it."""
@@ -31,9 +26,10 @@ class Welcome(Vertical):
         self._examples = list(examples)
 
     def compose(self) -> ComposeResult:
-        yield RtlText(GREETING)
+        lang = current_language(self)
+        yield RtlText(strings.GREETING(lang))
         if self._examples:
-            yield RtlText("أمثلة (Tab ثم Enter لطرح أحدها):", classes="hint")
+            yield RtlText(strings.EXAMPLES(lang), classes="hint")
             yield RtlOptionList(self._examples, classes="examples")
 
     @on(OptionList.OptionSelected)

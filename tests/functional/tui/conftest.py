@@ -30,13 +30,20 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root / "corpus", root / "index"
 
 
-@pytest.fixture
-def make_app(corpus: tuple[Path, Path], tmp_path: Path):
-    """``make_app(rtl="app")``: a fresh app over the lecture, exporting into ``tmp_path``."""
+@pytest.fixture(scope="session")
+def engine(corpus: tuple[Path, Path]):
+    """One engine over the lecture for every app (it keeps no state between questions)."""
+    return open_engine(*corpus)
 
-    def make(rtl: str = "app", folders: tuple[Path, Path] | None = None) -> ChatApp:
-        lectures, index = folders or corpus
-        return create_app(lambda progress: open_engine(lectures, index, progress), rtl, tmp_path)
+
+@pytest.fixture
+def make_app(engine, tmp_path: Path):
+    """``make_app(rtl="app", lang="ar")``: a fresh app over the lecture, exporting into ``tmp_path``."""
+
+    def make(rtl: str = "app", folders: tuple[Path, Path] | None = None, lang: str = "ar") -> ChatApp:
+        if folders is None:
+            return create_app(lambda progress: engine, rtl, tmp_path, lang)
+        return create_app(lambda progress: open_engine(*folders, progress), rtl, tmp_path, lang)
 
     return make
 

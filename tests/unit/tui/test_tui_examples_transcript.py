@@ -65,3 +65,18 @@ def test_export_writes_markdown(tmp_path):
     assert path == tmp_path / "chatbot-session-20240102-030405.md"
     body = path.read_text(encoding="utf-8")
     assert "### من الفهرس" in body and "> ب/ التقدم الكبير في شبكة الاتصالات" in body
+
+
+def test_sessions_go_to_the_user_data_folder_never_the_current_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = transcript.sessions_folder({})
+    assert folder.is_absolute() and not folder.is_relative_to(tmp_path)
+    assert folder.parts[-2:] == ("chatbot", "sessions")
+    assert transcript.sessions_folder({"CHATBOT_SESSIONS_DIR": str(tmp_path / "s")}) == tmp_path / "s"
+
+
+def test_create_app_saves_to_the_sessions_folder_by_default(tmp_path, monkeypatch):
+    from chatbot.tui.app import create_app
+
+    monkeypatch.setenv("CHATBOT_SESSIONS_DIR", str(tmp_path / "sessions"))
+    assert create_app(lambda progress: None)._export_dir == tmp_path / "sessions"

@@ -102,3 +102,59 @@ def test_resolve_mode():
 def test_truncate_keeps_the_start_of_a_label():
     assert rtl.truncate("ثانيا متطلبات ومعوقات تحقيق الحكومه", 14) == "ثانيا متطلبات…"
     assert rtl.truncate("قصير", 14) == "قصير"
+
+
+# -- the input line ----------------------------------------------------------------------------
+
+
+def drawn(view: rtl.InputView) -> str:
+    return "".join(cell.glyph for cell in view.cells)
+
+
+def test_visual_cells_keep_each_glyphs_logical_index():
+    cells = rtl.visual_cells("ما هو HTML")
+    assert "".join(c.glyph for c in cells) == rtl.visual_line("ما هو HTML")
+    assert [c.index for c in cells[:4]] == [6, 7, 8, 9]  # «HTML» left to right, on the left
+    assert cells[-1].index == 0  # the first letter on the right
+
+
+def test_lam_alef_is_one_glyph_and_vowel_marks_are_dropped():
+    cells = rtl.visual_cells("لَا")
+    assert [c.glyph for c in cells if c.glyph] == ["ﻻ"]
+    assert rtl.visual_line("الاسم") == "ﻢﺳﻻﺍ"
+
+
+def test_input_view_is_right_aligned_with_the_cursor_at_the_end_on_the_left():
+    view = rtl.input_view("ما مراحل", 8, 20)
+    assert drawn(view) == " " + rtl.visual_line("ما مراحل")
+    assert view.pad + len(drawn(view)) == 20
+    assert view.column == view.pad  # the end of a right-to-left line is its left
+
+
+def test_input_view_puts_the_cursor_on_the_character_after_it():
+    view = rtl.input_view("ما مراحل", 0, 20)
+    assert view.column == 19  # before the first letter: the rightmost cell
+    view = rtl.input_view("ما مراحل", 3, 20)  # before «مراحل»
+    assert view.cells[view.cursor].index == 3
+    view = rtl.input_view("الاسم", 2, 20)  # between lam and alef: the ligature's cell
+    assert view.cells[view.cursor].glyph == "ﻻ"
+
+
+def test_input_view_orders_latin_and_digits_left_to_right():
+    view = rtl.input_view("ما هو HTML 5", 6, 30)  # cursor before «HTML»
+    assert "HTML 5" in drawn(view)
+    assert view.cells[view.cursor].glyph == "H"
+
+
+def test_input_view_scrolls_a_long_line_to_keep_the_cursor_in_view():
+    question = "ما مراحل الحكومة الالكترونية في الدول النامية"
+    at_end = rtl.input_view(question, len(question), 10)
+    assert at_end.pad == 0 and at_end.start == 0 and at_end.column == 0
+    at_start = rtl.input_view(question, 0, 10)
+    assert at_start.column == 9 and at_start.start == len(drawn(at_start)) - 10
+
+
+def test_input_view_maps_a_click_back_to_the_logical_index():
+    view = rtl.input_view("ما مراحل", 0, 20)
+    assert view.index_at(19) == 0  # the rightmost letter is the first
+    assert view.index_at(0) == len("ما مراحل")  # left of the text: the end
