@@ -11,6 +11,11 @@ a question about one item gets just that item:
 * ``paragraph`` — text that belongs to no list (a file with no headings is all paragraphs).
 
 Each passage keeps its source, its first and last line (1-based) and its heading path.
+
+Splitting is linear in the number of lines: each line is classified once, the next non-blank
+line is found by one backward pass, and every line enters one section body. A hostile file
+therefore costs time in proportion to its size; what is too large for any lecture is refused
+by the limits below (and by those of :mod:`chatbot.readers`), with the file named.
 """
 
 from __future__ import annotations
@@ -18,13 +23,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Passage", "split_passages"]
+from chatbot.readers.base import UnreadableFile
+
+__all__ = ["Passage", "split_passages", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line (then sentence) boundaries: BM25 favours
 # short passages and a student wants the part that answers.
 MAX_PASSAGE_WORDS = 220
 # A heading is short; a longer line is text even when a list follows it.
 MAX_HEADING_WORDS = 12
+# A passage longer than this (about 80 printed pages in one section with no heading, list or
+# blank line to cut it) is no lecture a student can read: the file is refused with its name.
+MAX_PASSAGE_CHARS = 200_000
 
 
 class Passage(NamedTuple):
@@ -95,11 +105,16 @@ def _is_heading_like(line: str) -> bool:
     return len(line.split()) <= MAX_HEADING_WORDS and not line.rstrip().endswith(_HEADING_END_PUNCT)
 
 
-def _next_content(lines: list[_Line], i: int) -> _Line | None:
-    for line in lines[i + 1 :]:
-        if line.kind != "blank":
-            return line
-    return None
+def _next_contents(lines: list[_Line]) -> list[_Line | None]:
+    """For each line, the first non-blank line after it (None at the end): one backward pass,
+    so a file of blank lines costs no more than its length."""
+    following: list[_Line | None] = [None] * len(lines)
+    nxt = None
+    for i in range(len(lines) - 1, -1, -1):
+        following[i] = nxt
+        if lines[i].kind != "blank":
+            nxt = lines[i]
+    return following
 
 
 def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
@@ -114,8 +129,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
     """
     resolved: list[_Line] = []
     last_item = 0  # number of the last numbered item in the list in progress
-    for i, line in enumerate(lines):
-        nxt = _next_content(lines, i)
+    for line, nxt in zip(lines, _next_contents(lines)):
         kind = line.kind
         if kind == "numbered":
             opens_list = nxt is not None and (
@@ -255,15 +269,24 @@ class _Builder:
 
     def _passage(self, span: list[_Line], path: tuple[str, ...], level: str, heading: str) -> Passage:
         text = "\n".join(l.raw.rstrip() for l in span).strip("\n")
+        if len(text) > MAX_PASSAGE_CHARS:
+            raise UnreadableFile(
+                f"في الملف {self.source} مقطع طوله {len(text):,} حرفا (الأسطر {span[0].number}–{span[-1].number})، "
+                f"والحد {MAX_PASSAGE_CHARS:,}؛ قسّمه بعناوين أو أسطر فارغة / "
+                f"{self.source}: a passage of {len(text):,} characters (lines {span[0].number}-{span[-1].number}) "
+                f"is over the limit of {MAX_PASSAGE_CHARS:,}; split it with headings or blank lines"
+            )
         return Passage(self.source, path, span[0].number, span[-1].number, text, level, heading, -1)
 
 
 def _trim(body: list[_Line]) -> list[_Line]:
-    while body and body[0].kind == "blank":
-        body = body[1:]
-    while body and body[-1].kind == "blank":
-        body = body[:-1]
-    return body
+    """The body without its leading and trailing blank lines (one slice)."""
+    start, end = 0, len(body)
+    while start < end and body[start].kind == "blank":
+        start += 1
+    while end > start and body[end - 1].kind == "blank":
+        end -= 1
+    return body[start:end]
 
 
 def _group_items(body: list[_Line]) -> list[list[_Line]]:
