@@ -67,6 +67,8 @@ _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصق�
 _BULLET_RE = re.compile(r"^[-*•▪●◦–]\s+")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!؟?])\s+")
 _HEADING_END_PUNCT = (".", "..", "،", "؛")
+# Readers join a table's cells with this; a header row over the rows' items heads them.
+_CELL_SEPARATOR = " | "
 
 
 def _clean(line: str) -> str:
@@ -82,6 +84,7 @@ class _Line(NamedTuple):
 
 
 _HEADING_KINDS = ("title", "heading", "ordinal", "subheading")
+_LIST_KINDS = ("numbered", "lettered", "bullet")
 
 
 def _classify(number: int, raw: str) -> _Line:
@@ -117,20 +120,33 @@ def _next_contents(lines: list[_Line]) -> list[_Line | None]:
     return following
 
 
+def _ends_with_colon(line: str) -> bool:
+    return line.rstrip().endswith((":", "："))
+
+
 def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
-    """Decide which numbered lines are headings and which text lines are headings.
+    """Decide which numbered, bulleted and text lines are headings.
 
     A numbered line is a heading when a lettered list or a list restarting at 1 follows it, or
     when it does not continue the numbered list in progress; otherwise it is an item. A short
     text line followed directly by a list is a heading («مراحل الحكومة الالكترونيه»), unless it
-    directly follows a heading (then it introduces that heading's list), and so is a short first
-    line followed by a heading (the lecture's title), and a short line standing after a blank
-    line over a paragraph longer than a heading («مقدمة» above its text).
+    directly follows a heading (then it introduces that heading's list); so is a short line
+    ending in a colon with a list after it across blank lines, and a line of table cells over
+    the table's rows. So are a short first line followed by a heading (the lecture's title),
+    and a short line standing after a blank line over a paragraph longer than a heading
+    («مقدمة» above its text).
+
+    A short starred or dashed line ending in a colon («* تعريف الشبكات :», «- انواع الشبكات:»)
+    is a heading when a list follows it, and, in a lecture with no other headings, when text
+    follows it; under a real heading it stays an item with its explanation, as in a list of
+    «- المزايا:» items each explained on the next line.
     """
     resolved: list[_Line] = []
     last_item = 0  # number of the last numbered item in the list in progress
+    headed = False  # a markdown, ordinal or title heading has been seen
     for line, nxt in zip(lines, _next_contents(lines)):
         kind = line.kind
+        list_follows = nxt is not None and nxt.kind in _LIST_KINDS
         if kind == "numbered":
             opens_list = nxt is not None and (
                 nxt.kind == "lettered" or (nxt.kind == "numbered" and nxt.value == 1 and line.value != 0)
@@ -144,20 +160,29 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
                 last_item = line.value
         elif kind in ("ordinal", "heading"):
             last_item = 0
-        elif kind == "text" and nxt is not None and _is_heading_like(_clean(line.raw)):
+            headed = True
+        elif kind == "bullet" and nxt is not None and nxt.kind not in _HEADING_KINDS:
+            label = strip_marker(line.raw)
+            if _ends_with_colon(label) and _is_heading_like(_clean(label)) and (list_follows or not headed):
+                kind = "subheading"
+        elif kind == "text" and nxt is not None:
+            short = _is_heading_like(_clean(line.raw))
+            adjacent = nxt.number == line.number + 1
             after_heading = bool(resolved) and resolved[-1].kind in _HEADING_KINDS and (
                 resolved[-1].number == line.number - 1
             )
-            followed_by_list = nxt.number == line.number + 1 and nxt.kind in ("numbered", "lettered", "bullet")
+            heads_list = list_follows and (adjacent or _ends_with_colon(line.raw))
+            table_header = _CELL_SEPARATOR in line.raw and list_follows and adjacent
             is_title = not resolved and nxt.kind in ("ordinal", "heading", "numbered")
             over_paragraph = (
-                nxt.number == line.number + 1 and nxt.kind == "text"
+                adjacent and nxt.kind == "text"
                 and len(_clean(nxt.raw).split()) > MAX_HEADING_WORDS
                 and (not resolved or resolved[-1].kind == "blank")
             )
-            if (followed_by_list and not after_heading) or is_title or over_paragraph:
-                kind = "title" if is_title and not followed_by_list else "subheading"
+            if table_header or (short and ((heads_list and not after_heading) or is_title or over_paragraph)):
+                kind = "title" if is_title and not heads_list and not table_header else "subheading"
                 last_item = 0
+                headed = headed or kind == "title"
         resolved.append(line._replace(kind=kind))
     return resolved
 

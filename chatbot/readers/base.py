@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 __all__ = [
     "Document", "UnreadableFile", "ARABIC_LETTER_RE", "arabic_share", "checked", "check_archive", "check_lines",
+    "table_lines",
     "MAX_FILE_BYTES", "MAX_LINES", "MAX_PARAGRAPHS", "MAX_MEMBERS", "MAX_MEMBER_BYTES", "MAX_XML_BYTES",
     "MAX_ARCHIVE_BYTES", "MAX_RATIO",
 ]
@@ -60,6 +61,38 @@ def checked(text: str, encoding: str, warnings: tuple[str, ...] = ()) -> Documen
     if not ARABIC_LETTER_RE.search(text):
         raise UnreadableFile("لا يحوي نصا عربيا / no Arabic text")
     return Document(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, warnings)
+
+
+# A header cell names a column («المصطلح», «الشرح», «مثال»): a first row with a longer cell is
+# data, and the table is read row by row.
+MAX_HEADER_WORDS = 6
+ITEM_MARK = "- "
+
+
+def table_lines(rows: list[list[str]]) -> list[tuple[str, str]]:
+    """A table as (list mark, text) lines for the splitter.
+
+    With a header row (two rows or more, every row as wide as the header, header cells short),
+    the header is a line of its cells joined by « | » (which the splitter reads as the heading
+    of the list under it, nested under the heading before the table) and each further row a
+    list item titled by its first cell and keeping the header of each other cell:
+    «X: الشرح: … | مثال: …» (the label before the first colon is what the item names).
+    Otherwise each row is a plain line, its cells joined by « | ».
+    """
+    rows = [row for row in rows if any(row)]
+    header = rows[0] if rows else []
+    has_header = (
+        len(rows) >= 2 and len(header) >= 2 and all(header)
+        and all(len(cell.split()) <= MAX_HEADER_WORDS for cell in header)
+        and all(len(row) == len(header) and row[0] for row in rows[1:])
+    )
+    if not has_header:
+        return [("", " | ".join(cell for cell in row if cell)) for row in rows]
+    lines = [("", " | ".join(header))]
+    for first, *cells in rows[1:]:
+        explained = " | ".join(f"{name.rstrip(':： ')}: {cell}" for name, cell in zip(header[1:], cells) if cell)
+        lines.append((ITEM_MARK, f"{first.rstrip(':： ')}: {explained}" if explained else first))
+    return lines
 
 
 def _size(n: int) -> str:
