@@ -27,13 +27,16 @@ from chatbot.readers.base import UnreadableFile
 
 __all__ = ["Passage", "split_passages", "MAX_PASSAGE_CHARS"]
 
-# A paragraph longer than this is cut at line (then sentence) boundaries: BM25 favours
-# short passages and a student wants the part that answers.
+# A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
+# student wants the part that answers.
 MAX_PASSAGE_WORDS = 220
 # A heading is short; a longer line is text even when a list follows it.
 MAX_HEADING_WORDS = 12
-# A passage longer than this (about 80 printed pages in one section with no heading, list or
-# blank line to cut it) is no lecture a student can read: the file is refused with its name.
+# A section or item longer than this (about four pages; the longest in the question sets' lectures
+# has about 200 words) keeps its opening, and the rest of its text becomes paragraphs.
+MAX_TITLED_WORDS = 4 * MAX_PASSAGE_WORDS
+# Paragraphs are cut at line ends, so only a single line can make a passage longer than this
+# (about 80 printed pages without a line break): no lecture has one, and the file is refused.
 MAX_PASSAGE_CHARS = 200_000
 
 
@@ -65,7 +68,6 @@ _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
 _BULLET_RE = re.compile(r"^[-*•▪●◦–]\s+")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!؟?])\s+")
 _HEADING_END_PUNCT = (".", "..", "،", "؛")
 # Readers join a table's cells with this; a header row over the rows' items heads them.
 _CELL_SEPARATOR = " | "
@@ -276,11 +278,25 @@ class _Builder:
             return
         if not body:
             return
-        span = [node.line] + body
         items = _group_items(body)
-        self.passages.append(self._passage(span, node.path, "section", node.line.raw.strip()))
+        in_items = {line.number for item in items for line in item}
+        self._titled([node.line] + body, node.path, "section", in_items)
         for item in items:
-            self.passages.append(self._passage(item, node.path, "item", item[0].raw.strip()))
+            self._titled(item, node.path, "item", set())
+
+    def _titled(self, span: list[_Line], path: tuple[str, ...], level: str, in_items: set[int]) -> None:
+        """A section or item passage. One longer than MAX_TITLED_WORDS keeps its opening under
+        its title and the rest of its text (not the lines of its items, which are passages of
+        their own) becomes paragraphs under the same heading path: a heading over a whole
+        chapter of prose must not make one passage of the chapter."""
+        heading = span[0].raw.strip()
+        if sum(len(line.raw.split()) for line in span) <= MAX_TITLED_WORDS:
+            self.passages.append(self._passage(span, path, level, heading))
+            return
+        opening = _cut_long(span)[0]
+        self.passages.append(self._passage(_trim(opening), path, level, heading))
+        rest = [_Line(line.number, "", "blank", 0) if line.number in in_items else line for line in span[len(opening):]]
+        self._paragraphs(rest, path)
 
     def _paragraphs(self, body: list[_Line], path: tuple[str, ...]) -> None:
         block: list[_Line] = []
@@ -297,9 +313,9 @@ class _Builder:
         if len(text) > MAX_PASSAGE_CHARS:
             raise UnreadableFile(
                 f"في الملف {self.source} مقطع طوله {len(text):,} حرفا (الأسطر {span[0].number}–{span[-1].number})، "
-                f"والحد {MAX_PASSAGE_CHARS:,}؛ قسّمه بعناوين أو أسطر فارغة / "
+                f"والحد {MAX_PASSAGE_CHARS:,}؛ قسّمه إلى أسطر / "
                 f"{self.source}: a passage of {len(text):,} characters (lines {span[0].number}-{span[-1].number}) "
-                f"is over the limit of {MAX_PASSAGE_CHARS:,}; split it with headings or blank lines"
+                f"is over the limit of {MAX_PASSAGE_CHARS:,}; break it into lines"
             )
         return Passage(self.source, path, span[0].number, span[-1].number, text, level, heading, -1)
 

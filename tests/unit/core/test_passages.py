@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from chatbot.passages import outline, split_passages, strip_marker
+from chatbot.passages import MAX_PASSAGE_WORDS, outline, split_passages, strip_marker
 
 LECTURE = (Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt").read_text(encoding="utf-8")
 
@@ -132,3 +132,16 @@ def test_no_passage_is_only_a_heading() -> None:
     ps = split_passages(text, "t.txt")
     assert all(len(p.text.splitlines()) > 1 or p.level == "item" for p in ps)
     assert "* تعريف :" not in [p.heading for p in ps] and "اولا مقدمة" not in [p.heading for p in ps]
+
+
+def test_a_heading_over_a_chapter_of_prose_keeps_its_opening_and_the_rest_becomes_paragraphs() -> None:
+    paragraph = "نص الشرح في هذا الفصل الطويل " * 10  # 60 words a line
+    text = "اولا الفصل الاول\n" + "\n".join([paragraph] * 30) + "\n- بند في الفصل\n" + "\n".join([paragraph] * 30) + "\n"
+    ps = split_passages(text, "chapter.txt")
+    section = next(p for p in ps if p.level == "section")
+    assert section.heading == "اولا الفصل الاول" and len(section.text.split()) <= MAX_PASSAGE_WORDS + 3
+    rest = [p for p in ps if p.level == "paragraph"]
+    assert rest and all(p.section == ("اولا الفصل الاول",) and len(p.text.split()) <= MAX_PASSAGE_WORDS for p in rest)
+    assert [p.heading for p in ps if p.level == "item"] == ["- بند في الفصل"]
+    covered = sorted(n for p in ps if p.level != "section" or p is section for n in range(p.first, p.last + 1))
+    assert covered == list(range(1, 63)), "every line in exactly one passage besides the section's opening"
