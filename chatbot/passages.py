@@ -330,12 +330,18 @@ def _trim(body: list[_Line]) -> list[_Line]:
     return body[start:end]
 
 
+def _indent(line: _Line) -> int:
+    return len(line.raw) - len(line.raw.lstrip())
+
+
 def _group_items(body: list[_Line]) -> list[list[_Line]]:
-    """Each list line with the explanation lines under it (up to the next item or blank)."""
+    """Each list line with the explanation lines under it (up to the next item or blank); list
+    lines indented deeper than their item («- الذكاء الاصطناعي» over «  - محاكاة التفكير») are
+    part of its explanation, so an item that only names a term keeps what explains it."""
     items: list[list[_Line]] = []
     current: list[_Line] | None = None
     for line in body:
-        if line.kind in ("numbered", "lettered", "bullet"):
+        if line.kind in _LIST_KINDS and not (current is not None and _indent(line) > _indent(current[0])):
             current = [line]
             items.append(current)
         elif line.kind == "blank":

@@ -91,3 +91,15 @@ def test_slides_without_arabic(tmp_path):
     path = write_pptx(tmp_path / "english.pptx", [{"title": "Intro", "bullets": ["one", "two"]}])
     with pytest.raises(UnreadableFile, match="no Arabic text"):
         read_document(path)
+
+
+def test_a_bullet_naming_a_term_keeps_the_sub_bullets_explaining_it(tmp_path):
+    deck = write_pptx(tmp_path / "terms.pptx", [
+        {"title": "مصطلحات", "bullets": ["الذكاء الاصطناعي (AI)", ("قدرة الحاسوب على محاكاة التفكير البشري", 1),
+                                         "الحوسبة السحابية", ("تقديم موارد الحوسبة عبر الانترنت", 1)]}])
+    passages = split_passages(read_document(deck).text, deck.name)
+    items = {p.heading: p.text.splitlines() for p in passages if p.level == "item"}
+    assert items == {
+        "- الذكاء الاصطناعي (AI)": ["- الذكاء الاصطناعي (AI)", "  - قدرة الحاسوب على محاكاة التفكير البشري"],
+        "- الحوسبة السحابية": ["- الحوسبة السحابية", "  - تقديم موارد الحوسبة عبر الانترنت"],
+    }
