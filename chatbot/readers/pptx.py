@@ -6,9 +6,11 @@ it (paragraphs of a body placeholder or with a bullet as «- » items, auto-numb
 notes — often where the explanation is — appended last, inside the slide's section.
 
 A slide whose bullets are explained by its speaker notes or by free text on the slide is one
-unit: its bullets are written without list marks, so the slide's passage is title + bullets +
-notes and a bullet that only names a term («الذكاء الاصطناعي (AI)») is never a passage alone,
-away from its explanation. A slide of bullets alone keeps them as items.
+unit: its bullets are shown with «· », a mark the splitter does not read as a list item (its
+list marks are «- * • ▪ ● ◦ –», numbers and letters), so the slide's passage is title + bullets
++ notes and a bullet that only names a term («الذكاء الاصطناعي (AI)») is never a passage alone,
+away from its explanation; a bullet whose text begins with a typed number («7- التطبيقات») stays
+in the slide too. A slide of bullets alone keeps them as items.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from chatbot.readers.base import ITEM_MARK, Document, UnreadableFile, checked, t
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Placeholders that repeat on every slide and are no part of the lecture's text.
 _FURNITURE = ("DATE", "FOOTER", "SLIDE_NUMBER", "HEADER")
+UNIT_MARK = "· "  # a bullet of a one-unit slide: shown, but not a list item for the splitter
 
 
 def read(data: bytes) -> Document:
@@ -59,7 +62,9 @@ def _slide_lines(slide) -> Iterator[str]:
     if slide.has_notes_slide and (frame := slide.notes_slide.notes_text_frame) is not None:
         notes = [text for p in frame.paragraphs if (text := p.text.strip())]
     unit = bool(notes) or any(line.free for line in body)
-    yield from (line.indent + ("" if unit else line.mark) + line.text for line in body)
+    for line in body:
+        mark = (UNIT_MARK if line.mark else "") if unit else line.mark
+        yield line.indent + mark + line.text
     # No blank line before the notes: a blank line would close the slide's section and leave
     # its explanation outside it.
     yield from notes

@@ -27,16 +27,16 @@ def test_titles_bullets_tables_and_notes(deck):
     document = read_document(deck)
     assert document.encoding == "pptx"
     assert document.text.splitlines() == [
-        "# مزايا التجارة الالكترونية",  # notes explain the bullets: one unit, no list marks
-        "خفض التكاليف",
-        "  الايجار والعمالة",
-        "الوصول الى اسواق عالمية",
+        "# مزايا التجارة الالكترونية",  # notes explain the bullets: one unit, no list items
+        "· خفض التكاليف",
+        "  · الايجار والعمالة",
+        "· الوصول الى اسواق عالمية",
         "تتيح التجارة الالكترونية للشركات الصغيرة منافسة الكبيرة.",
         "",
         "# نماذج التجارة الالكترونية",  # a table with its header, and free text: one unit
         "النموذج | الوصف",
-        "B2B: الوصف: بين المنشآت",
-        "B2C: الوصف: من منشأة الى مستهلك",
+        "· B2B: الوصف: بين المنشآت",
+        "· B2C: الوصف: من منشأة الى مستهلك",
         "تذكر ان النموذج يحدد طرفي المعاملة",
         "",
         "# اهداف المقرر",  # bullets alone stay items
@@ -69,7 +69,7 @@ def test_a_bullet_naming_a_term_stays_with_the_notes_explaining_it(tmp_path):
     assert not any("الذكاء الاصطناعي (AI)" in p.heading for p in passages)
     [slide] = [p for p in passages if "الذكاء الاصطناعي (AI)" in p.text]
     assert slide.level == "section" and slide.heading == "# فروع علوم الحاسب"
-    assert slide.text.splitlines()[1:4] == ["الذكاء الاصطناعي (AI)", "تعلم الالة (ML)", "قواعد البيانات"]
+    assert slide.text.splitlines()[1:4] == ["· الذكاء الاصطناعي (AI)", "· تعلم الالة (ML)", "· قواعد البيانات"]
     assert "محاكاة التفكير البشري" in slide.text and "دون برمجة صريحة" in slide.text
 
 
@@ -103,3 +103,12 @@ def test_a_bullet_naming_a_term_keeps_the_sub_bullets_explaining_it(tmp_path):
         "- الذكاء الاصطناعي (AI)": ["- الذكاء الاصطناعي (AI)", "  - قدرة الحاسوب على محاكاة التفكير البشري"],
         "- الحوسبة السحابية": ["- الحوسبة السحابية", "  - تقديم موارد الحوسبة عبر الانترنت"],
     }
+
+
+def test_bullets_with_typed_numbers_stay_in_their_slide(tmp_path):
+    deck = write_pptx(tmp_path / "osi.pptx", [
+        {"title": "نموذج OSI", "bullets": ["3- طبقة الشبكة", "2- طبقة ربط البيانات", "1- الطبقة الفيزيائية"],
+         "notes": "نموذج OSI يقسم الاتصال الى سبع طبقات نرتبها من الاسفل."}])
+    passages = split_passages(read_document(deck).text, deck.name)
+    assert [(p.level, p.heading) for p in passages] == [("section", "# نموذج OSI")]
+    assert "3- طبقة الشبكة" in passages[0].text and "سبع طبقات" in passages[0].text
