@@ -110,6 +110,13 @@ def _is_heading_like(line: str) -> bool:
     return len(line.split()) <= MAX_HEADING_WORDS and not line.rstrip().endswith(_HEADING_END_PUNCT)
 
 
+def _bullet_mark(line: _Line | None) -> str:
+    """The mark of a starred or dashed heading line («*», «-», …), "" for any other line."""
+    if line is None or line.kind != "subheading" or not _BULLET_RE.match(_clean(line.raw)):
+        return ""
+    return _clean(line.raw)[0]
+
+
 def _next_contents(lines: list[_Line]) -> list[_Line | None]:
     """For each line, the first non-blank line after it (None at the end): one backward pass,
     so a file of blank lines costs no more than its length."""
@@ -167,6 +174,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             label = strip_marker(line.raw)
             if _ends_with_colon(label) and _is_heading_like(_clean(label)) and (list_follows or not headed):
                 kind = "subheading"
+                last_item = 0
         elif kind == "text" and nxt is not None:
             short = _is_heading_like(_clean(line.raw))
             adjacent = nxt.number == line.number + 1
@@ -231,6 +239,15 @@ class _Builder:
             return 1 + line.value
         if line.kind == "ordinal":
             return 2
+        # A starred or dashed heading is the sibling of the open one with the same mark, and
+        # nests under an open one with another mark («* تعريف الدافعية :» over «- انواعها:»).
+        if mark := _bullet_mark(line):
+            marked = [node for node in self.stack[1:] if _bullet_mark(node.line)]
+            same = next((node for node in reversed(marked) if _bullet_mark(node.line) == mark), None)
+            if same is not None:
+                return same.depth
+            if marked and marked[-1] is self.stack[-1]:
+                return self.stack[-1].depth + 1
         # Numbered and unnumbered sub-headings sit one level below the nearest ordinal or
         # markdown heading (or at top level when the lecture has none).
         for node in reversed(self.stack[1:]):

@@ -145,3 +145,15 @@ def test_a_heading_over_a_chapter_of_prose_keeps_its_opening_and_the_rest_become
     assert [p.heading for p in ps if p.level == "item"] == ["- بند في الفصل"]
     covered = sorted(n for p in ps if p.level != "section" or p is section for n in range(p.first, p.last + 1))
     assert covered == list(range(1, 63)), "every line in exactly one passage besides the section's opening"
+
+
+def test_dashed_headings_nest_under_starred_ones_and_numbering_restarts_under_them() -> None:
+    text = ("* تعريف الدافعية :\nالدافعية قوة تحرك الطالب نحو هدفه.\n- انواعها:\n* داخلية : حب المادة\n"
+            "* خارجية : العلامة\n\n* تقنية بومودورو :\nطريقة لادارة الوقت:\n1) تدرس 25 دقيقة\n2) تستريح 5 دقائق\n")
+    ps = split_passages(text, "study.txt")
+    kinds = next(p for p in ps if p.heading == "- انواعها:")
+    assert kinds.section == ("* تعريف الدافعية :", "- انواعها:")
+    assert [p.heading for p in ps if p.parent == ps.index(kinds)] == ["* داخلية : حب المادة", "* خارجية : العلامة"]
+    pomodoro = next(p for p in ps if p.heading == "* تقنية بومودورو :")
+    assert pomodoro.section == ("* تقنية بومودورو :",), "a star heading is the sibling of the open star heading"
+    assert [p.heading for p in ps if p.parent == ps.index(pomodoro)] == ["1) تدرس 25 دقيقة", "2) تستريح 5 دقائق"]
