@@ -11,6 +11,11 @@ a question about one item gets just that item:
 * ``paragraph`` — text that belongs to no list (a file with no headings is all paragraphs).
 
 Each passage keeps its source, its first and last line (1-based) and its heading path.
+
+Splitting is linear in the number of lines: each line is classified once, the next non-blank
+line is found by one backward pass, and every line enters one section body. A hostile file
+therefore costs time in proportion to its size; what is too large for any lecture is refused
+by the limits below (and by those of :mod:`chatbot.readers`), with the file named.
 """
 
 from __future__ import annotations
@@ -18,13 +23,21 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Passage", "split_passages"]
+from chatbot.readers.base import UnreadableFile
 
-# A paragraph longer than this is cut at line (then sentence) boundaries: BM25 favours
-# short passages and a student wants the part that answers.
+__all__ = ["Passage", "split_passages", "MAX_PASSAGE_CHARS"]
+
+# A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
+# student wants the part that answers.
 MAX_PASSAGE_WORDS = 220
 # A heading is short; a longer line is text even when a list follows it.
 MAX_HEADING_WORDS = 12
+# A section or item longer than this (about four pages; the longest in the question sets' lectures
+# has about 200 words) keeps its opening, and the rest of its text becomes paragraphs.
+MAX_TITLED_WORDS = 4 * MAX_PASSAGE_WORDS
+# Paragraphs are cut at line ends, so only a single line can make a passage longer than this
+# (about 80 printed pages without a line break): no lecture has one, and the file is refused.
+MAX_PASSAGE_CHARS = 200_000
 
 
 class Passage(NamedTuple):
@@ -55,8 +68,9 @@ _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
 _BULLET_RE = re.compile(r"^[-*•▪●◦–]\s+")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!؟?])\s+")
 _HEADING_END_PUNCT = (".", "..", "،", "؛")
+# Readers join a table's cells with this; a header row over the rows' items heads them.
+_CELL_SEPARATOR = " | "
 
 
 def _clean(line: str) -> str:
@@ -72,6 +86,7 @@ class _Line(NamedTuple):
 
 
 _HEADING_KINDS = ("title", "heading", "ordinal", "subheading")
+_LIST_KINDS = ("numbered", "lettered", "bullet")
 
 
 def _classify(number: int, raw: str) -> _Line:
@@ -95,28 +110,52 @@ def _is_heading_like(line: str) -> bool:
     return len(line.split()) <= MAX_HEADING_WORDS and not line.rstrip().endswith(_HEADING_END_PUNCT)
 
 
-def _next_content(lines: list[_Line], i: int) -> _Line | None:
-    for line in lines[i + 1 :]:
-        if line.kind != "blank":
-            return line
-    return None
+def _bullet_mark(line: _Line | None) -> str:
+    """The mark of a starred or dashed heading line («*», «-», …), "" for any other line."""
+    if line is None or line.kind != "subheading" or not _BULLET_RE.match(_clean(line.raw)):
+        return ""
+    return _clean(line.raw)[0]
+
+
+def _next_contents(lines: list[_Line]) -> list[_Line | None]:
+    """For each line, the first non-blank line after it (None at the end): one backward pass,
+    so a file of blank lines costs no more than its length."""
+    following: list[_Line | None] = [None] * len(lines)
+    nxt = None
+    for i in range(len(lines) - 1, -1, -1):
+        following[i] = nxt
+        if lines[i].kind != "blank":
+            nxt = lines[i]
+    return following
+
+
+def _ends_with_colon(line: str) -> bool:
+    return line.rstrip().endswith((":", "："))
 
 
 def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
-    """Decide which numbered lines are headings and which text lines are headings.
+    """Decide which numbered, bulleted and text lines are headings.
 
     A numbered line is a heading when a lettered list or a list restarting at 1 follows it, or
     when it does not continue the numbered list in progress; otherwise it is an item. A short
     text line followed directly by a list is a heading («مراحل الحكومة الالكترونيه»), unless it
-    directly follows a heading (then it introduces that heading's list), and so is a short first
-    line followed by a heading (the lecture's title), and a short line standing after a blank
-    line over a paragraph longer than a heading («مقدمة» above its text).
+    directly follows a heading (then it introduces that heading's list); so is a short line
+    ending in a colon with a list after it across blank lines, and a line of table cells over
+    the table's rows. So are a short first line followed by a heading (the lecture's title),
+    and a short line standing after a blank line over a paragraph longer than a heading
+    («مقدمة» above its text).
+
+    A short starred or dashed line ending in a colon («* تعريف الشبكات :», «- انواع الشبكات:»)
+    is a heading when a list follows it, and, in a lecture with no other headings, when text
+    follows it; under a real heading it stays an item with its explanation, as in a list of
+    «- المزايا:» items each explained on the next line.
     """
     resolved: list[_Line] = []
     last_item = 0  # number of the last numbered item in the list in progress
-    for i, line in enumerate(lines):
-        nxt = _next_content(lines, i)
+    headed = False  # a markdown, ordinal or title heading has been seen
+    for line, nxt in zip(lines, _next_contents(lines)):
         kind = line.kind
+        list_follows = nxt is not None and nxt.kind in _LIST_KINDS
         if kind == "numbered":
             opens_list = nxt is not None and (
                 nxt.kind == "lettered" or (nxt.kind == "numbered" and nxt.value == 1 and line.value != 0)
@@ -130,20 +169,30 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
                 last_item = line.value
         elif kind in ("ordinal", "heading"):
             last_item = 0
-        elif kind == "text" and nxt is not None and _is_heading_like(_clean(line.raw)):
+            headed = True
+        elif kind == "bullet" and nxt is not None and nxt.kind not in _HEADING_KINDS:
+            label = strip_marker(line.raw)
+            if _ends_with_colon(label) and _is_heading_like(_clean(label)) and (list_follows or not headed):
+                kind = "subheading"
+                last_item = 0
+        elif kind == "text" and nxt is not None:
+            short = _is_heading_like(_clean(line.raw))
+            adjacent = nxt.number == line.number + 1
             after_heading = bool(resolved) and resolved[-1].kind in _HEADING_KINDS and (
                 resolved[-1].number == line.number - 1
             )
-            followed_by_list = nxt.number == line.number + 1 and nxt.kind in ("numbered", "lettered", "bullet")
+            heads_list = list_follows and (adjacent or _ends_with_colon(line.raw))
+            table_header = _CELL_SEPARATOR in line.raw and list_follows and adjacent
             is_title = not resolved and nxt.kind in ("ordinal", "heading", "numbered")
             over_paragraph = (
-                nxt.number == line.number + 1 and nxt.kind == "text"
+                adjacent and nxt.kind == "text"
                 and len(_clean(nxt.raw).split()) > MAX_HEADING_WORDS
                 and (not resolved or resolved[-1].kind == "blank")
             )
-            if (followed_by_list and not after_heading) or is_title or over_paragraph:
-                kind = "title" if is_title and not followed_by_list else "subheading"
+            if table_header or (short and ((heads_list and not after_heading) or is_title or over_paragraph)):
+                kind = "title" if is_title and not heads_list and not table_header else "subheading"
                 last_item = 0
+                headed = headed or kind == "title"
         resolved.append(line._replace(kind=kind))
     return resolved
 
@@ -190,6 +239,15 @@ class _Builder:
             return 1 + line.value
         if line.kind == "ordinal":
             return 2
+        # A starred or dashed heading is the sibling of the open one with the same mark, and
+        # nests under an open one with another mark («* تعريف الدافعية :» over «- انواعها:»).
+        if mark := _bullet_mark(line):
+            marked = [node for node in self.stack[1:] if _bullet_mark(node.line)]
+            same = next((node for node in reversed(marked) if _bullet_mark(node.line) == mark), None)
+            if same is not None:
+                return same.depth
+            if marked and marked[-1] is self.stack[-1]:
+                return self.stack[-1].depth + 1
         # Numbered and unnumbered sub-headings sit one level below the nearest ordinal or
         # markdown heading (or at top level when the lecture has none).
         for node in reversed(self.stack[1:]):
@@ -237,11 +295,25 @@ class _Builder:
             return
         if not body:
             return
-        span = [node.line] + body
         items = _group_items(body)
-        self.passages.append(self._passage(span, node.path, "section", node.line.raw.strip()))
+        in_items = {line.number for item in items for line in item}
+        self._titled([node.line] + body, node.path, "section", in_items)
         for item in items:
-            self.passages.append(self._passage(item, node.path, "item", item[0].raw.strip()))
+            self._titled(item, node.path, "item", set())
+
+    def _titled(self, span: list[_Line], path: tuple[str, ...], level: str, in_items: set[int]) -> None:
+        """A section or item passage. One longer than MAX_TITLED_WORDS keeps its opening under
+        its title and the rest of its text (not the lines of its items, which are passages of
+        their own) becomes paragraphs under the same heading path: a heading over a whole
+        chapter of prose must not make one passage of the chapter."""
+        heading = span[0].raw.strip()
+        if sum(len(line.raw.split()) for line in span) <= MAX_TITLED_WORDS:
+            self.passages.append(self._passage(span, path, level, heading))
+            return
+        opening = _cut_long(span)[0]
+        self.passages.append(self._passage(_trim(opening), path, level, heading))
+        rest = [_Line(line.number, "", "blank", 0) if line.number in in_items else line for line in span[len(opening):]]
+        self._paragraphs(rest, path)
 
     def _paragraphs(self, body: list[_Line], path: tuple[str, ...]) -> None:
         block: list[_Line] = []
@@ -255,23 +327,38 @@ class _Builder:
 
     def _passage(self, span: list[_Line], path: tuple[str, ...], level: str, heading: str) -> Passage:
         text = "\n".join(l.raw.rstrip() for l in span).strip("\n")
+        if len(text) > MAX_PASSAGE_CHARS:
+            raise UnreadableFile(
+                f"في الملف {self.source} مقطع طوله {len(text):,} حرفا (الأسطر {span[0].number}–{span[-1].number})، "
+                f"والحد {MAX_PASSAGE_CHARS:,}؛ قسّمه إلى أسطر / "
+                f"{self.source}: a passage of {len(text):,} characters (lines {span[0].number}-{span[-1].number}) "
+                f"is over the limit of {MAX_PASSAGE_CHARS:,}; break it into lines"
+            )
         return Passage(self.source, path, span[0].number, span[-1].number, text, level, heading, -1)
 
 
 def _trim(body: list[_Line]) -> list[_Line]:
-    while body and body[0].kind == "blank":
-        body = body[1:]
-    while body and body[-1].kind == "blank":
-        body = body[:-1]
-    return body
+    """The body without its leading and trailing blank lines (one slice)."""
+    start, end = 0, len(body)
+    while start < end and body[start].kind == "blank":
+        start += 1
+    while end > start and body[end - 1].kind == "blank":
+        end -= 1
+    return body[start:end]
+
+
+def _indent(line: _Line) -> int:
+    return len(line.raw) - len(line.raw.lstrip())
 
 
 def _group_items(body: list[_Line]) -> list[list[_Line]]:
-    """Each list line with the explanation lines under it (up to the next item or blank)."""
+    """Each list line with the explanation lines under it (up to the next item or blank); list
+    lines indented deeper than their item («- الذكاء الاصطناعي» over «  - محاكاة التفكير») are
+    part of its explanation, so an item that only names a term keeps what explains it."""
     items: list[list[_Line]] = []
     current: list[_Line] | None = None
     for line in body:
-        if line.kind in ("numbered", "lettered", "bullet"):
+        if line.kind in _LIST_KINDS and not (current is not None and _indent(line) > _indent(current[0])):
             current = [line]
             items.append(current)
         elif line.kind == "blank":

@@ -8,6 +8,11 @@ indexes every other file.
 
 Format modules are imported only when a file of their kind is read, so ``chatbot ask`` on a
 built index never loads python-docx, python-pptx or pdfminer.
+
+Every file first passes the size limits of :mod:`chatbot.readers.base` (bytes on disk; for the
+ZIP packages .docx and .pptx, the declared size and compression ratio of each part and their
+paragraph count, before any parser sees them), and its text the line limit; a refusal names
+the file and the limit.
 """
 
 from __future__ import annotations
@@ -15,12 +20,13 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from chatbot.readers.base import Document, UnreadableFile
+from chatbot.readers.base import MAX_FILE_BYTES, Document, UnreadableFile, check_archive, check_lines
 
 __all__ = ["Document", "UnreadableFile", "SUPPORTED_SUFFIXES", "read_document", "is_lecture_file"]
 
 # suffix → module of chatbot.readers whose ``read(path) -> Document`` reads it
 _READERS = {".txt": "text", ".md": "text", ".docx": "docx", ".pptx": "pptx", ".pdf": "pdf"}
+_PACKAGES = (".docx", ".pptx")  # ZIP packages of XML parts
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
 
 
@@ -39,9 +45,17 @@ def read_document(path: Path) -> Document:
             f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableFile(f"{path.name}: الملف أكبر من الحد ({size:,} بايت والحد {MAX_FILE_BYTES:,}) / "
+                                 f"file too large: {size:,} bytes, the limit is {MAX_FILE_BYTES:,}")
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"تعذرت قراءة الملف / cannot read the file: {exc.strerror or exc}") from exc
     if not data:
         raise UnreadableFile("ملف فارغ / empty file")
-    return importlib.import_module(f"chatbot.readers.{module}").read(data)
+    if path.suffix.lower() in _PACKAGES:
+        check_archive(data, path.name)
+    document = importlib.import_module(f"chatbot.readers.{module}").read(data)
+    check_lines(document.text, path.name)
+    return document

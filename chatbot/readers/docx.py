@@ -5,8 +5,15 @@
   text lecture's «اولا / 2/» headings.
 * List paragraphs (numbering in the paragraph or its style, or a «List …» style) become «- »
   lines for bullets and «1/ » lines for numbered lists, numbered as Word would show them.
-* Tables become one line per row, cells joined with « | »; text boxes (``w:txbxContent``)
-  follow the paragraph that anchors them, so text an instructor put in a frame is not lost.
+* Tables with a header row (term | explanation | example) become one list item per row,
+  titled by its first cell and keeping the header of every other cell, in the list or section
+  they follow (:func:`chatbot.readers.base.table_lines`); other tables one line per row, cells
+  joined with « | ». Text boxes (``w:txbxContent``) follow the paragraph that anchors them, so
+  text an instructor put in a frame is not lost.
+
+Reading is linear in the document's size: styles are looked up once per style, list counters
+are kept per list, and table cells are read from the XML (python-docx's merged-cell lookup
+rescans the table for every cell).
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import io
 import re
 from typing import Iterator
 
-from chatbot.readers.base import Document, UnreadableFile, checked
+from chatbot.readers.base import Document, UnreadableFile, checked, table_lines
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -41,24 +48,32 @@ class _DocxLines:
 
         self.document = document
         self.qn = qn
-        self.counters: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, dict[int, int]] = {}  # numId → level → last number shown
         self.formats = _numbering_formats(document, qn)
+        self.styles: dict[str | None, object] = {}  # style id → style (python-docx searches)
 
     def lines(self) -> Iterator[str]:
         from docx.table import Table
 
         for block in self.document.iter_inner_content():
             if isinstance(block, Table):
-                yield from _table_lines(block)
+                yield from self._table_lines(block._tbl)
             else:
                 yield self._paragraph_line(block)
                 yield from self._text_box_lines(block._p)
+
+    def _style(self, paragraph):
+        key = paragraph._p.style
+        if key not in self.styles:
+            self.styles[key] = paragraph.style
+        return self.styles[key]
 
     def _paragraph_line(self, paragraph) -> str:
         text = paragraph.text.strip()
         if not text:
             return ""
-        style = paragraph.style.name if paragraph.style is not None else ""
+        paragraph_style = self._style(paragraph)
+        style = paragraph_style.name if paragraph_style is not None else ""
         level = self._heading_level(paragraph, style)
         if level:
             return "#" * level + " " + text
@@ -80,7 +95,7 @@ class _DocxLines:
         if m := _HEADING_STYLE_RE.match(style):
             return min(int(m.group(1)), 6)
         # Localised or custom heading styles still carry Word's outline level (0 = level 1).
-        for ppr in _properties(paragraph):
+        for ppr in self._properties(paragraph):
             if (lvl := ppr.find(self.qn("w:outlineLvl"))) is not None:
                 value = int(lvl.get(self.qn("w:val"), "9"))
                 if value < 6:
@@ -89,7 +104,7 @@ class _DocxLines:
 
     def _numbering(self, paragraph) -> tuple[str, int] | None:
         """(numId, level) of a list paragraph, from the paragraph or else its style."""
-        for ppr in _properties(paragraph):
+        for ppr in self._properties(paragraph):
             num_pr = ppr.find(self.qn("w:numPr"))
             if num_pr is None:
                 continue
@@ -101,13 +116,36 @@ class _DocxLines:
             return value, int(ilvl.get(self.qn("w:val"), "0")) if ilvl is not None else 0
         return None
 
+    def _properties(self, paragraph) -> list:
+        """The paragraph's own properties, then its style's: Word applies the first it finds."""
+        style = self._style(paragraph)
+        return [ppr for ppr in (paragraph._p.pPr, style.element.pPr if style is not None else None) if ppr is not None]
+
     def _next_number(self, num_id: str, ilvl: int) -> int:
         # A new item at one level restarts the deeper levels of the same list, as in Word.
-        for key in [k for k in self.counters if k[0] == num_id and k[1] > ilvl]:
-            del self.counters[key]
-        key = (num_id, ilvl)
-        self.counters[key] = self.counters[key] + 1 if key in self.counters else self.formats.get(key, ("", 1))[1]
-        return self.counters[key]
+        levels = self.counters.setdefault(num_id, {})
+        for deeper in [level for level in levels if level > ilvl]:
+            del levels[deeper]
+        levels[ilvl] = levels[ilvl] + 1 if ilvl in levels else self.formats.get((num_id, ilvl), ("", 1))[1]
+        return levels[ilvl]
+
+    def _table_lines(self, tbl) -> Iterator[str]:
+        """A table's rows (see :func:`chatbot.readers.base.table_lines`), set apart by blank
+        lines so that no row is read as the explanation of the paragraph before it. A cell
+        merged across columns is one ``w:tc``; the rows a vertically merged cell continues into
+        hold an empty copy, skipped."""
+        qn = self.qn
+        rows = []
+        for tr in tbl.iter(qn("w:tr")):
+            if tr.getparent() is not tbl:  # a table nested in a cell is read with its cell
+                continue
+            rows.append([
+                " ".join(" ".join(p.text.split()) for p in tc.iter(qn("w:p")) if p.text.strip())
+                for tc in tr.iterchildren(qn("w:tc")) if tc.vMerge != "continue"
+            ])
+        yield ""
+        yield from (mark + text for mark, text in table_lines(rows))
+        yield ""
 
     def _text_box_lines(self, element) -> Iterator[str]:
         """Paragraphs of the text boxes anchored in ``element``. Word stores each box twice
@@ -119,28 +157,6 @@ class _DocxLines:
                 text = "".join(t.text or "" for t in p.iter(self.qn("w:t"))).strip()
                 if text:
                     yield text
-
-
-def _properties(paragraph) -> list:
-    """The paragraph's own properties, then its style's: Word applies the first it finds."""
-    style = paragraph.style.element.pPr if paragraph.style is not None else None
-    return [ppr for ppr in (paragraph._p.pPr, style) if ppr is not None]
-
-
-def _table_lines(table) -> Iterator[str]:
-    yield ""
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:  # a merged cell is repeated once per grid column it spans
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-            if text:
-                cells.append(text)
-        if cells:
-            yield " | ".join(cells)
-    yield ""
 
 
 def _numbering_formats(document, qn) -> dict[tuple[str, int], tuple[str, int]]:

@@ -2,20 +2,28 @@
 
 Each slide becomes a section: its title a markdown ``#`` line, its body text frames lines under
 it (paragraphs of a body placeholder or with a bullet as «- » items, auto-numbered ones as
-«1/ » items), its tables one line per row (cells joined with « | »), and its speaker notes —
-often where the explanation is — appended last, inside the slide's section.
+«1/ » items), its tables as :func:`chatbot.readers.base.table_lines` reads them, and its speaker
+notes — often where the explanation is — appended last, inside the slide's section.
+
+A slide whose bullets are explained by its speaker notes or by free text on the slide is one
+unit: its bullets are shown with «· », a mark the splitter does not read as a list item (its
+list marks are «- * • ▪ ● ◦ –», numbers and letters), so the slide's passage is title + bullets
++ notes and a bullet that only names a term («الذكاء الاصطناعي (AI)») is never a passage alone,
+away from its explanation; a bullet whose text begins with a typed number («7- التطبيقات») stays
+in the slide too. A slide of bullets alone keeps them as items.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
-from chatbot.readers.base import Document, UnreadableFile, checked
+from chatbot.readers.base import ITEM_MARK, Document, UnreadableFile, checked, table_lines
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Placeholders that repeat on every slide and are no part of the lecture's text.
 _FURNITURE = ("DATE", "FOOTER", "SLIDE_NUMBER", "HEADER")
+UNIT_MARK = "· "  # a bullet of a one-unit slide: shown, but not a list item for the splitter
 
 
 def read(data: bytes) -> Document:
@@ -30,35 +38,48 @@ def read(data: bytes) -> Document:
     return checked("\n".join(lines), "pptx")
 
 
+class _Line(NamedTuple):
+    """One line of a slide's body: its indent, its list mark («- », «3/ » or none), its text,
+    and whether it is free text (a text frame's paragraph without a bullet)."""
+
+    indent: str
+    mark: str
+    text: str
+    free: bool = False
+
+
 def _slide_lines(slide) -> Iterator[str]:
     title_shape = slide.shapes.title
     title = _one_line(title_shape.text_frame.text) if title_shape is not None else ""
     if title:
         yield f"# {title}"
-    for shape in slide.shapes:
-        if title_shape is not None and shape.shape_id == title_shape.shape_id:
-            continue
-        yield from _shape_lines(shape)
-    if slide.has_notes_slide:
-        frame = slide.notes_slide.notes_text_frame
-        notes = [p.text.strip() for p in frame.paragraphs] if frame is not None else []
-        # No blank line before the notes: after a list, a blank line would close the slide's
-        # section and leave its explanation outside it.
-        yield from (n for n in notes if n)
+    body = [
+        line for shape in slide.shapes
+        if title_shape is None or shape.shape_id != title_shape.shape_id
+        for line in _shape_lines(shape)
+    ]
+    notes = []
+    if slide.has_notes_slide and (frame := slide.notes_slide.notes_text_frame) is not None:
+        notes = [text for p in frame.paragraphs if (text := p.text.strip())]
+    unit = bool(notes) or any(line.free for line in body)
+    for line in body:
+        mark = (UNIT_MARK if line.mark else "") if unit else line.mark
+        yield line.indent + mark + line.text
+    # No blank line before the notes: a blank line would close the slide's section and leave
+    # its explanation outside it.
+    yield from notes
     yield ""
 
 
-def _shape_lines(shape) -> Iterator[str]:
+def _shape_lines(shape) -> Iterator[_Line]:
     if shape.is_placeholder and shape.placeholder_format.type.name in _FURNITURE:
         return
     if getattr(shape, "shapes", None) is not None:  # a group: its shapes in order
         for child in shape.shapes:
             yield from _shape_lines(child)
     elif getattr(shape, "has_table", False):
-        for row in shape.table.rows:
-            cells = [_one_line(cell.text) for cell in row.cells if cell.text.strip()]
-            if cells:
-                yield " | ".join(cells)
+        rows = [[_one_line(cell.text) for cell in row.cells] for row in shape.table.rows]
+        yield from (_Line("", mark, text) for mark, text in table_lines(rows))
     elif shape.has_text_frame:
         body = shape.is_placeholder and shape.placeholder_format.type.name in ("BODY", "OBJECT")
         number = 0
@@ -71,11 +92,11 @@ def _shape_lines(shape) -> Iterator[str]:
             indent = "  " * paragraph.level
             if "buAutoNum" in marks:
                 number += 1
-                yield f"{indent}{number}/ {text}"
+                yield _Line(indent, f"{number}/ ", text)
             elif "buChar" in marks or (body and "buNone" not in marks):
-                yield f"{indent}- {text}"
+                yield _Line(indent, ITEM_MARK, text)
             else:
-                yield text
+                yield _Line(indent, "", text, free=True)
 
 
 def _one_line(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from chatbot.passages import outline, split_passages, strip_marker
+from chatbot.passages import MAX_PASSAGE_WORDS, outline, split_passages, strip_marker
 
 LECTURE = (Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt").read_text(encoding="utf-8")
 
@@ -74,3 +74,86 @@ def test_unit_headings_and_a_short_line_over_a_paragraph_are_headings() -> None:
 def test_empty_text_gives_no_passages() -> None:
     assert split_passages("", "empty.txt") == []
     assert split_passages("\n\n  \n", "blank.txt") == []
+
+
+INFORMAL = """ملخص محاضرة الشبكات
+* تعريف الشبكات :
+الشبكة هي مجموعة من الحواسيب المتصلة ببعضها لتبادل البيانات والموارد.
+* انواع الشبكات:
+- الشبكة المحلية LAN: تغطي مبنى واحدا
+- الشبكة الواسعة WAN: تغطي مدنا ودولا
+- الشبكة الشخصية PAN
+* مكونات الشبكة :
+
+1- الحواسيب
+2- الموجهات
+3- الكابلات
+"""
+
+
+def test_starred_and_dashed_colon_lines_head_their_text_and_lists() -> None:
+    ps = split_passages(INFORMAL, "networks.txt")
+    sections = {p.heading: p for p in ps if p.level == "section"}
+    assert set(sections) == {"* تعريف الشبكات :", "* انواع الشبكات:", "* مكونات الشبكة :"}
+    assert (sections["* تعريف الشبكات :"].first, sections["* تعريف الشبكات :"].last) == (2, 3)
+    kinds = sections["* انواع الشبكات:"]
+    assert [p.heading for p in ps if p.parent == ps.index(kinds)] == [
+        "- الشبكة المحلية LAN: تغطي مبنى واحدا", "- الشبكة الواسعة WAN: تغطي مدنا ودولا", "- الشبكة الشخصية PAN"]
+    parts = sections["* مكونات الشبكة :"]
+    assert len([p for p in ps if p.parent == ps.index(parts)]) == 3, "a blank line between a colon heading and its list"
+    assert not any(p.level == "paragraph" and len(p.text.splitlines()) > 3 for p in ps), "no run of lines in one passage"
+
+
+def test_dashed_colon_heading_under_a_heading_keeps_its_list() -> None:
+    text = "اولا: الشبكات\nمقدمة قصيرة عن الشبكات الحديثة واستخداماتها في الحياة اليومية.\n- انواع الشبكات:\n  - محلية\n  - واسعة\n"
+    ps = split_passages(text, "t.txt")
+    kinds = next(p for p in ps if p.heading == "- انواع الشبكات:")
+    assert kinds.level == "section" and kinds.section == ("اولا: الشبكات", "- انواع الشبكات:")
+    assert [p.heading for p in ps if p.parent == ps.index(kinds)] == ["- محلية", "- واسعة"]
+
+
+def test_colon_items_explained_under_a_real_heading_stay_items() -> None:
+    text = "## مزايا التعليم\n- المرونة:\nيتعلم الطالب في اي وقت يناسبه.\n- خفض التكلفة:\nلا حاجة الى التنقل.\n"
+    ps = split_passages(text, "t.md")
+    section = next(p for p in ps if p.level == "section")
+    assert section.heading == "## مزايا التعليم"
+    assert [(p.heading, p.last) for p in ps if p.level == "item"] == [("- المرونة:", 3), ("- خفض التكلفة:", 5)]
+
+
+def test_plain_colon_line_heads_a_list_after_a_blank_line() -> None:
+    text = "# الدرس\nنص تمهيدي طويل يشرح الفكرة العامة للدرس قبل عرض عناصره كلها.\n\nخطوات الحل:\n\nأ/ الفهم\nب/ التخطيط\n"
+    ps = split_passages(text, "t.md")
+    steps = next(p for p in ps if p.heading == "خطوات الحل:")
+    assert steps.level == "section" and len([p for p in ps if p.parent == ps.index(steps)]) == 2
+
+
+def test_no_passage_is_only_a_heading() -> None:
+    text = "* تعريف :\n* انواع الشبكات:\n- محلية\n\nاولا مقدمة\n\nثانيا الخلاصة\nنص الخلاصة\n"
+    ps = split_passages(text, "t.txt")
+    assert all(len(p.text.splitlines()) > 1 or p.level == "item" for p in ps)
+    assert "* تعريف :" not in [p.heading for p in ps] and "اولا مقدمة" not in [p.heading for p in ps]
+
+
+def test_a_heading_over_a_chapter_of_prose_keeps_its_opening_and_the_rest_becomes_paragraphs() -> None:
+    paragraph = "نص الشرح في هذا الفصل الطويل " * 10  # 60 words a line
+    text = "اولا الفصل الاول\n" + "\n".join([paragraph] * 30) + "\n- بند في الفصل\n" + "\n".join([paragraph] * 30) + "\n"
+    ps = split_passages(text, "chapter.txt")
+    section = next(p for p in ps if p.level == "section")
+    assert section.heading == "اولا الفصل الاول" and len(section.text.split()) <= MAX_PASSAGE_WORDS + 3
+    rest = [p for p in ps if p.level == "paragraph"]
+    assert rest and all(p.section == ("اولا الفصل الاول",) and len(p.text.split()) <= MAX_PASSAGE_WORDS for p in rest)
+    assert [p.heading for p in ps if p.level == "item"] == ["- بند في الفصل"]
+    covered = sorted(n for p in ps if p.level != "section" or p is section for n in range(p.first, p.last + 1))
+    assert covered == list(range(1, 63)), "every line in exactly one passage besides the section's opening"
+
+
+def test_dashed_headings_nest_under_starred_ones_and_numbering_restarts_under_them() -> None:
+    text = ("* تعريف الدافعية :\nالدافعية قوة تحرك الطالب نحو هدفه.\n- انواعها:\n* داخلية : حب المادة\n"
+            "* خارجية : العلامة\n\n* تقنية بومودورو :\nطريقة لادارة الوقت:\n1) تدرس 25 دقيقة\n2) تستريح 5 دقائق\n")
+    ps = split_passages(text, "study.txt")
+    kinds = next(p for p in ps if p.heading == "- انواعها:")
+    assert kinds.section == ("* تعريف الدافعية :", "- انواعها:")
+    assert [p.heading for p in ps if p.parent == ps.index(kinds)] == ["* داخلية : حب المادة", "* خارجية : العلامة"]
+    pomodoro = next(p for p in ps if p.heading == "* تقنية بومودورو :")
+    assert pomodoro.section == ("* تقنية بومودورو :",), "a star heading is the sibling of the open star heading"
+    assert [p.heading for p in ps if p.parent == ps.index(pomodoro)] == ["1) تدرس 25 دقيقة", "2) تستريح 5 دقائق"]

@@ -29,10 +29,57 @@ def test_lists_keep_their_numbers_and_bullets(lecture):
     assert "- مرونة الزمان والمكان للمتعلم" in lines
 
 
-def test_tables_become_rows_of_cells(lecture):
+def test_table_rows_become_items_keeping_their_header(lecture):
     lines = read_document(lecture).text.splitlines()
-    assert "المنصة | الاستخدام" in lines
-    assert "مودل | منصة مفتوحة المصدر لادارة المقررات" in lines
+    assert "- مودل: الاستخدام: منصة مفتوحة المصدر لادارة المقررات" in lines
+    assert "- بلاك بورد: الاستخدام: منصة تجارية تستخدمها الجامعات" in lines
+
+
+TERMS = """## مفاهيم الشبكات
+تعرض هذه المحاضرة المصطلحات الاساسية.
+- الشبكة المحلية تغطي مبنى واحدا
+المصطلح | الشرح | مثال
+الموجه (Router) | جهاز يوجه الحزم بين الشبكات | موجه المنزل
+المبدل (Switch) | جهاز يربط اجهزة الشبكة المحلية | مبدل المختبر
+## الخاتمة
+خلاصة المحاضرة.
+"""
+
+
+def test_term_table_rows_are_items_under_the_heading_before_the_table(tmp_path):
+    path = write_docx(tmp_path / "terms.docx", TERMS)
+    passages = split_passages(read_document(path).text, path.name)
+    table = next(p for p in passages if p.heading == "المصطلح | الشرح | مثال")
+    assert table.level == "section" and table.section == ("# مفاهيم الشبكات", "المصطلح | الشرح | مثال")
+    rows = [p for p in passages if p.level == "item" and p.parent == passages.index(table)]
+    assert [p.heading for p in rows] == [
+        "- الموجه (Router): الشرح: جهاز يوجه الحزم بين الشبكات | مثال: موجه المنزل",
+        "- المبدل (Switch): الشرح: جهاز يربط اجهزة الشبكة المحلية | مثال: مبدل المختبر",
+    ]
+    assert "خلاصة" not in table.text
+    section = next(p for p in passages if p.heading == "# مفاهيم الشبكات")
+    assert "المصطلحات الاساسية" in section.text and "Router" not in section.text
+
+
+def test_table_without_a_header_row_stays_rows_of_cells(tmp_path):
+    long_cell = "هذه خلية طويلة فيها شرح كامل وليست عنوان عمود في الجدول"
+    path = write_docx(tmp_path / "plain.docx", f"## جدول\n{long_cell} | اولى\nثانية | ثالثة\n")
+    lines = read_document(path).text.splitlines()
+    assert f"{long_cell} | اولى" in lines and "ثانية | ثالثة" in lines
+
+
+def test_merged_cells_are_read_once(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("جدول المراحل")
+    table = document.add_table(rows=3, cols=2)
+    for r, row in enumerate([["المرحلة", "الوصف"], ["الاولى", "البداية"], ["", "تكملة"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 0).merge(table.cell(2, 0))  # «الاولى» spans two rows
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    text = read_document(path).text
+    assert text.count("الاولى") == 1 and "تكملة" in text
 
 
 def test_text_box_is_kept_once(lecture):

@@ -1,4 +1,5 @@
-"""PowerPoint slides: each slide a section (title, bullets, tables, notes)."""
+"""PowerPoint slides: each slide a section (title, bullets, tables, notes); a slide whose notes
+or free text explain its bullets is one unit."""
 
 import pytest
 from lecture_files import write_pptx
@@ -13,6 +14,7 @@ SLIDES = [
     {"title": "نماذج التجارة الالكترونية",
      "table": [["النموذج", "الوصف"], ["B2B", "بين المنشآت"], ["B2C", "من منشأة الى مستهلك"]],
      "text": "تذكر ان النموذج يحدد طرفي المعاملة"},
+    {"title": "اهداف المقرر", "bullets": ["فهم مفاهيم التجارة", "تطبيق نماذج الدفع"]},
 ]
 
 
@@ -25,26 +27,57 @@ def test_titles_bullets_tables_and_notes(deck):
     document = read_document(deck)
     assert document.encoding == "pptx"
     assert document.text.splitlines() == [
-        "# مزايا التجارة الالكترونية",
-        "- خفض التكاليف",
-        "  - الايجار والعمالة",
-        "- الوصول الى اسواق عالمية",
+        "# مزايا التجارة الالكترونية",  # notes explain the bullets: one unit, no list items
+        "· خفض التكاليف",
+        "  · الايجار والعمالة",
+        "· الوصول الى اسواق عالمية",
         "تتيح التجارة الالكترونية للشركات الصغيرة منافسة الكبيرة.",
         "",
-        "# نماذج التجارة الالكترونية",
+        "# نماذج التجارة الالكترونية",  # a table with its header, and free text: one unit
         "النموذج | الوصف",
-        "B2B | بين المنشآت",
-        "B2C | من منشأة الى مستهلك",
+        "· B2B: الوصف: بين المنشآت",
+        "· B2C: الوصف: من منشأة الى مستهلك",
         "تذكر ان النموذج يحدد طرفي المعاملة",
+        "",
+        "# اهداف المقرر",  # bullets alone stay items
+        "- فهم مفاهيم التجارة",
+        "- تطبيق نماذج الدفع",
     ]
 
 
 def test_each_slide_is_a_section_with_its_notes(deck):
     passages = split_passages(read_document(deck).text, deck.name)
     sections = [p for p in passages if p.level == "section"]
-    assert [s.heading for s in sections] == ["# مزايا التجارة الالكترونية", "# نماذج التجارة الالكترونية"]
+    assert [s.heading for s in sections] == [
+        "# مزايا التجارة الالكترونية", "# نماذج التجارة الالكترونية", "# اهداف المقرر"]
     assert "للشركات الصغيرة" in sections[0].text  # the speaker notes stay under their slide
-    assert any(p.level == "item" and p.heading == "- خفض التكاليف" for p in passages)
+    assert [p.heading for p in passages if p.level == "item"] == ["- فهم مفاهيم التجارة", "- تطبيق نماذج الدفع"]
+
+
+AI_SLIDES = [
+    {"title": "فروع علوم الحاسب",
+     "bullets": ["الذكاء الاصطناعي (AI)", "تعلم الالة (ML)", "قواعد البيانات"],
+     "notes": "الذكاء الاصطناعي هو قدرة الحاسوب على محاكاة التفكير البشري.\n"
+              "تعلم الالة فرع منه يتعلم فيه الحاسوب من البيانات دون برمجة صريحة."},
+    {"title": "مراجع", "bullets": ["كتاب المقرر"]},
+]
+
+
+def test_a_bullet_naming_a_term_stays_with_the_notes_explaining_it(tmp_path):
+    deck = write_pptx(tmp_path / "ai.pptx", AI_SLIDES)
+    passages = split_passages(read_document(deck).text, deck.name)
+    assert not any("الذكاء الاصطناعي (AI)" in p.heading for p in passages)
+    [slide] = [p for p in passages if "الذكاء الاصطناعي (AI)" in p.text]
+    assert slide.level == "section" and slide.heading == "# فروع علوم الحاسب"
+    assert slide.text.splitlines()[1:4] == ["· الذكاء الاصطناعي (AI)", "· تعلم الالة (ML)", "· قواعد البيانات"]
+    assert "محاكاة التفكير البشري" in slide.text and "دون برمجة صريحة" in slide.text
+
+
+def test_slide_table_rows_keep_their_header(tmp_path):
+    deck = write_pptx(tmp_path / "table.pptx", [
+        {"title": "مصطلحات", "table": [["المصطلح", "الشرح", "مثال"], ["الخادم", "حاسوب يقدم خدمة", "خادم الويب"]]}])
+    passages = split_passages(read_document(deck).text, deck.name)
+    assert [p.heading for p in passages if p.level == "item"] == ["- الخادم: الشرح: حاسوب يقدم خدمة | مثال: خادم الويب"]
 
 
 def test_damaged_pptx_is_reported(tmp_path):
@@ -58,3 +91,24 @@ def test_slides_without_arabic(tmp_path):
     path = write_pptx(tmp_path / "english.pptx", [{"title": "Intro", "bullets": ["one", "two"]}])
     with pytest.raises(UnreadableFile, match="no Arabic text"):
         read_document(path)
+
+
+def test_a_bullet_naming_a_term_keeps_the_sub_bullets_explaining_it(tmp_path):
+    deck = write_pptx(tmp_path / "terms.pptx", [
+        {"title": "مصطلحات", "bullets": ["الذكاء الاصطناعي (AI)", ("قدرة الحاسوب على محاكاة التفكير البشري", 1),
+                                         "الحوسبة السحابية", ("تقديم موارد الحوسبة عبر الانترنت", 1)]}])
+    passages = split_passages(read_document(deck).text, deck.name)
+    items = {p.heading: p.text.splitlines() for p in passages if p.level == "item"}
+    assert items == {
+        "- الذكاء الاصطناعي (AI)": ["- الذكاء الاصطناعي (AI)", "  - قدرة الحاسوب على محاكاة التفكير البشري"],
+        "- الحوسبة السحابية": ["- الحوسبة السحابية", "  - تقديم موارد الحوسبة عبر الانترنت"],
+    }
+
+
+def test_bullets_with_typed_numbers_stay_in_their_slide(tmp_path):
+    deck = write_pptx(tmp_path / "osi.pptx", [
+        {"title": "نموذج OSI", "bullets": ["3- طبقة الشبكة", "2- طبقة ربط البيانات", "1- الطبقة الفيزيائية"],
+         "notes": "نموذج OSI يقسم الاتصال الى سبع طبقات نرتبها من الاسفل."}])
+    passages = split_passages(read_document(deck).text, deck.name)
+    assert [(p.level, p.heading) for p in passages] == [("section", "# نموذج OSI")]
+    assert "3- طبقة الشبكة" in passages[0].text and "سبع طبقات" in passages[0].text
