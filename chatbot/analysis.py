@@ -37,6 +37,10 @@ def _pipeline_version() -> str:
     digest = hashlib.sha256()
     for name in ("arabic.py", "analysis.py", "passages.py", "bm25.py"):
         digest.update(package.joinpath(name).read_bytes())
+    # A reader's change changes the text, and so the cached passages, as a splitter's does.
+    for entry in sorted(package.joinpath("readers").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.read_bytes())
     for entry in sorted(package.joinpath("data").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".txt"):
             digest.update(entry.read_bytes())
