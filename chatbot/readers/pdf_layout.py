@@ -43,6 +43,8 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
+from chatbot.readers.base import table_lines
+
 __all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text", "drawn_backwards"]
 
 _ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
@@ -399,7 +401,8 @@ def lecture_lines(lines: Sequence[Line]) -> list[str]:
             j = i
             while j < len(lines) and lines[j].row == line.row and (lines[j].cell is None) == (line.cell is None):
                 j += 1
-            out += ["", *(_table(lines[i:j]) if line.cell is not None else [l.text for l in lines[i:j]]), ""]
+            rows = _table(lines[i:j]) if line.cell is not None else _unruled(lines[i:j])
+            out += ["", *rows, ""]
             i = j
             continue
         texts = [line.text]
@@ -544,7 +547,14 @@ def _table(cells: Sequence[Line]) -> list[str]:
             out.append(columns)
         page = row_page
     ordered = [sorted(row, key=lambda c: -c[0] if rtl else c[0]) for row in out]
-    return [" | ".join(_spaced(" ".join(row[c])) for c in columns) for row, columns in zip(out, ordered)]
+    rows_text = [[_spaced(" ".join(row[c])) for c in columns] for row, columns in zip(out, ordered)]
+    return [mark + text for mark, text in table_lines(rows_text)]  # as the Word reader writes tables
+
+
+def _unruled(rows: Sequence[Line]) -> list[str]:
+    """Rows of a table drawn without rules (their cells already joined by « | »), written as the
+    Word reader writes tables."""
+    return [mark + text for mark, text in table_lines([row.text.split(" | ") for row in rows])]
 
 
 def _first(columns: dict[tuple[float, float], list[str]], rtl: bool) -> tuple[float, float]:
