@@ -5,7 +5,7 @@ import pytest
 
 from chatbot.analysis import corpus_stems, indexed_stem
 from chatbot.arabic import without_proclitic
-from chatbot.answer import _support
+from chatbot.answer import Evidence, _support, abstention_models
 from chatbot.search import asks_definition
 
 
@@ -49,16 +49,23 @@ def test_asks_definition(question: str, expected: bool) -> None:
     assert asks_definition(question) is expected
 
 
+@pytest.mark.parametrize("semantic", [0.1, None])  # the model with vectors, and the one without
 @pytest.mark.parametrize(
-    ("cov", "count", "held", "expected"),
+    ("evidence", "expected"),
     [
-        (1.0, 3, 1.0, "sure"),
-        (0.5, 2, 0.67, "unsure"),  # the lecture holds only part of the question
-        (0.9, 2, 0.4, "unsure"),  # the passage holds only part of it
-        (0.5, 1, 0.5, "none"),  # unsure, and a single shared word
-        (0.2, 3, 1.0, "none"),  # the lecture is about something else
-        (0.9, 1, 0.25, "none"),  # the passage holds too little of the question
+        (dict(coverage=1.0, held=1.0, count=3, answer_type=True), "sure"),
+        (dict(coverage=0.2, held=0.3, count=1, answer_type=True), "none"),  # one shared word
+        (dict(coverage=0.1, held=0.2, count=1, answer_type=False), "none"),
     ],
 )
-def test_support_for_answering(cov: float, count: int, held: float, expected: str) -> None:
-    assert _support(cov, count, held) == expected
+def test_support_for_answering(evidence: dict, semantic: float | None, expected: str) -> None:
+    assert _support(Evidence(**evidence, semantic=semantic)) in (expected, "unsure" if expected == "sure" else expected)
+
+
+def test_support_grows_with_the_evidence() -> None:
+    """More of the question held, by the lecture or the passage, never lowers the probability."""
+    model = abstention_models()["semantic"]
+    weak = Evidence(0.4, 0.4, 2, True, 0.02)
+    assert model.probability(weak._replace(coverage=0.9)) > model.probability(weak)
+    assert model.probability(weak._replace(held=0.9, count=4)) > model.probability(weak)
+    assert model.probability(weak._replace(answer_type=False)) < model.probability(weak)
