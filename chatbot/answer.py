@@ -224,7 +224,7 @@ def _gives_answer_type(question: str, terms: list[QueryTerm], index: StoredIndex
     if kind in (AnswerType.DATE, AnswerType.NUMBER):
         following = index.passages[passage + 1] if passage + 1 < len(index.passages) else None
         listed = kind == AnswerType.NUMBER and following is not None and following.parent == passage
-        if listed or has_figure(index.passages[passage].text, question):
+        if listed or has_figure(index.passages[passage].text, question, kind):
             return True
     return _held(terms, index, passage)[1] >= FACTOID_HELD[kind]
 

@@ -27,14 +27,19 @@ class AnswerType(StrEnum):
 
 
 _DIGITS_RE = re.compile(r"\d+")
-# Number words (normalised): units, tens, hundreds and the large ones, fractions and
-# ordinals of centuries a date may be given in («القرن التاسع عشر»).
+_YEAR_RE = re.compile(r"\d{3,4}")  # «7 طبقات» is no date; «1983» or «711» may be
+# Number words (normalised): units, tens, hundreds and the large ones, fractions.
 _NUMBER_WORDS = frozenset(normalize(w) for w in (
     "واحد واحدة اثنان اثنين اثنتان ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة "
     "عشر عشرة عشرون عشرين ثلاثون ثلاثين اربعون اربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين "
     "تسعون تسعين مئة مائة مئات مئتين مائتين الف الاف آلاف الفين مليون ملايين مليار مليارات نصف ربع ثلث "
-    "ضعف اضعاف بالمئة بالمائة المئة القرن قرن العام سنة عام الخمسينيات الستينيات السبعينيات الثمانينيات "
-    "التسعينيات يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر"
+    "ضعف اضعاف بالمئة بالمائة المئة"
+).split())
+# Words a date is given in: centuries, decades, months, «عام 711».
+_DATE_WORDS = frozenset(normalize(w) for w in (
+    "القرن قرن العام عام سنة الخمسينيات الستينيات السبعينيات الثمانينيات التسعينيات "
+    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر "
+    "ميلادي ميلادية هجري هجرية الميلادي الهجري"
 ).split())
 
 
@@ -55,8 +60,11 @@ def expected_answer_type(question: str) -> AnswerType | None:
     return next((kind for cue, kind in _cues() if ws[: len(cue)] == cue), None)
 
 
-def has_figure(text: str, question: str) -> bool:
-    """Whether ``text`` holds a number or a date word the question does not already hold."""
+def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER) -> bool:
+    """Whether ``text`` holds what a date (a year, a century, a month) or a number (digits, a
+    number word) is given in, and the question does not already hold."""
     asked = set(words(question))
+    if kind == AnswerType.DATE:
+        return any((bool(_YEAR_RE.fullmatch(w)) or w in _DATE_WORDS) and w not in asked for w in words(text))
     return any((bool(_DIGITS_RE.fullmatch(w)) or w in _NUMBER_WORDS or w.startswith("ال") and w[2:] in _NUMBER_WORDS)
                and w not in asked for w in words(text))
