@@ -78,11 +78,15 @@ def _blind_score(engine: Engine, gold_file: Path) -> tuple[float, list[str]]:
     "gold_file, corpus, floor",
     [
         ("lecture_questions_blind.jsonl", None, 0.85),
-        ("blind2_questions.jsonl", "blind2", 0.85),
+        # 0.871 before the abstention model (data/abstention.json) declined 80% of the
+        # out-of-scope questions on its training sets, at the cost of one right answer in twenty.
+        ("blind2_questions.jsonl", "blind2", 0.83),
         ("lecture_questions_blind3.jsonl", None, 0.85),
         ("blind4_questions.jsonl", "blind4", 0.75),
         ("blind5_questions.jsonl", "blind5", 0.8),
         ("lecture_questions_blind6.jsonl", None, 0.85),
+        ("dev/d1/questions.jsonl", "dev/d1/corpus", 0.77),
+        ("dev/d2/questions.jsonl", "dev/d2/corpus", 0.69),
     ],
 )
 def test_helper_question_sets_hold_their_level(
