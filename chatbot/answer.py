@@ -40,6 +40,7 @@ MAX_ANSWER_CHARS = 2000
 # data/abstention.json, benchmarks/fit_abstention.py).
 TOPIC_SHARE = 0.25
 HIGH_COVERAGE = 0.85
+RANKING_DEPTH = 10  # passages of the ranking a reply carries (chatbot eval's default depth)
 # An alternative scoring this close to the answer is a serious candidate ("medium").
 CLOSE = 0.9
 
@@ -71,6 +72,7 @@ class Reply(NamedTuple):
     alternatives: list[Hit]
     terms: tuple[str, ...]
     evidence: Evidence | None = None  # what the decision rested on (None: no passage was weighed)
+    ranking: tuple[int, ...] = ()  # the best passages by fused score, best first (before any decision)
 
 
 def _refuse(question: str, message: str) -> Reply:
@@ -239,10 +241,11 @@ def _confidence(cov: float, margin: float, unsure: bool) -> str:
 
 def answer_question(
     question: str, index: StoredIndex, speller: Callable[[], Speller], top: int = 3, extra_synonyms: str = "",
-    similarity: Callable[[str], np.ndarray | None] = lambda q: None,
+    similarity: Callable[[str], np.ndarray | None] = lambda q: None, depth: int = RANKING_DEPTH,
 ) -> Reply:
     """The reply to one question over a loaded index; ``similarity`` gives each passage's
-    cosine with the question, or None (no semantic layer)."""
+    cosine with the question, or None (no semantic layer). The reply carries the ``depth`` best
+    passages of the ranking it was chosen from, which is what ``chatbot eval`` scores as search."""
     question = question if isinstance(question, str) else ""
     if not question.strip():
         return _refuse(question, EMPTY)
@@ -263,9 +266,10 @@ def answer_question(
     scores = rank(terms, index, of_file, similarity_of)
     sections = index.sections
     allowed = sections if is_list_question(question, terms) else None
+    ranking = tuple(top_k(scores, depth))
     best = top_k(scores, 1, allowed) or top_k(scores, 1)
     if not best:
-        return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
+        return Reply(question, "no_answer", NO_ANSWER, None, [], stems, None, ranking)
     if allowed is None:
         best = [_narrow_to_item(best[0], terms, scores, index)]
     best = [_explained(best[0], scores, index)]
@@ -278,7 +282,7 @@ def answer_question(
         # Sections to look at instead: those holding one of the question's words at least.
         near = [i for i in top_k(scores, top * 3, sections) if _held(terms, index, i)[0]][:top]
         suggestions = [_hit(index, i, scores, "low") for i in near]
-        return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems, evidence)
+        return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems, evidence, ranking)
     unsure = support == "unsure"
     others = [i for i in top_k(scores, top + 8) if i != best[0] and index.passages[i].parent != best[0]]
     runner_up = scores[others[0]] if others else 0.0
@@ -286,7 +290,7 @@ def answer_question(
     hit = _hit(index, best[0], scores, _confidence(cov, margin, unsure))
     alternatives = [_hit(index, i, scores, "medium" if scores[i] >= CLOSE * scores[best[0]] else "low")
                     for i in others[:top]]
-    return Reply(question, "answer", UNSURE if unsure else "", hit, alternatives, stems, evidence)
+    return Reply(question, "answer", UNSURE if unsure else "", hit, alternatives, stems, evidence, ranking)
 
 
 def _hit(index: StoredIndex, i: int, scores: np.ndarray, confidence: str) -> Hit:

@@ -10,11 +10,10 @@ from typing import Callable
 
 import numpy as np
 
-from chatbot.answer import Reply, answer_question
+from chatbot.answer import RANKING_DEPTH, Reply, answer_question
 from chatbot.indexer import Progress, open_index
 from chatbot.passages import Passage
 from chatbot.paths import default_corpus, default_index_for
-from chatbot.search import expand_query, file_coverage, rank, top_k
 from chatbot.semantic import SemanticUnavailable, embed_question, wanted_by_default
 from chatbot.spelling import Speller
 
@@ -64,18 +63,10 @@ class Engine:
             self.semantic = False
             return None
 
-    def ask(self, question: str, top: int = 3) -> Reply:
-        return answer_question(question, self.index, self.speller, top, self.extra_synonyms, self.similarity)
-
-    def search(self, question: str, k: int = 10) -> list[tuple[int, float]]:
-        """The ``k`` best passages (index, fused score) for a question, no abstention: for
-        evaluation, where a ranking is scored."""
-        terms = expand_query(question, self.index.fields["word"], self.speller, self.extra_synonyms)
-        if not terms or not self.passages:
-            return []
-        scores = rank(terms, self.index, file_coverage(terms, self.index, self.speller()), self.similarity(question))
-        return [(i, float(scores[i])) for i in top_k(scores, k)]
-
+    def ask(self, question: str, top: int = 3, depth: int = RANKING_DEPTH) -> Reply:
+        """The reply ``chatbot ask`` gives, with the ``depth`` best passages it was chosen from:
+        one path for the CLI, the TUI and the evaluation."""
+        return answer_question(question, self.index, self.speller, top, self.extra_synonyms, self.similarity, depth)
 
 def open_engine(
     corpus: Path | None = None,

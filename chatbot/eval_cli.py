@@ -1,8 +1,8 @@
 """``chatbot eval``: score the chatbot on gold questions or a SQuAD-layout dataset.
 
-Each question goes through the engine exactly as ``chatbot ask`` sends it (``Engine.ask`` for
-the reply, ``Engine.search`` for the ranking behind it), so what is measured is what a student
-gets; there is no separate tuning path. Metrics and judging rules: :mod:`chatbot.evaluate`.
+Each question goes through the engine exactly as ``chatbot ask`` sends it, once (``Engine.ask``:
+the reply, and the ranking it was chosen from), so what is measured is what a student gets;
+there is no separate search path. Metrics and judging rules: :mod:`chatbot.evaluate`.
 
 ``--run FILE`` writes the reply rankings as a TREC run and the judgements as ``FILE.qrels``,
 so ``ir_measures FILE.qrels FILE 'Success@1 R@5 RR@10 nDCG@10'`` (or ranx, trec_eval) gives
@@ -107,10 +107,10 @@ def evaluate(engine: Engine, questions: Sequence[Gold], k: int) -> list[Outcome]
     outcomes = []
     for gold in questions:
         relevant = judge.relevant(gold)
-        reply = engine.ask(gold.question)
+        reply = engine.ask(gold.question, depth=k)
         answer = reply.answer.passage if reply.answer else None
         top = position[(answer.source, answer.first, answer.last)] if answer else None
-        search = tuple(i for i, _ in engine.search(gold.question, k))
+        search = reply.ranking
         outcomes.append(Outcome(gold, reply.kind, reply_ranking(top, search, k), search, relevant))
     return outcomes
 
