@@ -196,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-semantic", action="store_true", help="BM25 alone (no e5 vectors)")
     parser.add_argument("--only", help="only the sets whose name contains this")
     args = parser.parse_args(argv)
+    if args.no_semantic:  # ARCD's temporary engine too
+        import os
+
+        from chatbot.semantic import ENV
+        os.environ[ENV] = "0"
     start = time.perf_counter()
     try:
         rows, results, questions = [], {}, {}
