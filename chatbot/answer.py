@@ -20,6 +20,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
+from chatbot.analysis import indexed_stem
 from chatbot.answer_types import AnswerType, expected_answer_type, has_figure
 from chatbot.arabic import content_words, light_stem, words
 from chatbot.passages import Passage, strip_marker
@@ -251,9 +252,9 @@ def answer_question(
         return _refuse(question, EMPTY)
     if len(question) > MAX_QUESTION_CHARS:
         return _refuse(question, TOO_LONG)
-    if kind := smalltalk_kind(question):
-        return Reply(question, "smalltalk", SMALLTALK[kind], None, [], ())
     vocab = index.fields["word"]
+    if kind := smalltalk_kind(question, lambda word: indexed_stem(word, vocab.has) is not None):
+        return Reply(question, "smalltalk", SMALLTALK[kind], None, [], ())
     terms = [t for t in expand_query(question, vocab, speller, extra_synonyms)
              if not (t.how == "unknown" and t.word in smalltalk_words())]
     if not terms:

@@ -1,19 +1,22 @@
 """Greetings, thanks, how-are-you and goodbyes: a message made only of them gets a short reply.
 
 The phrases are data (``data/smalltalk.txt``), general Arabic across dialects. A message is
-smalltalk when, after normalisation, it can be cut from start to end into known phrases
-(longest first), at least one of them not a ``filler`` (vocatives, intensifiers, «على
-الشرح»): «يعطيك الف عافية يا غالي», «شلونك عيني، شخبارك». A greeting followed by a question
-(«السلام عليكم، ما هي …») is a question.
+smalltalk when, after normalisation, it is cut from start to end into known phrases (longest
+first), at least one of them not a ``filler`` (vocatives, intensifiers, «على الشرح»):
+«يعطيك الف عافية يا غالي», «شلونك عيني، شخبارك». A word no phrase covers may stay («تسلم يا
+ريس», «يسلمو دياتك خيي»: nobody lists every nickname) when the lecture does not use it, it asks
+nothing (no question word) and such words are no more than the covered ones. A greeting followed
+by a question («السلام عليكم، ما هي …») is a question.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from functools import lru_cache
+from typing import Callable
 
 from chatbot.arabic import words
-from chatbot.resources import data_lines
+from chatbot.resources import data_lines, word_set
 
 __all__ = ["Smalltalk", "smalltalk_kind", "smalltalk_words"]
 
@@ -59,18 +62,27 @@ def _phrase_at(ws: list[str], i: int) -> tuple[int, str] | None:
     return None
 
 
-def smalltalk_kind(message: str) -> Smalltalk | None:
-    """The kind of a message made only of smalltalk phrases (the first that is not filler),
-    else None."""
+def smalltalk_kind(message: str, known: Callable[[str], bool] = lambda word: True) -> Smalltalk | None:
+    """The kind of a message made of smalltalk phrases (the first that is not filler), else
+    None. ``known`` tells whether the lecture uses a word: a word no phrase covers is allowed
+    only when it does not (see the module docstring); by default none is."""
     ws = words(message)
     kinds: list[str] = []
+    covered = uncovered = 0
     i = 0
     while i < len(ws):
         found = _phrase_at(ws, i)
         if found is None:
-            return None
+            if ws[i] in word_set("question_words") or known(ws[i]):
+                return None
+            uncovered += 1
+            i += 1
+            continue
         i += found[0]
+        covered += found[0]
         kinds.append(found[1])
+    if uncovered > covered:
+        return None
     return next((Smalltalk(k) for k in kinds if k != FILLER), None)
 
 

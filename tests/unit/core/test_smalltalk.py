@@ -38,3 +38,25 @@ def test_a_question_or_filler_alone_is_not_smalltalk(message):
 def test_greeting_words_are_known_so_a_question_does_not_search_them():
     assert {"السلام", "عليكم", "شكرا"} <= smalltalk_words()
     assert "استاذ" not in smalltalk_words()  # filler is not a greeting word
+
+
+LECTURE_WORDS = {"مرحله", "التكامل", "الحكومه"}
+
+
+def _known(word: str) -> bool:
+    return word in LECTURE_WORDS
+
+
+@pytest.mark.parametrize("message", ["تسلم يا ريس", "يسلمو دياتك خيي", "لاباس عليك؟ بصحتك"])
+def test_a_word_no_phrase_lists_may_stay_when_the_lecture_does_not_use_it(message):
+    assert smalltalk_kind(message, _known) is not None
+    assert smalltalk_kind(message) is None or message == "تسلم يا ريس"  # without the lecture's words: strict
+
+
+@pytest.mark.parametrize("message", [
+    "شكرا، وماذا عن مرحلة التكامل",  # a word of the lecture: a question
+    "مرحبا كيف احسب subnet",  # a question word
+    "مرحبا الحكومه",
+])
+def test_a_lecture_word_or_a_question_word_makes_it_a_question(message):
+    assert smalltalk_kind(message, _known) is None
