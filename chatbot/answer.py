@@ -21,6 +21,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from chatbot.analysis import indexed_stem
+from chatbot.kinds import Confidence, ReplyKind, Support
 from chatbot.answer_types import AnswerType, expected_answer_type, has_figure
 from chatbot.arabic import content_words, light_stem, words
 from chatbot.passages import Passage, strip_marker
@@ -62,12 +63,12 @@ SMALLTALK = {
 class Hit(NamedTuple):
     passage: Passage
     score: float
-    confidence: str  # high | medium | low
+    confidence: Confidence
 
 
 class Reply(NamedTuple):
     question: str
-    kind: str  # answer | no_answer | smalltalk
+    kind: ReplyKind
     message: str
     answer: Hit | None
     alternatives: list[Hit]
@@ -77,7 +78,7 @@ class Reply(NamedTuple):
 
 
 def _refuse(question: str, message: str) -> Reply:
-    return Reply(question, "no_answer", message, None, [], ())
+    return Reply(question, ReplyKind.NO_ANSWER, message, None, [], ())
 
 
 def is_list_question(question: str, terms: list[QueryTerm]) -> bool:
@@ -200,12 +201,12 @@ def abstention_models() -> dict[str, Abstention]:
             for mode, m in data["models"].items()}
 
 
-def _support(evidence: Evidence) -> str:
+def _support(evidence: Evidence) -> Support:
     """none | unsure | sure: the fitted model's probability that the passage answers, against
     its two thresholds."""
     model = abstention_models()["words" if evidence.semantic is None else "semantic"]
     p = model.probability(evidence)
-    return "none" if p < model.decline else "unsure" if p < model.caution else "sure"
+    return Support.NONE if p < model.decline else Support.UNSURE if p < model.caution else Support.SURE
 
 
 # How much of a factoid question (chatbot.answer_types) the passage must hold when it shows no
@@ -232,12 +233,12 @@ def _gives_answer_type(question: str, terms: list[QueryTerm], index: StoredIndex
     return _held(terms, index, passage)[1] >= FACTOID_HELD[kind]
 
 
-def _confidence(cov: float, margin: float, unsure: bool) -> str:
+def _confidence(cov: float, margin: float, unsure: bool) -> Confidence:
     if unsure:
-        return "low"
+        return Confidence.LOW
     if cov >= HIGH_COVERAGE and margin >= 0.1:
-        return "high"
-    return "medium" if cov >= HIGH_COVERAGE or margin >= 0.1 else "low"
+        return Confidence.HIGH
+    return Confidence.MEDIUM if cov >= HIGH_COVERAGE or margin >= 0.1 else Confidence.LOW
 
 
 def answer_question(
@@ -254,14 +255,14 @@ def answer_question(
         return _refuse(question, TOO_LONG)
     vocab = index.fields["word"]
     if kind := smalltalk_kind(question, lambda word: indexed_stem(word, vocab.has) is not None):
-        return Reply(question, "smalltalk", SMALLTALK[kind], None, [], ())
+        return Reply(question, ReplyKind.SMALLTALK, SMALLTALK[kind], None, [], ())
     terms = [t for t in expand_query(question, vocab, speller, extra_synonyms)
              if not (t.how == "unknown" and t.word in smalltalk_words())]
     if not terms:
         return _refuse(question, NO_WORDS)
     stems = tuple(dict.fromkeys(t.stem for t in terms))
     if not index.passages:
-        return Reply(question, "no_answer", NO_ANSWER, None, [], stems)
+        return Reply(question, ReplyKind.NO_ANSWER, NO_ANSWER, None, [], stems)
     of_file = file_coverage(terms, index, speller())
     similarity_of = similarity(question)
     scores = rank(terms, index, of_file, similarity_of)
@@ -270,7 +271,7 @@ def answer_question(
     ranking = tuple(top_k(scores, depth))
     best = top_k(scores, 1, allowed) or top_k(scores, 1)
     if not best:
-        return Reply(question, "no_answer", NO_ANSWER, None, [], stems, None, ranking)
+        return Reply(question, ReplyKind.NO_ANSWER, NO_ANSWER, None, [], stems, None, ranking)
     if allowed is None:
         best = [_narrow_to_item(best[0], terms, scores, index)]
     best = [_explained(best[0], scores, index)]
@@ -279,22 +280,22 @@ def answer_question(
     gap = None if similarity_of is None else float(similarity_of[best[0]] - np.median(similarity_of))
     evidence = Evidence(cov, held, count, _gives_answer_type(question, terms, index, best[0]), gap)
     support = _support(evidence)
-    if support == "none":
+    if support == Support.NONE:
         # Sections to look at instead: those holding one of the question's words at least.
         near = [i for i in top_k(scores, top * 3, sections) if _held(terms, index, i)[0]][:top]
-        suggestions = [_hit(index, i, scores, "low") for i in near]
-        return Reply(question, "no_answer", NO_ANSWER, None, suggestions, stems, evidence, ranking)
-    unsure = support == "unsure"
+        suggestions = [_hit(index, i, scores, Confidence.LOW) for i in near]
+        return Reply(question, ReplyKind.NO_ANSWER, NO_ANSWER, None, suggestions, stems, evidence, ranking)
+    unsure = support == Support.UNSURE
     others = [i for i in top_k(scores, top + 8) if i != best[0] and index.passages[i].parent != best[0]]
     runner_up = scores[others[0]] if others else 0.0
     margin = float((scores[best[0]] - runner_up) / scores[best[0]]) if scores[best[0]] else 0.0
     hit = _hit(index, best[0], scores, _confidence(cov, margin, unsure))
-    alternatives = [_hit(index, i, scores, "medium" if scores[i] >= CLOSE * scores[best[0]] else "low")
+    alternatives = [_hit(index, i, scores, Confidence.MEDIUM if scores[i] >= CLOSE * scores[best[0]] else Confidence.LOW)
                     for i in others[:top]]
-    return Reply(question, "answer", UNSURE if unsure else "", hit, alternatives, stems, evidence, ranking)
+    return Reply(question, ReplyKind.ANSWER, UNSURE if unsure else "", hit, alternatives, stems, evidence, ranking)
 
 
-def _hit(index: StoredIndex, i: int, scores: np.ndarray, confidence: str) -> Hit:
+def _hit(index: StoredIndex, i: int, scores: np.ndarray, confidence: Confidence) -> Hit:
     return Hit(index.passages[i], round(float(scores[i]), 6), confidence)
 
 

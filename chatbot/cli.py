@@ -119,12 +119,13 @@ def _engine(args: argparse.Namespace):
 
 def _print_reply(reply) -> None:
     from chatbot.answer import Hit
+    from chatbot.kinds import ReplyKind
 
     def where(hit: Hit) -> str:
         p = hit.passage
         return f"{p.source}:{p.first}-{p.last}"
 
-    if reply.kind != "answer":
+    if reply.kind != ReplyKind.ANSWER:
         print(reply.message)
         if reply.alternatives:
             print("\nأقرب الأقسام / closest sections:")

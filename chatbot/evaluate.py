@@ -60,6 +60,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
 from chatbot.answer import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, TOO_LONG
+from chatbot.kinds import ReplyKind
 from chatbot.arabic import normalize
 from chatbot.bounded_lines import bounded_lines
 from chatbot.passages import Passage
@@ -517,7 +518,7 @@ class Outcome(NamedTuple):
 
     @property
     def abstained(self) -> bool:
-        return self.kind == "no_answer"
+        return self.kind == ReplyKind.NO_ANSWER
 
     def judged(self, ranking: Sequence[int | None]) -> tuple[list[bool], int]:
         return [i in self.relevant for i in ranking], len(self.relevant)

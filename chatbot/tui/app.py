@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
+from chatbot.kinds import ReplyKind
 from chatbot.passages import Passage
 from chatbot.tui import strings, transcript
 from chatbot.tui.examples import example_questions
@@ -215,7 +216,7 @@ class ChatApp(App[None]):
         self._blocks.append(transcript.reply_markdown(reply, self.language))
         echo = RtlText(self._say(strings.YOUR_QUESTION, question=reply.question), classes="question")
         message = engine_message(reply.message, self.language)
-        if reply.kind == "answer" and reply.answer is not None:
+        if reply.kind == ReplyKind.ANSWER and reply.answer is not None:
             self._last_passage = reply.answer.passage
             others = len(reply.alternatives)
             card: Widget = AnswerCard(
@@ -226,7 +227,7 @@ class ChatApp(App[None]):
                 hint=self._say(strings.MORE_HINT, count=others) if others else "",
                 siblings=self._siblings(reply.answer.passage),
             )
-        elif reply.kind == "smalltalk":
+        elif reply.kind == ReplyKind.SMALLTALK:
             card = RtlText(message, classes="card smalltalk")
         else:
             suggestions = [
@@ -292,7 +293,7 @@ class ChatApp(App[None]):
 
     async def action_other_answers(self) -> None:
         reply = self._last_reply
-        if reply is None or reply.kind != "answer" or not reply.alternatives or self._others_shown:
+        if reply is None or reply.kind != ReplyKind.ANSWER or not reply.alternatives or self._others_shown:
             self._notify(self._say(strings.NO_OTHERS))
             return
         self._others_shown = True
