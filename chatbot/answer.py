@@ -218,10 +218,10 @@ def _support(evidence: Evidence) -> Support:
 FACTOID_HELD = {AnswerType.PERSON: 0.75, AnswerType.PLACE: 0.75, AnswerType.DATE: 1.0, AnswerType.NUMBER: 1.0}
 
 
-def _gives_answer_type(question: str, terms: list[QueryTerm], index: StoredIndex, passage: int) -> bool:
+def _gives_answer_type(question: str, index: StoredIndex, passage: int, held: float) -> bool:
     """False when the question asks for a person, date, number or place and the passage shows
     no such thing (a figure for a date or a number, a list for «كم نوعا») while holding less of
-    the question than FACTOID_HELD."""
+    the question (``held``, its share of the question's words) than FACTOID_HELD."""
     kind = expected_answer_type(question)
     if kind is None:
         return True
@@ -230,7 +230,7 @@ def _gives_answer_type(question: str, terms: list[QueryTerm], index: StoredIndex
         listed = kind == AnswerType.NUMBER and following is not None and following.parent == passage
         if listed or has_figure(index.passages[passage].text, question, kind):
             return True
-    return _held(terms, index, passage)[1] >= FACTOID_HELD[kind]
+    return held >= FACTOID_HELD[kind]
 
 
 def _confidence(cov: float, margin: float, unsure: bool) -> Confidence:
@@ -278,7 +278,7 @@ def answer_question(
     cov = of_file(int(index.file_of[best[0]]))
     count, held = _held(terms, index, best[0])
     gap = None if similarity_of is None else float(similarity_of[best[0]] - np.median(similarity_of))
-    evidence = Evidence(cov, held, count, _gives_answer_type(question, terms, index, best[0]), gap)
+    evidence = Evidence(cov, held, count, _gives_answer_type(question, index, best[0], held), gap)
     support = _support(evidence)
     if support == Support.NONE:
         # Sections to look at instead: those holding one of the question's words at least.
