@@ -1,7 +1,8 @@
 """Scoring the chatbot's retrieval in standard IR terms: gold questions, judgements, metrics.
 
-Pure functions only (no engine here, see :mod:`chatbot.eval_cli`), so each metric can be
-checked on a hand-computed case and against ir-measures.
+No engine here (see :mod:`chatbot.eval_cli`), so each metric can be checked on a
+hand-computed case and against ir-measures; what the gold leaves unclear is said through
+:mod:`logging` (a warning on stderr), never printed.
 
 **Gold.** A gold file is JSON Lines, one question a line::
 
@@ -52,9 +53,9 @@ abstentions / unanswerable questions (``None`` when a denominator is zero).
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
@@ -64,6 +65,8 @@ from chatbot.kinds import ReplyKind
 from chatbot.arabic import normalize
 from chatbot.bounded_lines import bounded_lines
 from chatbot.passages import Passage
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "DEFAULT_K",
@@ -266,8 +269,8 @@ def load_gold(path: Path) -> list[Gold]:
         # Notes and metadata beside the gold are common; a misspelt gold key is caught above
         # (each line needs one of answer_contains, passage, unanswerable).
         keys = ", ".join(f"{k} (line {n})" for k, n in sorted(unknown.items(), key=lambda kv: kv[1]))
-        print(f"تنبيه: مفاتيح غير معروفة تُركت / warning: unknown keys ignored: {keys}; "
-              f"known: {', '.join(GOLD_KEYS)}", file=sys.stderr)
+        logger.warning(f"تنبيه: مفاتيح غير معروفة تُركت / warning: unknown keys ignored: {keys}; "
+              f"known: {', '.join(GOLD_KEYS)}")
     return items
 
 
@@ -337,8 +340,8 @@ def load_squad(path: Path) -> SquadSet:
     if not questions:
         raise EvalError(f"لا أسئلة في الملف / no questions in {path}")
     if renamed:
-        print(f"تنبيه / warning: {len(renamed)} question ids of {path.name} were missing, not text, held "
-              f"spaces or repeated, and were made usable (first: {renamed[0]})", file=sys.stderr)
+        logger.warning(f"تنبيه / warning: {len(renamed)} question ids of {path.name} were missing, not text, held "
+              f"spaces or repeated, and were made usable (first: {renamed[0]})")
     return SquadSet(articles, questions)
 
 
@@ -430,8 +433,8 @@ class Judge:
         found = frozenset(i for i, p in enumerate(self.passages)
                           if p.source == span.source and p.first <= span.last and span.first <= p.last)
         if found:
-            print(f"تنبيه / warning: {gold.where}: no passage holds {gold.expected}; passages sharing "
-                  "its lines are counted right", file=sys.stderr)
+            logger.warning(f"تنبيه / warning: {gold.where}: no passage holds {gold.expected}; passages sharing "
+                  "its lines are counted right")
         return found
 
     def relevant(self, gold: Gold) -> frozenset[int]:
@@ -451,8 +454,8 @@ class Judge:
                 # No passage (of readable length) holds all of it: the splitter cut the answer
                 # apart or left a line out, or the gold is out of date. A miss, said aloud; the
                 # questions after it are still scored.
-                print(f"تنبيه / warning: {gold.where}: no passage of at most {MAX_ANSWER_CHARS} characters "
-                      f"holds all of {gold.expected}; none is counted right", file=sys.stderr)
+                logger.warning(f"تنبيه / warning: {gold.where}: no passage of at most {MAX_ANSWER_CHARS} characters "
+                      f"holds all of {gold.expected}; none is counted right")
                 return found
         if not found:
             raise _bad(gold.where, f"لا مقطع في المحاضرات يطابق الإجابة {gold.expected}",
