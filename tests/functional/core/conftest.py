@@ -5,15 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.engine import Engine, open_engine
+from chatbot.qa.engine import Engine, open_engine
 
-LECTURE = Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt"
+BUNDLED = Path(__file__).resolve().parents[3] / "corpus"
 
 
 @pytest.fixture(scope="session")
 def lecture_corpus(tmp_path_factory) -> Path:
+    """A copy of the bundled corpus: the lecture and its synonyms (``_synonyms.txt``)."""
     corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copy(LECTURE, corpus / LECTURE.name)
+    shutil.copytree(BUNDLED, corpus, dirs_exist_ok=True)
     return corpus
 
 
