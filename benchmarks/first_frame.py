@@ -93,7 +93,7 @@ def main() -> int:
     if args.child:
         child(args.child)
         return 0
-    from chatbot.engine import open_engine
+    from chatbot.qa.engine import open_engine
 
     open_engine(CORPUS, INDEX)  # built once, outside the timings
     runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in KINDS}

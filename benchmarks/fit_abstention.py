@@ -1,4 +1,4 @@
-"""Fit the decision to answer, caution or decline (chatbot.answer.Abstention) on question sets.
+"""Fit the decision to answer, caution or decline (chatbot.qa.decide.Abstention) on question sets.
 
     uv run python benchmarks/fit_abstention.py            # fit, report, write chatbot/data/abstention.json
     uv run python benchmarks/fit_abstention.py --dry-run  # report only
@@ -27,6 +27,7 @@ import argparse
 import json
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -34,8 +35,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import BUNDLED, question_sets  # noqa: E402
 
-from chatbot.answer import Evidence  # noqa: E402
-from chatbot.engine import open_engine  # noqa: E402
+from chatbot.qa.engine import open_engine  # noqa: E402
+from chatbot.qa.retrieve import Evidence  # noqa: E402
+from chatbot.qa.settings import SETTINGS  # noqa: E402
 from chatbot.evaluate import Judge, load_gold  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "chatbot" / "data" / "abstention.json"
@@ -50,16 +52,13 @@ ROWS = Path(__file__).resolve().parent / "out" / "abstention_rows.json"
 def collect(semantic: bool) -> list[tuple[str, list[float], int]]:
     """(set name, features, label) for every question that teaches something, asked with the
     decision turned off (every reply answers), so what the current model declines is seen too."""
-    import chatbot.answer
-
-    chatbot.answer._support = lambda evidence: "sure"
     rows = []
     for qs in question_sets(holdout=False):
         if qs.name in SKIPPED_SETS:
             continue
         with tempfile.TemporaryDirectory(prefix="chatbot-fit-") as tmp:
             index = None if qs.corpus == BUNDLED else Path(tmp) / "index"
-            engine = open_engine(qs.corpus, index, semantic=semantic)
+            engine = open_engine(qs.corpus, index, semantic=semantic, settings=replace(SETTINGS, abstain=False))
             judge = Judge(engine.passages)
             position = {(p.source, p.first, p.last): i for i, p in enumerate(engine.passages)}
             for gold in load_gold(qs.gold):
@@ -140,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         fit_on.update(r[0] for r in rows)
         models[mode] = report(rows, mode)
     data = {"note": "fit by benchmarks/fit_abstention.py; features: coverage, held, count/4, answer type, "
-                    "semantic gap (chatbot.answer.Evidence)",
+                    "semantic gap (chatbot.qa.retrieve.Evidence)",
             "fit_on": sorted(fit_on), "models": models}
     ROWS.parent.mkdir(parents=True, exist_ok=True)
     ROWS.write_text(json.dumps(saved), encoding="utf-8")

@@ -37,7 +37,7 @@ from rank_bm25 import BM25Okapi
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from naive_baseline import NaiveBaseline  # noqa: E402
 
-from chatbot.engine import open_engine  # noqa: E402
+from chatbot.qa.engine import open_engine  # noqa: E402
 from chatbot.eval_cli import Evaluation, evaluate_gold, evaluate_squad  # noqa: E402
 from chatbot.evaluate import DEFAULT_K, EvalError, load_gold, ranking_metrics, source_text  # noqa: E402
 

@@ -196,7 +196,7 @@ def child_probe(corpus: Path, index: Path, questions_file: Path) -> dict:
     postings = {field: int(m.indptr[-1]) for field, m in loaded.fields.items()}
     del loaded
     gc.collect()
-    from chatbot.engine import open_engine
+    from chatbot.qa.engine import open_engine
     from chatbot.indexer import is_fresh
 
     if not is_fresh(corpus, index):  # opening would rebuild: the figures would be of a build

@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from chatbot.engine import open_engine
+from chatbot.qa.engine import open_engine
 from chatbot.evaluate import load_squad
 
 DEFAULT_ARCD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "arcd" / "arcd.json"

@@ -21,7 +21,7 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
-from chatbot.resources import word_set
+from chatbot.resources import data_lines
 
 __all__ = [
     "analyze",
@@ -123,10 +123,38 @@ def loosen(word: str) -> str:
     return word.translate(_LOOSE)
 
 
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """The words of ``data/NAME.txt``, normalised like everything else."""
+    return frozenset(normalize(w) for w in data_lines(f"{name}.txt"))
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, str]:
+    """Normalised word → what it asks for (``list``, ``comparison``, ``why``: data/intents.txt)."""
+    cues = {}
+    for line in data_lines("intents.txt"):
+        kind, word = line.split("\t", 1)
+        cues[normalize(word)] = kind
+    return cues
+
+
+# Cue kinds whose words say *that* something is asked, as question words do; a list cue
+# («مراحل») names what is asked and stays a content word.
+ASKING_CUES = ("comparison", "why")
+
+
+@lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    """Words that say that something is asked: data/question_words.txt, and the comparison and
+    why cues of data/intents.txt."""
+    return word_set("question_words") | frozenset(w for w, kind in cue_words().items() if kind in ASKING_CUES)
+
+
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """Stopwords and question words, also in their loose spelling (see :func:`loosen`)."""
-    words_ = word_set("stopwords") | word_set("question_words")
+    words_ = word_set("stopwords") | question_words()
     return words_ | frozenset(loosen(w) for w in words_)
 
 

@@ -1,7 +1,7 @@
 """Lines of untrusted input read in bounded memory.
 
 ``ask --batch`` and gold files take one question a line, and a question is refused past
-:data:`chatbot.answer.MAX_QUESTION_CHARS` characters. Iterating a file holds each whole line
+:data:`chatbot.qa.query.MAX_QUESTION_CHARS` characters. Iterating a file holds each whole line
 in memory first: a 50 MB line costs 50 MB (and five times that once decoded and parsed) before
 anyone can refuse it. Here a line is read up to a byte limit and the rest of a longer line is
 skipped in chunks, so memory stays at the limit whatever the input.

@@ -112,13 +112,13 @@ def _positive(text: str) -> int:
 
 
 def _engine(args: argparse.Namespace):
-    from chatbot.engine import open_engine
+    from chatbot.qa.engine import open_engine
 
     return open_engine(args.corpus, args.index)
 
 
 def _print_reply(reply) -> None:
-    from chatbot.answer import Hit
+    from chatbot.qa.reply import Hit
     from chatbot.kinds import ReplyKind
 
     def where(hit: Hit) -> str:
@@ -147,7 +147,8 @@ def _print_reply(reply) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from chatbot.answer import MAX_QUESTION_CHARS, reply_to_json
+    from chatbot.qa.query import MAX_QUESTION_CHARS
+    from chatbot.qa.reply import reply_to_json
     from chatbot.bounded_lines import UTF8_MAX_BYTES, bounded_lines
 
     if args.batch == (args.question is not None):
@@ -180,7 +181,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from chatbot.engine import DEFAULT_CORPUS, default_index_for
+    from chatbot.qa.engine import DEFAULT_CORPUS, default_index_for
     from chatbot.corpus_cli import progress_bar
     from chatbot.indexer import build_index
 

@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction, add_paths: Callable[[argparse.Argu
 
 def run(args: argparse.Namespace) -> int:
     """Run one ``chatbot corpus`` action; returns the exit status."""
-    from chatbot.engine import DEFAULT_CORPUS, default_index_for
+    from chatbot.qa.engine import DEFAULT_CORPUS, default_index_for
 
     corpus = args.corpus or DEFAULT_CORPUS
     index_dir = args.index or default_index_for(corpus)

@@ -42,7 +42,7 @@ from chatbot.passages import Passage
 from chatbot.safe_text import to_json
 
 if TYPE_CHECKING:
-    from chatbot.engine import Engine
+    from chatbot.qa.engine import Engine
 
 __all__ = [
     "Evaluation", "cmd_eval", "evaluate", "evaluate_gold", "evaluate_squad", "register", "remove_stale_temp",
@@ -133,7 +133,7 @@ def evaluate_gold(
 ) -> Evaluation:
     """Score the engine over ``corpus`` on a gold JSONL file (time to open the index, built
     when stale, in ``index_seconds``)."""
-    from chatbot.engine import open_engine
+    from chatbot.qa.engine import open_engine
 
     questions = load_gold(gold)
     start = time.perf_counter()
@@ -178,7 +178,7 @@ def squad_engine(dataset: SquadSet) -> Iterator[Engine]:
     by the next run, see :func:`remove_stale_temp`).
 
     Raises EvalError (status 1) when the passages are not exactly the paragraphs."""
-    from chatbot.engine import open_engine
+    from chatbot.qa.engine import open_engine
 
     remove_stale_temp()
     with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp:

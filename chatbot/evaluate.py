@@ -60,7 +60,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
-from chatbot.answer import MAX_ANSWER_CHARS, MAX_QUESTION_CHARS, TOO_LONG
+from chatbot.qa.query import MAX_QUESTION_CHARS, TOO_LONG
+from chatbot.qa.reply import MAX_ANSWER_CHARS
 from chatbot.kinds import ReplyKind
 from chatbot.arabic import normalize
 from chatbot.bounded_lines import bounded_lines

@@ -1,5 +1,6 @@
 """Language resources (stopwords, question words, synonyms, …) kept as data files in the
-package, so a linguist can extend them without touching code. Each is read once."""
+package, so a linguist can extend them without touching code. Read here as written; their
+words are normalised by :func:`chatbot.arabic.word_set`."""
 
 from __future__ import annotations
 
@@ -10,14 +11,6 @@ from importlib import resources
 def data_lines(name: str) -> list[str]:
     text = resources.files("chatbot.data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@lru_cache(maxsize=None)
-def word_set(name: str) -> frozenset[str]:
-    """The words of ``data/NAME.txt``, normalised like everything else."""
-    from chatbot.arabic import normalize
-
-    return frozenset(normalize(w) for w in data_lines(f"{name}.txt"))
 
 
 @lru_cache(maxsize=None)

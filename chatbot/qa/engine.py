@@ -10,14 +10,21 @@ from typing import Callable
 
 import numpy as np
 
-from chatbot.answer import RANKING_DEPTH, Reply, answer_question
 from chatbot.indexer import Progress, open_index
+from chatbot.kinds import ReplyKind
 from chatbot.passages import Passage
 from chatbot.paths import default_corpus, default_index_for
+from chatbot.qa.decide import NO_ANSWER, decide, smalltalk_reply
+from chatbot.qa.query import Intent, Unaskable, read_query
+from chatbot.qa.reply import Reply
+from chatbot.qa.retrieve import retrieve
+from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.semantic import SemanticUnavailable, embed_question, wanted_by_default
 from chatbot.spelling import Speller
 
 __all__ = ["DEFAULT_CORPUS", "Engine", "default_index_for", "open_engine"]
+
+RANKING_DEPTH = 10  # passages of the ranking a reply carries (chatbot eval's default depth)
 
 SYNONYMS_FILE = "_synonyms.txt"
 DEFAULT_CORPUS: Path  # looked up on use, see __getattr__
@@ -32,7 +39,9 @@ def __getattr__(name: str) -> Path:
 
 
 class Engine:
-    def __init__(self, corpus: Path, index_dir: Path, progress: Progress | None = None, semantic: bool | None = None):
+    def __init__(self, corpus: Path, index_dir: Path, progress: Progress | None = None, semantic: bool | None = None,
+                 settings: Settings = SETTINGS):
+        self.settings = settings
         semantic = wanted_by_default() if semantic is None else semantic
         self.corpus = corpus
         self.index_dir = index_dir
@@ -65,15 +74,27 @@ class Engine:
 
     def ask(self, question: str, top: int = 3, depth: int = RANKING_DEPTH) -> Reply:
         """The reply ``chatbot ask`` gives, with the ``depth`` best passages it was chosen from:
-        one path for the CLI, the TUI and the evaluation."""
-        return answer_question(question, self.index, self.speller, top, self.extra_synonyms, self.similarity, depth)
+        one path for the CLI, the TUI and the evaluation, down the layers once: the question is
+        read (:mod:`~chatbot.qa.query`), passages retrieved with their evidence
+        (:mod:`~chatbot.qa.retrieve`), and the reply decided (:mod:`~chatbot.qa.decide`)."""
+        query = read_query(question, self.index.fields["word"], self.speller, self.extra_synonyms, self.settings)
+        if isinstance(query, Unaskable):
+            return Reply(query.text, ReplyKind.NO_ANSWER, query.message, None, [], ())
+        if query.intent == Intent.SMALLTALK:
+            return smalltalk_reply(query)
+        if not self.index.passages:
+            return Reply(query.text, ReplyKind.NO_ANSWER, NO_ANSWER, None, [], query.stems)
+        found = retrieve(query, self.index, self.speller(), self.similarity(question), depth, top, self.settings)
+        return decide(query, found, self.index.passages, top, depth, self.settings)
+
 
 def open_engine(
     corpus: Path | None = None,
     index: Path | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     semantic: bool | None = None,
+    settings: Settings = SETTINGS,
 ) -> Engine:
     corpus = Path(corpus) if corpus else default_corpus()
     index = Path(index) if index else default_index_for(corpus)
-    return Engine(corpus, index, progress, semantic)
+    return Engine(corpus, index, progress, semantic, settings)

@@ -15,8 +15,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Callable
 
-from chatbot.arabic import words
-from chatbot.resources import data_lines, word_set
+from chatbot.arabic import question_words, words
+from chatbot.resources import data_lines
 
 __all__ = ["Smalltalk", "smalltalk_kind", "smalltalk_words"]
 
@@ -73,7 +73,7 @@ def smalltalk_kind(message: str, known: Callable[[str], bool] = lambda word: Tru
     while i < len(ws):
         found = _phrase_at(ws, i)
         if found is None:
-            if ws[i] in word_set("question_words") or known(ws[i]):
+            if ws[i] in question_words() or known(ws[i]):
                 return None
             uncovered += 1
             i += 1

@@ -44,8 +44,8 @@ from chatbot.tui.widgets.rtl_text import RtlText, shown_line
 from chatbot.tui.widgets.welcome import Welcome
 
 if TYPE_CHECKING:
-    from chatbot.answer import Reply
-    from chatbot.engine import Engine
+    from chatbot.qa.reply import Reply
+    from chatbot.qa.engine import Engine
 
 __all__ = ["ChatApp", "create_app", "run"]
 
@@ -391,7 +391,7 @@ def engine_opener(corpus: Path | None, index: Path | None) -> EngineFactory:
     """The real engine factory (imported lazily: the engine may build an index)."""
 
     def open_(progress: Progress) -> Engine:
-        from chatbot.engine import open_engine
+        from chatbot.qa.engine import open_engine
 
         return open_engine(corpus, index, progress=progress)
 

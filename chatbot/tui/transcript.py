@@ -16,7 +16,7 @@ from chatbot.tui import strings
 from chatbot.tui.strings import Language
 
 if TYPE_CHECKING:
-    from chatbot.answer import Hit, Reply
+    from chatbot.qa.reply import Hit, Reply
 
 __all__ = [
     "alternatives_markdown", "answer_text", "breadcrumb", "confidence_words", "export", "passage_markdown",

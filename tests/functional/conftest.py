@@ -6,7 +6,7 @@ import pytest
 @pytest.fixture
 def corpus(tmp_path):
     """A fresh corpus folder holding the bundled lecture (the TUI tests have their own)."""
-    from chatbot.engine import DEFAULT_CORPUS
+    from chatbot.qa.engine import DEFAULT_CORPUS
 
     folder = tmp_path / "corpus"
     folder.mkdir()

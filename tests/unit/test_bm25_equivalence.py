@@ -16,7 +16,7 @@ import pytest
 import rank_bm25
 
 from chatbot.bm25 import BM25Params, SparseBM25
-from chatbot.search import top_k
+from chatbot.qa.retrieve import top_k
 
 TOLERANCE = 1e-9
 RANK_BM25 = {"okapi": rank_bm25.BM25Okapi, "l": rank_bm25.BM25L, "plus": rank_bm25.BM25Plus}

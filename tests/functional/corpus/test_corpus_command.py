@@ -9,7 +9,7 @@ from lecture_files import LECTURES, write_docx, write_pptx
 from chatbot import store
 from chatbot.cli import main
 from chatbot.corpus_cli import progress_bar
-from chatbot.engine import DEFAULT_CORPUS
+from chatbot.qa.engine import DEFAULT_CORPUS
 
 BUNDLED = DEFAULT_CORPUS / "e-government.txt"
 

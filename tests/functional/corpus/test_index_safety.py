@@ -12,7 +12,7 @@ import pytest
 from lecture_files import LECTURES, write_docx
 
 from chatbot import store
-from chatbot.engine import open_engine
+from chatbot.qa.engine import open_engine
 from chatbot.indexer import build_index, open_index
 
 LARGE = 220  # enough files for `chatbot index` to print progress lines into a pipe

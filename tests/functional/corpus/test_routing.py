@@ -7,7 +7,7 @@ import shutil
 import pytest
 from lecture_files import LECTURES, write_docx, write_pptx
 
-from chatbot.engine import DEFAULT_CORPUS, open_engine
+from chatbot.qa.engine import DEFAULT_CORPUS, open_engine
 
 E_HEALTH = [
     {"title": "الصحة الالكترونية",

@@ -20,7 +20,7 @@ import pytest
 
 from chatbot import indexer, store
 from chatbot.cli import main
-from chatbot.engine import open_engine
+from chatbot.qa.engine import open_engine
 from chatbot.indexer import IndexUnwritable, build_index, is_fresh, open_index
 
 QUESTION = "ما مراحل الحكومة الالكترونية"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from chatbot import cli, eval_cli
-from chatbot.answer import MAX_QUESTION_CHARS, TOO_LONG
+from chatbot.qa.query import MAX_QUESTION_CHARS, TOO_LONG
 from chatbot.cli import main
 from chatbot.evaluate import EvalError, load_gold
 
@@ -172,7 +172,7 @@ def test_sigterm_during_squad_eval_removes_its_temporary_folder(tmp_path, capsys
         os.kill(os.getpid(), signal.SIGTERM)
         raise AssertionError("SIGTERM did not stop the run")
 
-    monkeypatch.setattr("chatbot.engine.open_engine", terminated)
+    monkeypatch.setattr("chatbot.qa.engine.open_engine", terminated)
     squad = tmp_path / "squad.json"
     qas = [{"id": "q1", "question": QUESTION, "answers": []}]
     squad.write_text(json.dumps({"data": [{"paragraphs": [{"context": LECTURE, "qas": qas}]}]}), encoding="utf-8")

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from chatbot import semantic
-from chatbot.engine import open_engine
+from chatbot.qa.engine import open_engine
 from chatbot.indexer import SemanticState, build_index
 from chatbot.store import load_index
 

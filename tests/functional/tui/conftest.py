@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.engine import open_engine
+from chatbot.qa.engine import open_engine
 from chatbot.tui.app import ChatApp, create_app
 
 LECTURE = Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt"

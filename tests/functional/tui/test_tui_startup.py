@@ -6,7 +6,7 @@ import subprocess
 import sys
 import threading
 
-from chatbot.engine import open_engine
+from chatbot.qa.engine import open_engine
 from chatbot.tui.app import create_app
 from chatbot.tui.widgets.answer_card import AnswerCard
 from chatbot.tui.widgets.question_input import QuestionInput
@@ -19,7 +19,7 @@ import chatbot.tui.app as chat
 chat.run = lambda *args, **kwargs: None
 from chatbot import cli
 cli.main(["--lang", "en"])
-print(",".join(sorted(name for name in ("camel_tools", "numpy", "chatbot.engine") if name in sys.modules)))
+print(",".join(sorted(name for name in ("camel_tools", "numpy", "chatbot.qa.engine") if name in sys.modules)))
 """
 
 

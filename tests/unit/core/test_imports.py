@@ -20,10 +20,10 @@ def test_every_module_imports_without_torch_or_transformers() -> None:
 
 def test_ask_path_does_not_import_textual_or_rank_bm25(tmp_path) -> None:
     index = str(tmp_path / "index")
-    build = BLOCK + f"from pathlib import Path; from chatbot.engine import open_engine; open_engine(None, Path({index!r}))"
+    build = BLOCK + f"from pathlib import Path; from chatbot.qa.engine import open_engine; open_engine(None, Path({index!r}))"
     subprocess.run([sys.executable, "-c", build], capture_output=True, text=True, check=True)
     ask = (
-        BLOCK + "from pathlib import Path; from chatbot.engine import open_engine; "
+        BLOCK + "from pathlib import Path; from chatbot.qa.engine import open_engine; "
         f"open_engine(None, Path({index!r})).ask('ما مراحل الحكومة الالكترونية'); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rank_bm25')))"
     )

@@ -5,8 +5,9 @@ import pytest
 
 from chatbot.analysis import corpus_stems, indexed_stem
 from chatbot.arabic import without_proclitic
-from chatbot.answer import Evidence, _support, abstention_models
-from chatbot.search import asks_definition
+from chatbot.qa.decide import abstention_models, support
+from chatbot.qa.retrieve import Evidence
+from chatbot.qa.query import asks_definition
 
 
 def test_without_proclitic_strips_one_letter_prefix() -> None:
@@ -59,7 +60,7 @@ def test_asks_definition(question: str, expected: bool) -> None:
     ],
 )
 def test_support_for_answering(evidence: dict, semantic: float | None, expected: str) -> None:
-    assert _support(Evidence(**evidence, semantic=semantic)) in (expected, "unsure" if expected == "sure" else expected)
+    assert support(Evidence(**evidence, semantic=semantic)) in (expected, "unsure" if expected == "sure" else expected)
 
 
 def test_support_grows_with_the_evidence() -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chatbot.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
+from chatbot.qa.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
 
 
 @pytest.mark.parametrize("message, kind", [

@@ -1,0 +1,258 @@
+"""A question, read once: its terms with their alternatives, its intent, the answer it expects.
+
+Everything later steps need to know about the question is decided here, so retrieval and the
+decision never read the question's text again.
+
+A question's content words are stemmed like the lecture. A stem the lecture does not know is
+matched as the student probably meant it: split in two known words («الانترنت» → «الانتر نت»),
+joined with its neighbour, mapped to a known stem one or two edits away (typos), or freed of a
+function word typed onto it («ماهوالنموذج»). Synonyms from the synonym table are searched too,
+with less weight, and «ما هي X» is searched as a definition of X.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from typing import Callable, NamedTuple
+
+from chatbot.analysis import indexed_stem
+from chatbot.arabic import content_words, cue_words, function_words, light_stem, normalize, question_words, word_set
+from chatbot.arabic import words as all_words
+from chatbot.bm25 import SparseBM25
+from chatbot.qa.answer_types import AnswerType, expected_answer_type
+from chatbot.qa.settings import SETTINGS, Settings
+from chatbot.qa.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
+from chatbot.resources import synonym_groups
+from chatbot.spelling import Speller
+
+__all__ = ["Intent", "Query", "QueryTerm", "TermOrigin", "Unaskable", "asks_definition", "read_query"]
+
+MAX_QUESTION_CHARS = 1000
+# A definition asked without a definition word: «ما هي X» is searched as «ما تعريف X».
+DEFINITION_WORD = "تعريف"
+RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللي", "الي"})
+
+
+class TermOrigin(StrEnum):
+    """How a query term came from the question's word."""
+
+    EXACT = "exact"  # the word's own stem, known to the lecture
+    SPLIT = "split"  # one half of a word the lecture writes as two, or freed of a glued function word
+    JOIN = "join"  # the word joined with the next one
+    FUZZY = "fuzzy"  # a known stem one or two edits away (a typo)
+    VARIANT = "variant"  # the lecture's own rare misspelling of the word
+    SYNONYM = "synonym"  # from the synonym table
+    UNKNOWN = "unknown"  # none of these: searched as it is
+
+
+class Intent(StrEnum):
+    """What the question asks for, as far as the reply's shape goes."""
+
+    SMALLTALK = "smalltalk"  # a greeting, thanks, how-are-you or goodbye
+    LIST = "list"  # a whole list: «ما مراحل …», «اذكر أهداف …»
+    COMPARISON = "comparison"  # «ما الفرق بين …»: the section holding both things
+    DEFINITION = "definition"  # «ما هو X», «شو يعني X», a topic typed alone
+    WHY = "why"  # «لماذا …»: its causes
+    OTHER = "other"
+
+
+class QueryTerm(NamedTuple):
+    word: str  # the question's word (normalised) this term stands for; "" for question words
+    stem: str  # searched in the word field
+    form: str  # searched, as character n-grams, in the char field
+    weight: float
+    origin: TermOrigin
+
+
+class Query(NamedTuple):
+    """A question as every later step sees it."""
+
+    text: str
+    terms: tuple[QueryTerm, ...]
+    intent: Intent
+    answer_type: AnswerType | None  # the person, date, number or place a factoid question wants
+    smalltalk: Smalltalk | None = None
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.stem for t in self.terms))
+
+    @property
+    def wants_section(self) -> bool:
+        """A list or a comparison is answered by a whole section, not one item."""
+        return self.intent in (Intent.LIST, Intent.COMPARISON)
+
+
+class Unaskable(NamedTuple):
+    """A message that cannot be searched, and why (a bilingual message)."""
+
+    text: str
+    message: str
+
+
+EMPTY = "اكتب سؤالك أولا. / Please type a question."
+TOO_LONG = f"السؤال طويل جدا: اختصره في أقل من {MAX_QUESTION_CHARS} حرف. / The question is too long."
+NO_WORDS = "لم أجد في السؤال كلمات أبحث عنها، اكتبه بكلمات عربية. / The question has no words to search for."
+
+
+def read_query(
+    question: str, vocab: SparseBM25, speller: Callable[[], Speller], extra_synonyms: str = "",
+    settings: Settings = SETTINGS,
+) -> Query | Unaskable:
+    """The question as a :class:`Query`, or why it cannot be searched. ``speller`` gives the
+    corpus's speller, asked for only when a word is unknown."""
+    question = question if isinstance(question, str) else ""
+    if not question.strip():
+        return Unaskable(question, EMPTY)
+    if len(question) > MAX_QUESTION_CHARS:
+        return Unaskable(question, TOO_LONG)
+    if talk := smalltalk_kind(question, lambda word: indexed_stem(word, vocab.has) is not None):
+        return Query(question, (), Intent.SMALLTALK, None, talk)
+    terms = tuple(t for t in expand_query(question, vocab, speller, extra_synonyms, settings)
+                  if not (t.origin == TermOrigin.UNKNOWN and t.word in smalltalk_words()))
+    if not terms:
+        return Unaskable(question, NO_WORDS)
+    return Query(question, terms, _intent(question, terms, settings), expected_answer_type(question))
+
+
+@lru_cache(maxsize=1)
+def _intent_cues() -> dict[str, Intent]:
+    """Stem → the intent it cues (data/intents.txt): matched by stem, so «مراحلها» cues a list."""
+    return {light_stem(word): Intent(kind) for word, kind in cue_words().items()}
+
+
+def _intent(question: str, terms: tuple[QueryTerm, ...], settings: Settings) -> Intent:
+    """A comparison or list cue among the question's words (or a typo-corrected term) wins; then
+    a why word; then a definition asked (:func:`asks_definition`)."""
+    cues = _intent_cues()
+    found = {cues.get(light_stem(w)) for w in all_words(question)}
+    found |= {cues.get(t.stem) for t in terms if t.origin not in (TermOrigin.SYNONYM, TermOrigin.VARIANT)}
+    for intent in (Intent.COMPARISON, Intent.LIST, Intent.WHY):
+        if intent in found:
+            return intent
+    return Intent.DEFINITION if asks_definition(question, settings) else Intent.OTHER
+
+
+def asks_definition(question: str, settings: Settings = SETTINGS) -> bool:
+    """«ما هي الحكومة الالكترونية», «شو هي الخصخصة»: a what-is phrase (data/what_is.txt) then a
+    short topic, or a topic of one or two words typed alone, with no relative clause («ما هي
+    الدولة التي تحد سوريا») and no list or comparison cue («ما هي مراحل …»), which ask something
+    else."""
+    ws = all_words(question)
+    text = " ".join(ws)
+    topic = content_words(question)
+    what_is = any(text == p or text.startswith(p + " ") for p in word_set("what_is"))
+    bare = len(topic) == len(ws) <= settings.max_bare_topic_words  # «الحكومة الالكترونية» typed alone
+    listing = {Intent.LIST, Intent.COMPARISON}
+    return ((what_is or bare) and 0 < len(topic) <= settings.max_defined_words and not RELATIVE_PRONOUNS & set(ws)
+            and not any(_intent_cues().get(light_stem(w)) in listing for w in topic))
+
+
+def expand_query(
+    question: str, vocab: SparseBM25, speller: Callable[[], Speller], extra_synonyms: str = "",
+    settings: Settings = SETTINGS,
+) -> list[QueryTerm]:
+    """The weighted terms to search for a question (see the module docstring). Question words
+    that carry meaning («عرف», «يعني»: a definition is asked) add their synonyms too."""
+    words = content_words(question)
+    asking = [w for w in all_words(question) if w in question_words()]
+    if asks_definition(question, settings):
+        asking.append(DEFINITION_WORD)
+    synonyms = _synonyms(extra_synonyms)
+    terms: list[QueryTerm] = []
+    joined: set[int] = set()
+    for i, word in enumerate(words):
+        if i in joined:
+            continue
+        stem = light_stem(word)
+        if found := indexed_stem(word, vocab.has):
+            terms.append(QueryTerm(word, found, word if found == stem else word[1:], 1.0, TermOrigin.EXACT))
+        elif i + 1 < len(words) and vocab.has(light_stem(word + words[i + 1])):
+            both = word + words[i + 1]
+            terms.append(QueryTerm(word + " " + words[i + 1], light_stem(both), both, 1.0, TermOrigin.JOIN))
+            joined.add(i + 1)
+        elif parts := _split(word, speller()):
+            terms.extend(QueryTerm(word, part_stem, part, 1.0, TermOrigin.SPLIT) for part, part_stem in parts)
+        elif known := _known_synonyms(stem, synonyms, vocab, speller, settings):
+            weight = min(settings.synonym_weight, 1 / len(known))
+            terms.extend(QueryTerm(word, s, form, weight, TermOrigin.SYNONYM) for s, form in known)
+        elif near := nearest_stems(word, speller(), vocab):
+            terms.extend(QueryTerm(word, n, word, settings.fuzzy_weight, TermOrigin.FUZZY) for n in near)
+        elif glued := _after_function_word(word, speller()):
+            terms.append(QueryTerm(word, glued[1], glued[0], 1.0, TermOrigin.SPLIT))
+        else:
+            terms.append(QueryTerm(word, stem, word, 1.0, TermOrigin.UNKNOWN))
+    # The lecture's own misspellings of a word the question spells right («مفهموم» for
+    # «مفهوم»): rare forms one or two edits away are searched too.
+    for t in [t for t in terms if t.origin == TermOrigin.EXACT and len(t.word) >= settings.min_variant_length]:
+        for stem in sorted(speller().suggest(t.word)):
+            if stem != t.stem and 0 < vocab.doc_freq(stem) <= settings.rare_variant_df:
+                terms.append(QueryTerm(t.word, stem, t.form, settings.variant_weight, TermOrigin.VARIANT))
+    # Synonyms of the words found as they are, and of the question words that carry meaning;
+    # a word's synonyms share one weight.
+    present = {t.stem for t in terms}
+    sources = [(t.word, t.stem) for t in terms if t.origin == TermOrigin.EXACT] + [("", light_stem(w)) for w in asking]
+    for word, stem in sources:
+        known = [(s, f) for s, f in _known_synonyms(stem, synonyms, vocab, speller, settings) if s not in present]
+        weight = min(settings.synonym_weight, 1 / len(known)) if known else 0.0
+        terms.extend(QueryTerm(word, s, f, weight, TermOrigin.SYNONYM) for s, f in known)
+        present.update(s for s, _ in known)
+    return terms
+
+
+def nearest_stems(word: str, speller: Speller, vocab: SparseBM25) -> list[str]:
+    """The (at most two) stems a misspelt word most likely stands for: closest, then
+    commonest, then alphabetical (so the choice never depends on set order)."""
+    found = {s: d for s, d in speller.suggest(word).items() if vocab.has(s)}
+    if not found:
+        return []
+    best = min(found.values())
+    return sorted((s for s, d in found.items() if d == best), key=lambda s: (-vocab.doc_freq(s), s))[:2]
+
+
+def _split(word: str, speller: Speller) -> list[tuple[str, str]]:
+    """«الانترنت» → («الانتر», stem), («نت», stem) when the corpus writes it as two words."""
+    known = speller.surface
+    for i in range(2, len(word) - 1):
+        if word[:i] in known and word[i:] in known:
+            return [(word[:i], known[word[:i]]), (word[i:], known[word[i:]])]
+    return []
+
+
+def _after_function_word(word: str, speller: Speller) -> tuple[str, str] | None:
+    """«ماهوالنموذج» → («النموذج», stem): a function word typed onto a word the corpus knows.
+    Tried after spelling correction, since «معوقت» is «معوقات» misspelt, not «مع» + «وقت»."""
+    known = speller.surface
+    for i in range(2, len(word) - 1):
+        if word[:i] in function_words() and word[i:] in known:
+            return word[i:], known[word[i:]]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _synonyms(extra: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """stem → the (stem, normalised word) of each of its synonyms."""
+    table: dict[str, set[tuple[str, str]]] = {}
+    for group in synonym_groups(extra):
+        entries = {(light_stem(normalize(w)), normalize(w)) for w in group}
+        for stem, _ in entries:
+            table.setdefault(stem, set()).update(e for e in entries if e[0] != stem)
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+def _known_synonyms(
+    stem: str, synonyms: dict[str, tuple[tuple[str, str], ...]], vocab: SparseBM25, speller: Callable[[], Speller],
+    settings: Settings,
+) -> list[tuple[str, str]]:
+    """(stem, word) of the synonyms of a stem that the corpus uses; a synonym the lecture
+    misspells is still found, as a question word would be (long words only: a short one is one
+    edit away from unrelated words)."""
+    found: dict[str, str] = {}
+    for syn, form in synonyms.get(stem, ()):
+        if vocab.has(syn):
+            found.setdefault(syn, form)
+        elif len(form) >= settings.min_fuzzy_synonym:
+            for near in nearest_stems(form, speller(), vocab):
+                found.setdefault(near, form)
+    return list(found.items())

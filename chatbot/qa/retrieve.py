@@ -1,0 +1,428 @@
+"""From a :class:`~chatbot.qa.query.Query` to ranked candidate passages and their evidence.
+
+Ranking, each step measured on ARCD and the question sets (benchmarks/quality.py): the ``word``
+and ``char`` fields are scored separately, a word by its best alternative, each field scaled by
+its best score, and summed; the same sum over whole files is added, so the lecture about the
+question's topic wins; the passage's cosine with the question is added when the index has
+vectors; the best candidates then gain by the share of the question's words they hold and by
+how fully the question names their title.
+
+Retrieval also gathers, for every passage the decision may choose (the best ones, the best
+sections, the item a section may narrow to, what explains a passage that only names its
+subject), the evidence the decision weighs: so :mod:`chatbot.qa.decide` never searches again.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from chatbot.analysis import FILE_PREFIX, char_terms, indexed_stem
+from chatbot.arabic import content_words, light_stem
+from chatbot.bm25 import SparseBM25
+from chatbot.passages import Passage, strip_marker
+from chatbot.qa.answer_types import AnswerType, has_figure
+from chatbot.qa.query import Query, QueryTerm, TermOrigin
+from chatbot.qa.settings import SETTINGS, Settings
+from chatbot.spelling import Speller
+from chatbot.store import StoredIndex
+
+__all__ = ["Candidate", "Evidence", "Retrieval", "retrieve", "semantic_scores", "top_k"]
+
+VERB_PREFIXES = "يتنا"
+MAX_LABEL_WORDS = 6
+# Alternatives are looked for among the ``top`` + this many best passages (some are the answer's
+# own items), suggestions among ``top`` × this many best sections (some hold no question word).
+ALTERNATIVES_LOOKED_AT = 8
+SECTIONS_PER_SHOWN = 3
+
+
+class Evidence(NamedTuple):
+    """What a decision to answer with a passage rests on (see chatbot.qa.decide.Abstention)."""
+
+    coverage: float  # IDF-weighted share of the question's words its lecture holds (file_coverage)
+    held: float  # share of the question's words the passage or its headings hold
+    count: int  # how many of them
+    answer_type: bool  # the passage can give the kind of answer asked (chatbot.qa.answer_types)
+    semantic: float | None  # its cosine with the question above the corpus median; None: no vectors
+
+    def features(self) -> list[float]:
+        """In comparable ranges (the semantic gap is a few hundredths, so scaled by ten)."""
+        return [self.coverage, self.held, min(self.count, 4) / 4, float(self.answer_type), 10 * (self.semantic or 0.0)]
+
+
+class Candidate(NamedTuple):
+    """A passage the decision may choose, with what it needs to choose it."""
+
+    score: float  # fused score
+    title: float  # how fully the question names its title (title_match)
+    evidence: Evidence
+    best_child: int | None  # its best-scoring item, for a section (None: no item scores)
+    thin: bool  # it only names its subject (few content words besides its title)
+    explained_by: int | None  # for a passage that only names its subject, the passage explaining it
+
+
+class Retrieval(NamedTuple):
+    ranking: tuple[int, ...]  # the best passages by fused score, best first
+    sections: tuple[int, ...]  # the best passages that are not items, best first
+    candidates: dict[int, Candidate]  # every passage of both, and those they may lead to
+
+
+Terms = tuple[QueryTerm, ...]
+FieldQuery = tuple[list[str], list[float]]
+
+
+def retrieve(
+    query: Query, index: StoredIndex, speller: Speller, similarity: np.ndarray | None = None,
+    depth: int = 10, top: int = 3, settings: Settings = SETTINGS,
+) -> Retrieval:
+    """The ``depth`` best passages, the best sections, and the evidence of the candidates a
+    reply showing ``top`` passages may choose from; ``similarity`` is each passage's cosine with
+    the question (None: BM25 alone)."""
+    terms = query.terms
+    files = file_coverage(terms, index, speller)
+    scores = rank(terms, index, files, similarity, settings)
+    shown = max(settings.reranked, top + ALTERNATIVES_LOOKED_AT)
+    ranking = top_k(scores, max(depth, shown))
+    sections = top_k(scores, SECTIONS_PER_SHOWN * top, index.sections)
+    candidates = _candidates(query, index, scores, ranking[:shown] + sections, files, similarity, settings)
+    return Retrieval(tuple(ranking), tuple(sections), candidates)
+
+
+# --- Scoring -------------------------------------------------------------------------------
+
+
+def rank(
+    terms: Terms, index: StoredIndex, files: FileCoverage, similarity: np.ndarray | None = None,
+    settings: Settings = SETTINGS,
+) -> np.ndarray:
+    """Fused score of every passage (see the module docstring)."""
+    queries = _field_queries(terms)
+    fused = _fuse(index.fields, "", queries, settings)
+    several = len(index.params.get("files", ())) > 1
+    if several:
+        fused += settings.file_share * _fuse(index.fields, FILE_PREFIX, queries, settings)[index.file_of]
+    if similarity is not None:
+        fused += settings.semantic_share * semantic_scores(similarity)
+    best = np.array(top_k(fused, settings.reranked), dtype=np.int64)
+    if len(best):
+        fused[best] += settings.coverage_share * coverage(terms, index, best)
+        fused[best] += settings.title_share * np.array([title_match(index.passages[i], terms, index) for i in best])
+        if several:
+            fused[best] += settings.file_coverage_share * files.ranking[index.file_of[best]]
+    return fused
+
+
+def _field_queries(terms: Terms) -> dict[str, list[list[FieldQuery]]]:
+    """Per field, the question's words, each as its alternatives (its own term, synonyms, close
+    spellings), each alternative a weighted query (a stem, or a form's n-grams). The two halves
+    of a split word are two words: both are wanted."""
+    words: dict[tuple[str, str], list[QueryTerm]] = {}
+    for t in terms:
+        words.setdefault((t.word, t.stem if t.origin == TermOrigin.SPLIT else ""), []).append(t)
+    queries: dict[str, list[list[FieldQuery]]] = {"word": [], "char": []}
+    for alternatives in words.values():
+        queries["word"].append([([t.stem], [t.weight]) for t in alternatives])
+        queries["char"].append([(list(g), [t.weight] * len(g)) for t in alternatives for g in [char_terms(t.form)]])
+    return queries
+
+
+def _common_grams_dropped(model: SparseBM25, grams: list[str], weights: list[float], share: float) -> FieldQuery:
+    """The n-grams of a question less those found in over ``share`` of the documents («#ال»,
+    «ات#»): they tell passages apart no better than a stopword does."""
+    limit = share * len(model)
+    kept = [(g, w) for g, w in zip(grams, weights) if model.doc_freq(g) <= limit]
+    return [g for g, _ in kept], [w for _, w in kept]
+
+
+def _fuse(fields: dict[str, SparseBM25], prefix: str, queries: dict[str, list[list[FieldQuery]]],
+          settings: Settings) -> np.ndarray:
+    """Each field's scores scaled by its best, weighted by its share and summed.
+
+    A word scores as its best alternative, not their sum: a passage holding «المرحلي» and
+    «مراحل» is not twice about «مرحلة»."""
+    fused = np.zeros(len(fields[prefix + "word"]))
+    for field, share in settings.field_shares.items():
+        model = fields[prefix + field]
+        single: FieldQuery = ([], [])
+        scores = np.zeros(len(model))
+        for alternatives in queries[field]:
+            if field == "char":
+                alternatives = [_common_grams_dropped(model, *q, settings.max_gram_share) for q in alternatives]
+            alternatives = [q for q in alternatives if q[0]]
+            if len(alternatives) == 1:
+                single[0].extend(alternatives[0][0])
+                single[1].extend(alternatives[0][1])
+            elif alternatives:
+                scores += np.max([_from_zero(model.scores(*q)) for q in alternatives], axis=0)
+        if single[0]:
+            scores += _from_zero(model.scores(*single))
+        top = scores.max() if len(scores) else 0.0
+        if top > 0:
+            fused += share * scores / top
+    return fused
+
+
+def _from_zero(scores: np.ndarray) -> np.ndarray:
+    """BM25Plus adds a constant per query term to every passage: taken off, so alternatives
+    of different lengths compare."""
+    return scores - scores.min() if len(scores) else scores
+
+
+def semantic_scores(similarity: np.ndarray) -> np.ndarray:
+    """Cosines scaled from the corpus's median (0) to its best (1): e5's cosines all sit in a
+    narrow band (0.7–0.9), and only how far a passage stands above the rest says anything."""
+    if not len(similarity):
+        return similarity
+    floor, top = float(np.median(similarity)), float(similarity.max())
+    if top <= floor:
+        return np.zeros(len(similarity))
+    return np.clip((similarity - floor) / (top - floor), 0.0, 1.0)
+
+
+def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list[int]:
+    """Indices of the ``k`` best positive scores, best first (ties: reading order).
+
+    Passages scoring 0 are never returned: rank-bm25's ``get_top_n`` would hand back arbitrary
+    passages when nothing matched.
+    """
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > k:
+        part = np.argpartition(-scores[positive], k - 1)[:k]
+        positive = positive[part]
+    order = sorted(positive.tolist(), key=lambda i: (-scores[i], i))
+    return order[:k]
+
+
+# --- Titles --------------------------------------------------------------------------------
+
+
+def _label(heading: str) -> str:
+    """What a title line names: «2. التحليل: دراسة النظام الحالي…» names «التحليل»; a line with
+    no short label before a colon names all it says."""
+    line = strip_marker(heading)
+    label, colon, _ = line.partition(":")
+    return label if colon and label.strip() and len(label.split()) <= MAX_LABEL_WORDS else line
+
+
+def line_stems(line: str, vocab: SparseBM25) -> set[str]:
+    """The ``word``-field stems of a heading or title line, as the index holds them."""
+    return {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(line)}
+
+
+def title_match(passage: Passage, terms: Terms, index: StoredIndex) -> float:
+    """The IDF-weighted share of a passage's title (heading or item line, or the label before
+    its colon) that the question names: «ما مفهوم الحكومة الالكترونية» fits the heading «مفهوم
+    الحكومة الالكترونيه» fully and «مفهوم التجارة الالكترونية» only in part. Paragraphs have no
+    title and get 0."""
+    if not passage.heading:
+        return 0.0
+    vocab = index.fields["word"]
+    title = line_stems(_label(passage.heading), vocab)
+    total = sum(vocab.idf_of(s) for s in title)
+    asked = {t.stem for t in terms}
+    return sum(vocab.idf_of(s) for s in title & asked) / total if total else 0.0
+
+
+# --- The question's words in passages and files ----------------------------------------------
+
+
+def _word_weights(terms: Terms, index: StoredIndex) -> dict[str, float]:
+    """IDF of each question word; a word the corpus never uses counts as rarer than any, but
+    an unknown word of one or two letters (a typo of a small word) not at all. A word is weighed
+    by its own terms; by its synonyms only when it has no other («فوائد» for the lecture's
+    «ايجابيات», «advantages»)."""
+    vocab = index.fields["word"]
+    unknown = math.log((len(vocab) + 1) / 0.5)
+    own = {t.word for t in terms if t.origin != TermOrigin.SYNONYM}
+    weights: dict[str, float] = {}
+    for t in terms:
+        synonym_only = t.origin == TermOrigin.SYNONYM and t.word in own
+        if t.word and not synonym_only and not (t.origin == TermOrigin.UNKNOWN and len(t.word) <= 2):
+            idf = vocab.idf_of(t.stem) if vocab.has(t.stem) else unknown
+            weights[t.word] = max(weights.get(t.word, 0.0), idf)
+    return weights
+
+
+def held_words(terms: Terms, index: StoredIndex, docs: np.ndarray) -> dict[str, np.ndarray]:
+    """For each word of the question that counts (see :func:`_word_weights`), which passages of
+    ``docs`` hold it: a word is held when any of its terms, synonyms included, is."""
+    held = {word: np.zeros(len(docs), dtype=bool) for word in _word_weights(terms, index)}
+    for t in terms:
+        if t.word in held:
+            held[t.word] |= index.fields["word"].contains(t.stem, docs)
+    return held
+
+
+def coverage(terms: Terms, index: StoredIndex, docs: np.ndarray) -> np.ndarray:
+    """For each passage of ``docs``, the IDF-weighted share of the question's words it holds."""
+    weights = _word_weights(terms, index)
+    total = sum(weights.values())
+    if not total:
+        return np.zeros(len(docs))
+    held = held_words(terms, index, docs)
+    return sum(w * held[word] for word, w in weights.items()) / total
+
+
+class FileCoverage(NamedTuple):
+    """Per file (a lecture), the IDF-weighted share of the question's words it holds, with
+    their synonyms, verb inflections or a spelling one or two edits away.
+
+    A word the file lacks but other files of the corpus use counts half in ``deciding`` (whether
+    to abstain): it is a word of the corpus's language that this file happens to phrase
+    otherwise, not a sign of another topic as a word unknown to the whole corpus is. To rank
+    lectures against one another (``ranking``) it counts nothing."""
+
+    ranking: np.ndarray
+    deciding: np.ndarray
+
+
+def file_coverage(terms: Terms, index: StoredIndex, speller: Speller) -> FileCoverage:
+    weights = _word_weights(terms, index)
+    total = sum(weights.values())
+    n_files = len(index.params.get("files", ())) or 1
+    if not total:
+        return FileCoverage(np.zeros(n_files), np.zeros(n_files))
+    forms: dict[str, set[str]] = {word: set() for word in weights}
+    for t in terms:
+        if t.word in forms:
+            forms[t.word].add(t.stem)
+    ranking, deciding = np.zeros(n_files), np.zeros(n_files)
+    for word, found in forms.items():
+        stem = light_stem(word)
+        found.update([stem, *_inflections(stem), *speller.suggest(word)])
+        held = _files_holding(found, index, n_files)
+        ranking += weights[word] * held
+        deciding += weights[word] * np.where(held, 1.0, 0.5 if held.any() else 0.0)
+    return FileCoverage(ranking / total, deciding / total)
+
+
+def _inflections(stem: str) -> list[str]:
+    """The stem with each other imperfect-verb prefix: «يقع» → «تقع», «نقع», «اقع» (a question
+    says «أين يقع» where the article writes «تقع»)."""
+    if len(stem) >= 3 and stem[0] in VERB_PREFIXES:
+        return [p + stem[1:] for p in VERB_PREFIXES if p != stem[0]]
+    return []
+
+
+def _files_holding(stems: set[str], index: StoredIndex, n_files: int) -> np.ndarray:
+    """Which files (a boolean per file) hold any of the stems."""
+    vocab = index.fields["word"]
+    held = np.zeros(n_files, dtype=bool)
+    for stem in stems:
+        held[index.file_of[vocab.postings(stem)]] = True
+    return held
+
+
+# --- Evidence for the decision ----------------------------------------------------------------
+
+
+def _candidates(
+    query: Query, index: StoredIndex, scores: np.ndarray, first: list[int], files: FileCoverage,
+    similarity: np.ndarray | None, settings: Settings,
+) -> dict[int, Candidate]:
+    """A Candidate for each passage of ``first`` and each passage it may lead the decision to:
+    its best item, what explains it, its section."""
+    passages = index.passages
+    explaining = top_k(scores, settings.explaining_depth)
+    median = None if similarity is None else float(np.median(similarity))
+    topic = _topic_stems(query.terms, index, settings)
+    found: dict[int, Candidate] = {}
+    todo = list(dict.fromkeys(first))
+    while todo:
+        i = todo.pop(0)
+        if i in found:
+            continue
+        child = _best_child(i, scores, passages)
+        thin = _is_thin(passages[i], settings)
+        explained_by = _explaining(i, explaining, index, settings) if thin else None
+        count, held = _held(query.terms, index, i, topic)
+        evidence = Evidence(
+            float(files.deciding[index.file_of[i]]), held, count,
+            _gives_answer_type(query, index, i, held, settings),
+            None if median is None else float(similarity[i] - median))
+        found[i] = Candidate(float(scores[i]), title_match(passages[i], query.terms, index), evidence, child,
+                             thin, explained_by)
+        todo += [j for j in (child, explained_by, passages[i].parent) if j is not None and j >= 0 and j not in found]
+    return found
+
+
+def _best_child(section: int, scores: np.ndarray, passages: list[Passage]) -> int | None:
+    """The best-scoring item of a section (a section's items follow it directly: passages are in
+    reading order), None when none scores."""
+    best = None
+    for i in range(section + 1, len(passages)):
+        if passages[i].parent != section:
+            break
+        if scores[i] > 0 and (best is None or scores[i] > scores[best]):
+            best = i
+    return best
+
+
+def _is_thin(p: Passage, settings: Settings) -> bool:
+    """Whether a passage only names its subject (few content words besides its title)."""
+    title = set(content_words(p.heading))
+    return sum(w not in title for w in content_words(p.text)) < settings.min_body_words
+
+
+def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: Settings) -> int | None:
+    """The best-ranked passage that holds every word of a thin passage's title and is not thin
+    itself (None: none in the ranking's top)."""
+    p = index.passages[thin]
+    vocab = index.fields["word"]
+    title = line_stems(strip_marker(p.heading) or p.text, vocab)
+    others = np.array([i for i in explaining if i != thin], dtype=np.int64)
+    if title and len(others):
+        holds = np.all([vocab.contains(stem, others) for stem in title], axis=0)
+        for i in others[holds]:
+            if not _is_thin(index.passages[int(i)], settings):
+                return int(i)
+    return None
+
+
+def _topic_stems(terms: Terms, index: StoredIndex, settings: Settings) -> dict[str, np.ndarray]:
+    """For each question stem the corpus uses, the files where it is a topic word: found in at
+    least ``topic_share`` of the file's passages."""
+    vocab = index.fields["word"]
+    n_files = len(index.params.get("files", ())) or 1
+    per_file = np.bincount(index.file_of, minlength=n_files)
+    topic = {}
+    for stem in {t.stem for t in terms if vocab.has(t.stem)}:
+        holding = np.bincount(index.file_of[vocab.postings(stem)], minlength=n_files)
+        topic[stem] = holding >= settings.topic_share * np.maximum(per_file, 1)
+    return topic
+
+
+def _held(terms: Terms, index: StoredIndex, passage: int, topic: dict[str, np.ndarray]) -> tuple[int, float]:
+    """How many of the question's words the passage holds, and what share of them. Its
+    headings count («ماذا يحدث في مرحلة التحليل» → the item «التحليل» under «مراحل…»), and so do
+    its lecture's topic words: «زرياب» in a lecture on al-Andalus need not say «الأندلس» to
+    answer «كيف وصل زرياب الأندلس»."""
+    held = held_words(terms, index, np.array([passage]))
+    if not held:
+        return 0, 0.0
+    vocab = index.fields["word"]
+    context = set().union(*(line_stems(h, vocab) for h in index.passages[passage].section))
+    file = index.file_of[passage]
+    around = {t.word for t in terms if t.stem in context or (t.stem in topic and topic[t.stem][file])}
+    count = sum(bool(h[0]) or word in around for word, h in held.items())
+    return count, count / len(held)
+
+
+def _gives_answer_type(query: Query, index: StoredIndex, passage: int, held: float, settings: Settings) -> bool:
+    """False when the question asks for a person, date, number or place and the passage shows
+    no such thing (a figure for a date or a number, a list for «كم نوعا») while holding less of
+    the question (``held``, its share of the question's words) than ``settings.factoid_held``."""
+    kind = query.answer_type
+    if kind is None:
+        return True
+    if kind in (AnswerType.DATE, AnswerType.NUMBER):
+        following = index.passages[passage + 1] if passage + 1 < len(index.passages) else None
+        listed = kind == AnswerType.NUMBER and following is not None and following.parent == passage
+        if listed or has_figure(index.passages[passage].text, query.text, kind):
+            return True
+    return held >= settings.factoid_held[kind]
