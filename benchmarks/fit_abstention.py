@@ -36,7 +36,7 @@ from quality import BUNDLED, question_sets  # noqa: E402
 
 from chatbot.answer import Evidence  # noqa: E402
 from chatbot.engine import open_engine  # noqa: E402
-from chatbot.evaluate import Judge, load_gold  # noqa: E402
+from chatbot.eval import Judge, load_gold  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "chatbot" / "data" / "abstention.json"
 # The same lectures and questions as dev/d1 and dev/d2, in other formats: not counted twice.

@@ -36,7 +36,7 @@ __all__ = ["Hit", "Reply", "answer_question", "reply_to_json"]
 
 MAX_QUESTION_CHARS = 1000
 # The longest passage given as an answer: longer, it is a chapter, not an answer (the
-# evaluation's rule too, chatbot.evaluate).
+# evaluation's rule too, chatbot.eval.judge).
 MAX_ANSWER_CHARS = 2000
 # When to abstain, and when to answer with a caution: a model fit on data (Abstention below,
 # data/abstention.json, benchmarks/fit_abstention.py).
