@@ -2,8 +2,8 @@
 
 What is ranked is the *reply ranking*: the passage ``Engine.ask`` answers with at rank 1 — or,
 when the reply holds no passage (an abstention, kind ``no_answer``, or a smalltalk reply), a
-placeholder that is never right — followed by the ranking the reply was chosen from (``Reply.ranking``) without that passage,
-``k`` entries in all. So an abstention on an answerable question is a miss at rank 1 and pushes
+placeholder that is never right — followed by the ranking the reply was chosen from
+(``Reply.ranking``) without that passage, ``k`` entries in all. So an abstention on an answerable question is a miss at rank 1 and pushes
 the ranking down one place (recall@1, mrr and ndcg all feel it; recall@5 loses one slot), and
 every metric is reproducible by ir-measures from the TREC run (:mod:`chatbot.eval.trec`). The
 *search ranking* alone (no abstention, what the issue's reference systems are scored on) is
