@@ -35,10 +35,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import BUNDLED, question_sets  # noqa: E402
 
+from chatbot.eval import Judge, load_gold  # noqa: E402
 from chatbot.qa.engine import open_engine  # noqa: E402
 from chatbot.qa.retrieve import Evidence  # noqa: E402
 from chatbot.qa.settings import SETTINGS  # noqa: E402
-from chatbot.evaluate import Judge, load_gold  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "chatbot" / "data" / "abstention.json"
 # The same lectures and questions as dev/d1 and dev/d2, in other formats: not counted twice.

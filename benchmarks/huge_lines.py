@@ -20,7 +20,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Callable
 
-from chatbot.evaluate import EvalError, load_gold
+from chatbot.eval.gold import EvalError, load_gold
 
 MB = 1 << 20
 

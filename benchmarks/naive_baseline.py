@@ -18,8 +18,9 @@ from typing import NamedTuple, Sequence
 import numpy as np
 from rank_bm25 import BM25Plus
 
+from chatbot.qa.reply import MAX_ANSWER_CHARS
 from chatbot.arabic import char_ngrams, normalize, words
-from chatbot.evaluate import MAX_ANSWER_CHARS, Gold, flatten
+from chatbot.eval.gold import Gold, flatten
 from chatbot.indexer import corpus_files
 from chatbot.readers import UnreadableFile, read_document
 
@@ -87,7 +88,7 @@ class NaiveBaseline:
         return [int(i) for i in np.argsort(-scores, kind="stable")[:k]]
 
     def right(self, gold: Gold, ranking: Sequence[int]) -> list[bool]:
-        """The gold judgement of ``chatbot.evaluate.Judge`` applied to blocks: every
+        """The gold judgement of ``chatbot.eval.judge.Judge`` applied to blocks: every
         answer_contains phrase held and at most MAX_ANSWER_CHARS, or the block's lines hold
         the gold span."""
         out = []

@@ -37,9 +37,11 @@ from rank_bm25 import BM25Okapi
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from naive_baseline import NaiveBaseline  # noqa: E402
 
+from chatbot.eval.gold import EvalError, load_gold  # noqa: E402
+from chatbot.eval.metrics import DEFAULT_K, ranking_metrics  # noqa: E402
+from chatbot.eval.squad import source_text  # noqa: E402
 from chatbot.qa.engine import open_engine  # noqa: E402
 from chatbot.eval_cli import Evaluation, evaluate_gold, evaluate_squad  # noqa: E402
-from chatbot.evaluate import DEFAULT_K, EvalError, load_gold, ranking_metrics, source_text  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_ARCD = PROJECT_DIR.parent / "shared" / "data" / "arcd" / "arcd.json"
@@ -163,7 +165,7 @@ def _baseline_rows(evaluation: Evaluation, k: int) -> list[tuple[str, dict]]:
 def _answer_in_passage(evaluation: Evaluation, k: int) -> dict:
     """The reply ranking judged the usual way for retrieval before a reader: a passage is right
     when it holds one of the question's answer strings (normalised), whichever paragraph it is."""
-    from chatbot.evaluate import flatten
+    from chatbot.eval.gold import flatten
 
     flat = [flatten(p.text) for p in evaluation.passages]
     judged = []

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from chatbot.eval.squad import load_squad
 from chatbot.qa.engine import open_engine
-from chatbot.evaluate import load_squad
 
 DEFAULT_ARCD = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "arcd" / "arcd.json"
 

@@ -2,7 +2,7 @@
 
 Each question goes through the engine exactly as ``chatbot ask`` sends it, once (``Engine.ask``:
 the reply, and the ranking it was chosen from), so what is measured is what a student gets;
-there is no separate search path. Metrics and judging rules: :mod:`chatbot.evaluate`.
+there is no separate search path. Metrics and judging rules: :mod:`chatbot.eval`.
 
 ``--run FILE`` writes the reply rankings as a TREC run and the judgements as ``FILE.qrels``,
 so ``ir_measures FILE.qrels FILE 'Success@1 R@5 RR@10 nDCG@10'`` (or ranx, trec_eval) gives
@@ -21,23 +21,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
-from chatbot.evaluate import (
-    DEFAULT_K,
-    RECALL_CUTOFFS,
-    EvalError,
-    Gold,
-    Judge,
-    Outcome,
-    SquadSet,
-    check_squad_passages,
-    load_gold,
-    load_squad,
-    qrels_lines,
-    reply_ranking,
-    report,
-    run_lines,
-    squad_files,
-)
+from chatbot.eval.gold import EvalError, Gold, load_gold
+from chatbot.eval.judge import Judge
+from chatbot.eval.metrics import DEFAULT_K, RECALL_CUTOFFS
+from chatbot.eval.report import Outcome, reply_ranking, report
+from chatbot.eval.squad import SquadSet, check_squad_passages, load_squad, squad_files
+from chatbot.eval.trec import qrels_lines, run_lines
 from chatbot.passages import Passage
 from chatbot.safe_text import to_json
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from chatbot.arabic import normalize
+from chatbot.eval import Judge, load_gold
 from chatbot.qa.engine import Engine, open_engine
-from chatbot.evaluate import Judge, load_gold
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

@@ -19,7 +19,7 @@ import pytest
 from chatbot import cli, eval_cli
 from chatbot.qa.query import MAX_QUESTION_CHARS, TOO_LONG
 from chatbot.cli import main
-from chatbot.evaluate import EvalError, load_gold
+from chatbot.eval.gold import EvalError, load_gold
 
 LECTURE = ("# الحكومة الالكترونية\n\nتعريف الحكومة الالكترونية هو استخدام تقنية المعلومات في تقديم "
            "الخدمات للمواطنين.\n\n# مزايا التعليم عن بعد\n\nمن مزايا التعليم عن بعد المرونة وخفض التكلفة.\n")
