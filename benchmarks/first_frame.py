@@ -63,7 +63,7 @@ def child(kind: str) -> None:
 
         Minimal().run(headless=True, auto_pilot=pilot)
         return
-    from chatbot import cli
+    from chatbot.cli import main as cli
     from chatbot.tui.app import ChatApp
 
     ChatApp.run = lambda self, *args, **kwargs: App.run(self, headless=True, auto_pilot=pilot)

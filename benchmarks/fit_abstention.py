@@ -1,6 +1,6 @@
 """Fit the decision to answer, caution or decline (chatbot.qa.decide.Abstention) on question sets.
 
-    uv run python benchmarks/fit_abstention.py            # fit, report, write chatbot/data/abstention.json
+    uv run python benchmarks/fit_abstention.py            # fit, report, write chatbot/qa/abstention.json
     uv run python benchmarks/fit_abstention.py --dry-run  # report only
 
 For every question of the training sets the engine is asked as ``chatbot ask`` would be, with
@@ -40,7 +40,7 @@ from chatbot.qa.engine import open_engine  # noqa: E402
 from chatbot.qa.retrieve import Evidence  # noqa: E402
 from chatbot.qa.settings import SETTINGS  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "chatbot" / "data" / "abstention.json"
+OUT = Path(__file__).resolve().parent.parent / "chatbot" / "qa" / "abstention.json"
 # The same lectures and questions as dev/d1 and dev/d2, in other formats: not counted twice.
 SKIPPED_SETS = ("dev/word", "dev/word-pdf")
 L2 = 1e-4

@@ -4,7 +4,7 @@ Issue 13 found splitting quadratic in lines (40,000 blank lines took 83 s, a 9.7
 million empty paragraphs over 10 minutes) and a 1 MB .docx whose ``document.xml`` unpacks to
 1 GiB refused only after 20 s and 2.2 GB. This script builds such files in a temporary folder
 and prints, per shape and size, the time and peak Python memory of
-:func:`chatbot.readers.read_document` + :func:`chatbot.passages.split_passages`, each as a
+:func:`chatbot.index.readers.read_document` + :func:`chatbot.index.passages.split_passages`, each as a
 ratio to the smallest size: linear work shows a time ratio close to the size ratio (a quadratic
 splitter showed 4× per doubling). Then the refusal time and memory of the bombs.
 
@@ -37,8 +37,8 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
-from chatbot.passages import split_passages
-from chatbot.readers import UnreadableFile, read_document
+from chatbot.index.passages import split_passages
+from chatbot.index.readers import UnreadableFile, read_document
 
 ARABIC_LINE = "تعتمد الحكومة الالكترونية على شبكة الانترنت في تقديم الخدمات للمواطنين"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -1,7 +1,7 @@
 """A huge question costs time in proportion to its size and memory bounded by the line limit.
 
 Issue 13: a 50 MB gold question reached 5.4 GB and ran for over ten minutes. ``load_gold`` and
-``ask --batch`` now read a line only up to a limit (:mod:`chatbot.bounded_lines`) and refuse it
+``ask --batch`` now read a line only up to a limit (:mod:`chatbot.text.bounded_lines`) and refuse it
 with ``ask``'s message. For gold lines of 1, 10 and 50 MB this prints the seconds and the peak
 of Python allocations (tracemalloc) of ``load_gold`` refusing the file, beside a reference in
 the same process: reading the same file whole (``Path.read_text``), the least the old loader

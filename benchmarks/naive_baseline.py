@@ -19,10 +19,10 @@ import numpy as np
 from rank_bm25 import BM25Plus
 
 from chatbot.qa.reply import MAX_ANSWER_CHARS
-from chatbot.arabic import char_ngrams, normalize, words
+from chatbot.text.arabic import char_ngrams, normalize, words
 from chatbot.eval.gold import Gold, flatten
-from chatbot.indexer import corpus_files
-from chatbot.readers import UnreadableFile, read_document
+from chatbot.index.build import corpus_files
+from chatbot.index.readers import UnreadableFile, read_document
 
 __all__ = ["Block", "NaiveBaseline"]
 

@@ -1,4 +1,4 @@
-"""PDF reader cost: seconds per page of ``chatbot.readers.pdf`` against pypdf's plain
+"""PDF reader cost: seconds per page of ``chatbot.index.readers.pdf`` against pypdf's plain
 ``extract_text`` on the same pages, in the same process (a ratio, so the shared machine's
 load cancels out), and the share of the time spent in our layout step.
 
@@ -48,7 +48,7 @@ def main() -> None:
 
     from pypdf import PdfReader
 
-    from chatbot.readers import pdf
+    from chatbot.index.readers import pdf
 
     print(f"{'lecture':16}{'pages':>6}{'ours s/page':>13}{'pypdf s/page':>14}{'ratio':>7}{'layout share':>14}")
     for name in ("security.pdf", "cloud.pdf"):

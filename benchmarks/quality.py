@@ -41,7 +41,7 @@ from chatbot.eval.gold import EvalError, load_gold  # noqa: E402
 from chatbot.eval.metrics import DEFAULT_K, ranking_metrics  # noqa: E402
 from chatbot.eval.squad import source_text  # noqa: E402
 from chatbot.qa.engine import open_engine  # noqa: E402
-from chatbot.eval_cli import Evaluation, evaluate_gold, evaluate_squad  # noqa: E402
+from chatbot.cli.evaluate import Evaluation, evaluate_gold, evaluate_squad  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_ARCD = PROJECT_DIR.parent / "shared" / "data" / "arcd" / "arcd.json"
@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_semantic:  # ARCD's temporary engine too
         import os
 
-        from chatbot.semantic import ENV
+        from chatbot.index.semantic import ENV
         os.environ[ENV] = "0"
     start = time.perf_counter()
     try:

@@ -5,7 +5,7 @@ lecture. This script generates corpora of lecture files from ARCD's 465 Wikipedi
 varied so the vocabulary grows as a real course's does, and measures in one run, per size:
 
 * ``build``  — a fresh ``chatbot index`` (CLI subprocess, empty cache), wall time and peak RSS;
-* ``load``   — :func:`chatbot.store.load_index` (checksums included), in a child process;
+* ``load``   — :func:`chatbot.index.store.load_index` (checksums included), in a child process;
 * ``ask``    — :meth:`Engine.ask` per question in one process: median, p90, p99 (every question
   counted, the first one with its lazy set-up included);
 * ``batch``  — ``chatbot ask --json --batch`` with all questions on stdin, minus the same command
@@ -186,7 +186,7 @@ def child_probe(corpus: Path, index: Path, questions_file: Path) -> dict:
     import gc
 
     t = time.perf_counter()
-    from chatbot import store
+    from chatbot.index import store
 
     import_s = time.perf_counter() - t
     t = time.perf_counter()
@@ -197,7 +197,7 @@ def child_probe(corpus: Path, index: Path, questions_file: Path) -> dict:
     del loaded
     gc.collect()
     from chatbot.qa.engine import open_engine
-    from chatbot.indexer import is_fresh
+    from chatbot.index.build import is_fresh
 
     if not is_fresh(corpus, index):  # opening would rebuild: the figures would be of a build
         raise SystemExit(f"index {index} is stale for the code measured")

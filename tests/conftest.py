@@ -2,7 +2,7 @@
 
 import os
 
-from chatbot.semantic import ENV
+from chatbot.index.semantic import ENV
 
 # The semantic layer embeds every passage of every index a test builds: off by default here
 # (and in the CLI subprocesses tests start, which inherit it); tests/functional/semantic turns

@@ -1,6 +1,6 @@
 """Scoring the chatbot's retrieval in standard IR terms: gold questions, judgements, metrics.
 
-No engine here (see :mod:`chatbot.eval_cli`), so each metric can be checked on a
+No engine here (see :mod:`chatbot.cli.evaluate`), so each metric can be checked on a
 hand-computed case and against ir-measures; what the gold leaves unclear is said through
 :mod:`logging` (a warning on stderr), never printed. One module a step, each importing only
 those before it:

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, NamedTuple
 
 from chatbot.qa.query import MAX_QUESTION_CHARS, TOO_LONG
-from chatbot.arabic import normalize
-from chatbot.bounded_lines import bounded_lines
+from chatbot.text.arabic import normalize
+from chatbot.text.bounded_lines import bounded_lines
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Which passages of the corpus are right for a gold question.
 
 * ``answer_contains``: the passage's text holds every phrase, both compared after
-  :func:`chatbot.arabic.normalize` with runs of whitespace collapsed to one space, and is at
+  :func:`chatbot.text.arabic.normalize` with runs of whitespace collapsed to one space, and is at
   most ``MAX_ANSWER_CHARS`` long (a passage the student can read).
 * ``passage``: the passage comes from that source and its line span holds the gold span: the
   gold passage itself, the section directly around it (a section's span stops before its
@@ -26,7 +26,7 @@ from typing import Sequence
 
 from chatbot.qa.reply import MAX_ANSWER_CHARS
 from chatbot.eval.gold import Gold, Span, bad_input, flatten
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 
 logger = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from chatbot.eval.gold import Gold
 from chatbot.eval.judge import docid
 from chatbot.eval.metrics import abstention_scores, ranking_metrics
 from chatbot.eval.squad import source_text
-from chatbot.kinds import ReplyKind
-from chatbot.passages import Passage
+from chatbot.qa.kinds import ReplyKind
+from chatbot.index.passages import Passage
 
 __all__ = ["Outcome", "reply_ranking", "report"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from chatbot.eval.gold import EvalError, Gold, Span, bad_input, check_question, reading
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 
 logger = logging.getLogger(__name__)
 

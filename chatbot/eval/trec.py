@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 
 from chatbot.eval.judge import docid
 from chatbot.eval.report import Outcome
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 
 __all__ = ["NO_PASSAGE", "qrels_lines", "run_lines"]
 

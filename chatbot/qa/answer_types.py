@@ -13,8 +13,8 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from chatbot.arabic import normalize, words
-from chatbot.resources import data_lines
+from chatbot.text.arabic import normalize, words
+from chatbot.text.resources import data_lines
 
 __all__ = ["AnswerType", "expected_answer_type", "has_figure"]
 

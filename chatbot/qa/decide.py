@@ -22,8 +22,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
-from chatbot.kinds import Confidence, ReplyKind, Support
-from chatbot.passages import Passage
+from chatbot.qa.kinds import Confidence, ReplyKind, Support
+from chatbot.index.passages import Passage
 from chatbot.qa.query import Query
 from chatbot.qa.reply import MAX_ANSWER_CHARS, Hit, Reply
 from chatbot.qa.retrieve import ALTERNATIVES_LOOKED_AT, Evidence, Retrieval
@@ -61,8 +61,8 @@ class Abstention(NamedTuple):
 
 @lru_cache(maxsize=1)
 def abstention_models() -> dict[str, Abstention]:
-    """``semantic`` and ``words``: the fitted models in data/abstention.json."""
-    data = json.loads(files("chatbot.data").joinpath("abstention.json").read_text(encoding="utf-8"))
+    """``semantic`` and ``words``: the fitted models in qa/abstention.json."""
+    data = json.loads(files("chatbot.qa").joinpath("abstention.json").read_text(encoding="utf-8"))
     return {mode: Abstention(tuple(m["weights"]), m["bias"], m["decline"], m["caution"])
             for mode, m in data["models"].items()}
 

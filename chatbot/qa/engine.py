@@ -10,17 +10,17 @@ from typing import Callable
 
 import numpy as np
 
-from chatbot.indexer import Progress, open_index
-from chatbot.kinds import ReplyKind
-from chatbot.passages import Passage
+from chatbot.index.build import Progress, open_index
+from chatbot.qa.kinds import ReplyKind
+from chatbot.index.passages import Passage
 from chatbot.paths import default_corpus, default_index_for
 from chatbot.qa.decide import NO_ANSWER, decide, smalltalk_reply
 from chatbot.qa.query import Intent, Unaskable, read_query
 from chatbot.qa.reply import Reply
 from chatbot.qa.retrieve import retrieve
 from chatbot.qa.settings import SETTINGS, Settings
-from chatbot.semantic import SemanticUnavailable, embed_question, wanted_by_default
-from chatbot.spelling import Speller
+from chatbot.index.semantic import SemanticUnavailable, embed_question, wanted_by_default
+from chatbot.text.spelling import Speller
 
 __all__ = ["DEFAULT_CORPUS", "Engine", "default_index_for", "open_engine"]
 

@@ -16,15 +16,15 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
-from chatbot.analysis import indexed_stem
-from chatbot.arabic import content_words, cue_words, function_words, light_stem, normalize, question_words, word_set
-from chatbot.arabic import words as all_words
-from chatbot.bm25 import SparseBM25
+from chatbot.index.analysis import indexed_stem
+from chatbot.text.arabic import content_words, cue_words, function_words, light_stem, normalize, question_words, word_set
+from chatbot.text.arabic import words as all_words
+from chatbot.index.bm25 import SparseBM25
 from chatbot.qa.answer_types import AnswerType, expected_answer_type
 from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.qa.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
-from chatbot.resources import synonym_groups
-from chatbot.spelling import Speller
+from chatbot.text.resources import synonym_groups
+from chatbot.text.spelling import Speller
 
 __all__ = ["Intent", "Query", "QueryTerm", "TermOrigin", "Unaskable", "asks_definition", "read_query"]
 

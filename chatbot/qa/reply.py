@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from chatbot.kinds import Confidence, ReplyKind
+from chatbot.qa.kinds import Confidence, ReplyKind
 
 if TYPE_CHECKING:
-    from chatbot.passages import Passage
+    from chatbot.index.passages import Passage
     from chatbot.qa.retrieve import Evidence
 
 __all__ = ["MAX_ANSWER_CHARS", "Hit", "Reply", "reply_to_json"]

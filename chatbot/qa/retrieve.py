@@ -19,15 +19,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from chatbot.analysis import FILE_PREFIX, char_terms, indexed_stem
-from chatbot.arabic import content_words, light_stem
-from chatbot.bm25 import SparseBM25
-from chatbot.passages import Passage, strip_marker
+from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem
+from chatbot.text.arabic import content_words, light_stem
+from chatbot.index.bm25 import SparseBM25
+from chatbot.index.passages import Passage, strip_marker
 from chatbot.qa.answer_types import AnswerType, has_figure
 from chatbot.qa.query import Query, QueryTerm, TermOrigin
 from chatbot.qa.settings import SETTINGS, Settings
-from chatbot.spelling import Speller
-from chatbot.store import StoredIndex
+from chatbot.text.spelling import Speller
+from chatbot.index.store import StoredIndex
 
 __all__ = ["Candidate", "Evidence", "Retrieval", "retrieve", "semantic_scores", "top_k"]
 

@@ -3,7 +3,7 @@
 "The sets" below are the question sets scored by ``benchmarks/quality.py`` (the developer's and
 blind sets on the bundled lecture, blind2/4/5, ``tests/data/dev/*``); "ARCD" is its ARCD run.
 A value marked *by hand* was set from a reason and then checked on those sets, not searched for.
-The abstention model is data of its own (``data/abstention.json``, fit by
+The abstention model is data of its own (``qa/abstention.json``, fit by
 ``benchmarks/fit_abstention.py``).
 """
 

@@ -15,8 +15,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Callable
 
-from chatbot.arabic import question_words, words
-from chatbot.resources import data_lines
+from chatbot.text.arabic import question_words, words
+from chatbot.text.resources import data_lines
 
 __all__ = ["Smalltalk", "smalltalk_kind", "smalltalk_words"]
 

@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from chatbot.kinds import ReplyKind
-from chatbot.passages import Passage
+from chatbot.qa.kinds import ReplyKind
+from chatbot.index.passages import Passage
 from chatbot.tui import strings, transcript
 from chatbot.tui.examples import example_questions
 from chatbot.tui.messages import AskRequested, PassageRequested

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 
 __all__ = ["example_questions", "strip_numbering"]
 

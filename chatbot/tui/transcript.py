@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 from chatbot.tui import strings
 from chatbot.tui.strings import Language
 

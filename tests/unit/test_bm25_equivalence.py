@@ -1,7 +1,7 @@
 """SparseBM25 gives rank-bm25's numbers: the product may only be faster, never different.
 
 Every case builds the same random corpus into rank-bm25 (``BM25Okapi``, ``BM25L``,
-``BM25Plus``) and into :class:`chatbot.bm25.SparseBM25`, then compares ``get_scores`` with
+``BM25Plus``) and into :class:`chatbot.index.bm25.SparseBM25`, then compares ``get_scores`` with
 ``scores`` for random queries. The corpora are drawn from a small, skewed vocabulary on
 purpose: some terms then occur in more than half of the passages, which sends BM25Okapi's IDF
 below zero and onto its epsilon floor — the branch most likely to drift.
@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 import rank_bm25
 
-from chatbot.bm25 import BM25Params, SparseBM25
+from chatbot.index.bm25 import BM25Params, SparseBM25
 from chatbot.qa.retrieve import top_k
 
 TOLERANCE = 1e-9

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList
 
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 from chatbot.tui.transcript import breadcrumb, confidence_words, source_line
 from chatbot.tui.widgets.contents import entry_label
 from chatbot.tui import strings
@@ -92,7 +92,7 @@ def distinctive(terms: tuple[str, ...], share: Callable[[str], float]) -> tuple[
 def matcher(terms: tuple[str, ...]) -> Callable[[str], bool] | None:
     """A word predicate: does this word share an index term with the question?
 
-    Words go through the same :func:`chatbot.arabic.analyze` as the question did, so
+    Words go through the same :func:`chatbot.text.arabic.analyze` as the question did, so
     «الالكترونيه» in the passage matches «الإلكترونية» in the question.
     """
     wanted = frozenset(terms)
@@ -100,7 +100,7 @@ def matcher(terms: tuple[str, ...]) -> Callable[[str], bool] | None:
         return None
     # Imported here, not at the top: camel-tools takes a second or more to load, and the chat's
     # first frame must not wait for it (an answer exists only once the engine has loaded it).
-    from chatbot.arabic import analyze
+    from chatbot.text.arabic import analyze
 
     @lru_cache(maxsize=4096)
     def matches(word: str) -> bool:

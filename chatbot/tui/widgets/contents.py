@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 from chatbot.tui import rtl, strings
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.widgets.rtl_input import RtlInput
@@ -100,7 +100,7 @@ class Contents(Tree[int]):
 
     def filter(self, query: str) -> None:
         """Keep only the entries whose label holds ``query`` (all of them for an empty one)."""
-        from chatbot.arabic import normalize  # loaded with the engine, after the first frame
+        from chatbot.text.arabic import normalize  # loaded with the engine, after the first frame
 
         self._keep = kept(self._passages, query, normalize)
         self._rebuild()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList
 
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 from chatbot.tui.examples import strip_numbering
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.widgets.rtl_options import RtlOptionList

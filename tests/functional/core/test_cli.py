@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.cli import main
+from chatbot.cli.main import main
 
 KEYS = {"question", "kind", "message", "answer", "alternatives"}
 ANSWER_KEYS = {"text", "source", "section", "lines", "score"}

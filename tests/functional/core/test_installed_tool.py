@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.cli import main
+from chatbot.cli.main import main
 
 CHECKOUT = Path(__file__).resolve().parents[3]
 QUESTION = "ما مفهوم الحكومة الالكترونية"

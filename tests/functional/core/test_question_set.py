@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.arabic import normalize
+from chatbot.text.arabic import normalize
 from chatbot.eval import Judge, load_gold
 from chatbot.qa.engine import Engine, open_engine
 
@@ -78,7 +78,7 @@ def _blind_score(engine: Engine, gold_file: Path) -> tuple[float, list[str]]:
     "gold_file, corpus, floor",
     [
         ("lecture_questions_blind.jsonl", None, 0.85),
-        # 0.871 before the abstention model (data/abstention.json) declined 80% of the
+        # 0.871 before the abstention model (qa/abstention.json) declined 80% of the
         # out-of-scope questions on its training sets, at the cost of one right answer in twenty.
         ("blind2_questions.jsonl", "blind2", 0.83),
         ("lecture_questions_blind3.jsonl", None, 0.85),

@@ -6,9 +6,9 @@ import shutil
 import pytest
 from lecture_files import LECTURES, write_docx, write_pptx
 
-from chatbot import store
-from chatbot.cli import main
-from chatbot.corpus_cli import progress_bar
+from chatbot.index import store
+from chatbot.cli.main import main
+from chatbot.cli.corpus import progress_bar
 from chatbot.qa.engine import DEFAULT_CORPUS
 
 BUNDLED = DEFAULT_CORPUS / "e-government.txt"

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from lecture_files import LECTURES, write_docx
 
-from chatbot import store
+from chatbot.index import store
 from chatbot.qa.engine import open_engine
-from chatbot.indexer import build_index, open_index
+from chatbot.index.build import build_index, open_index
 
 LARGE = 220  # enough files for `chatbot index` to print progress lines into a pipe
 TOPICS = ["الحكومة", "التجارة", "التعليم", "الصحة", "المصارف", "النقل", "الزراعة", "السياحة"]
@@ -230,7 +230,7 @@ def test_ask_does_not_load_the_format_libraries(corpus):
     write_docx(corpus / "e-learning.docx", (LECTURES / "e-learning.md").read_text(encoding="utf-8"))
     build_index(corpus, index_of(corpus))
     probe = (
-        "import sys\nfrom chatbot.cli import main\n"
+        "import sys\nfrom chatbot.cli.main import main\n"
         f"code = main(['ask', 'ما مزايا التعليم الالكتروني', '--corpus', {str(corpus)!r}])\n"
         "print(sorted(m for m in ('docx', 'pptx', 'pdfminer') if m in sys.modules), code)\n"
     )

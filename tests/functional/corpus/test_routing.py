@@ -79,7 +79,7 @@ def test_question_goes_to_the_lecture_that_answers_it(engine, question, lecture)
 
 
 def test_answers_name_their_file_on_the_command_line(engine, capsys):
-    from chatbot.cli import main
+    from chatbot.cli.main import main
 
     assert main(["ask", "ما مراحل التجارة الالكترونية", "--corpus", str(engine.corpus)]) == 0
     out = capsys.readouterr().out

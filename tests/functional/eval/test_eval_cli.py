@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.cli import main
+from chatbot.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "eval"
 SQUAD = FIXTURES / "squad_tiny.json"

@@ -9,7 +9,7 @@ import ir_measures
 import pytest
 from ir_measures import RR, R, Success, nDCG
 
-from chatbot.cli import main
+from chatbot.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "eval"
 

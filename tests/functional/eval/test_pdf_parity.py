@@ -10,7 +10,7 @@ EXPORTED = Path(__file__).resolve().parents[2] / "fixtures" / "exported"
 
 @pytest.mark.parametrize("lecture, original", [("security", "docx"), ("cloud", "pptx"), ("e-learning", "docx")])
 def test_pdf_scores_as_the_original_on_the_same_questions(tmp_path, lecture, original):
-    from chatbot.eval_cli import evaluate_gold
+    from chatbot.cli.evaluate import evaluate_gold
 
     scores = []
     for suffix in (original, "pdf"):

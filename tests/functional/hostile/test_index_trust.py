@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from chatbot import indexer, store
-from chatbot.cli import main
+from chatbot.index import build as indexer
+from chatbot.index import store
+from chatbot.cli.main import main
 from chatbot.qa.engine import open_engine
-from chatbot.indexer import IndexUnwritable, build_index, is_fresh, open_index
+from chatbot.index.build import IndexUnwritable, build_index, is_fresh, open_index
 
 QUESTION = "ما مراحل الحكومة الالكترونية"
 NEW_LECTURE = "اولا مفهوم التجارة الالكترونية\nهي البيع والشراء عبر الانترنت\n"

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from chatbot import cli, eval_cli
+from chatbot.cli import evaluate as eval_cli
+from chatbot.cli import main as cli
 from chatbot.qa.query import MAX_QUESTION_CHARS, TOO_LONG
-from chatbot.cli import main
+from chatbot.cli.main import main
 from chatbot.eval.gold import EvalError, load_gold
 
 LECTURE = ("# الحكومة الالكترونية\n\nتعريف الحكومة الالكترونية هو استخدام تقنية المعلومات في تقديم "

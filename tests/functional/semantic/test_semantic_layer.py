@@ -4,10 +4,10 @@ layer off by hand, above its size limit, or where the model cannot load."""
 import numpy as np
 import pytest
 
-from chatbot import semantic
+from chatbot.index import semantic
 from chatbot.qa.engine import open_engine
-from chatbot.indexer import SemanticState, build_index
-from chatbot.store import load_index
+from chatbot.index.build import SemanticState, build_index
+from chatbot.index.store import load_index
 
 LECTURE = """# مقدمة في الاقتصاد
 

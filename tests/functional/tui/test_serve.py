@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.serve import chat_command, serve
+from chatbot.tui.serve import chat_command, serve
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

@@ -338,7 +338,7 @@ async def test_english_lines_keep_their_full_stop_on_the_right(make_app):
 
 async def test_a_50000_line_passage_is_shown_a_part_at_a_time(make_app):
     """Issue 13: laying out 50,000 lines at once froze the chat for 17–51 s."""
-    from chatbot.passages import Passage
+    from chatbot.index.passages import Passage
     from chatbot.tui.widgets.answer_card import PART_LINES
 
     body = "\n".join(f"سطر رقم {i} من نص طويل جدا عن الحكومة" for i in range(50_000))

@@ -17,7 +17,7 @@ STARTUP = """
 import sys
 import chatbot.tui.app as chat
 chat.run = lambda *args, **kwargs: None
-from chatbot import cli
+from chatbot.cli import main as cli
 cli.main(["--lang", "en"])
 print(",".join(sorted(name for name in ("camel_tools", "numpy", "chatbot.qa.engine") if name in sys.modules)))
 """

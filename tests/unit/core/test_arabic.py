@@ -2,7 +2,7 @@
 
 import pytest
 
-from chatbot import arabic
+from chatbot.text import arabic
 
 
 @pytest.mark.parametrize(

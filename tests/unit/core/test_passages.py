@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from chatbot.passages import MAX_PASSAGE_WORDS, outline, split_passages, strip_marker
+from chatbot.index.passages import MAX_PASSAGE_WORDS, outline, split_passages, strip_marker
 
 LECTURE = (Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt").read_text(encoding="utf-8")
 

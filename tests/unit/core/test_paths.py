@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from chatbot import paths
-from chatbot.cli import main
+from chatbot.cli.main import main
 
 LECTURE = "e-government.txt"
 

@@ -3,8 +3,8 @@ comparisons), each on an Arabic example, and when an answer is supported."""
 
 import pytest
 
-from chatbot.analysis import corpus_stems, indexed_stem
-from chatbot.arabic import without_proclitic
+from chatbot.index.analysis import corpus_stems, indexed_stem
+from chatbot.text.arabic import without_proclitic
 from chatbot.qa.decide import abstention_models, support
 from chatbot.qa.retrieve import Evidence
 from chatbot.qa.query import asks_definition

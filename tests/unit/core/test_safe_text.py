@@ -1,12 +1,12 @@
-"""chatbot.safe_text and chatbot.bounded_lines on Arabic sentences."""
+"""chatbot.text.safe_text and chatbot.text.bounded_lines on Arabic sentences."""
 
 import io
 import json
 
 import pytest
 
-from chatbot.bounded_lines import Line, bounded_lines
-from chatbot.safe_text import SafeStream, to_json, visible
+from chatbot.text.bounded_lines import Line, bounded_lines
+from chatbot.text.safe_text import SafeStream, to_json, visible
 
 
 @pytest.mark.parametrize("text, shown", [

@@ -1,4 +1,4 @@
-"""Smalltalk is matched on the whole message, across dialects (chatbot/data/smalltalk.txt)."""
+"""Smalltalk is matched on the whole message, across dialects (chatbot/text/data/smalltalk.txt)."""
 
 import pytest
 

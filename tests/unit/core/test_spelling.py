@@ -1,6 +1,6 @@
 """The speller finds the lecture word a misspelt question word stands for."""
 
-from chatbot.spelling import Speller, edit_distance, max_edits
+from chatbot.text.spelling import Speller, edit_distance, max_edits
 
 SURFACE = {"المرحلي": "مرحل", "الحكومه": "حكوم", "التنفيذ": "تنفيذ", "بيت": "بيت"}
 

@@ -7,7 +7,7 @@ from chatbot.eval.gold import EvalError, Gold, Span
 from chatbot.eval.judge import Judge, docid
 from chatbot.eval.report import Outcome, reply_ranking, report
 from chatbot.eval.trec import qrels_lines, run_lines
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 
 
 def _p(first, last, level="item", text="نص", source="a.txt"):

@@ -7,7 +7,7 @@ import pytest
 
 from chatbot.eval.gold import EvalError, Span
 from chatbot.eval.squad import SquadSet, check_squad_passages, load_squad, squad_files
-from chatbot.passages import Passage
+from chatbot.index.passages import Passage
 
 
 def _squad(tmp_path, data):

@@ -1,6 +1,6 @@
 """Glyphs on a page from a string, for the PDF layout tests: what a producer would draw."""
 
-from chatbot.readers.pdf_layout import Glyph
+from chatbot.index.readers.pdf_layout import Glyph
 
 WIDTH = 6.0  # every glyph as wide, in points
 

@@ -2,7 +2,7 @@
 
 from pdf_glyphs import WIDTH, glyphs
 
-from chatbot.readers.pdf_layout import Glyph, Rule, lecture_lines, logical_text, page_lines
+from chatbot.index.readers.pdf_layout import Glyph, Rule, lecture_lines, logical_text, page_lines
 
 PAGE = (0.0, 600.0)
 

@@ -6,8 +6,8 @@ import docx
 import pytest
 from lecture_files import LECTURES, write_docx
 
-from chatbot.passages import split_passages
-from chatbot.readers import UnreadableFile, read_document
+from chatbot.index.passages import split_passages
+from chatbot.index.readers import UnreadableFile, read_document
 
 
 @pytest.fixture

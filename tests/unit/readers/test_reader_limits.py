@@ -10,10 +10,10 @@ import docx
 import pytest
 from lecture_files import write_pptx
 
-from chatbot import passages
-from chatbot.passages import split_passages
-import chatbot.readers as readers
-from chatbot.readers import UnreadableFile, base, read_document
+from chatbot.index import passages
+from chatbot.index.passages import split_passages
+import chatbot.index.readers as readers
+from chatbot.index.readers import UnreadableFile, base, read_document
 
 ARABIC_RE = re.compile("[\u0621-\u064a]")
 

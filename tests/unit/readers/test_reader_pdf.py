@@ -3,9 +3,9 @@
 import pytest
 from lecture_files import write_pdf
 
-from chatbot.passages import split_passages
-from chatbot.readers import UnreadableFile, read_document
-from chatbot.readers.pdf_layout import drawn_backwards, page_lines
+from chatbot.index.passages import split_passages
+from chatbot.index.readers import UnreadableFile, read_document
+from chatbot.index.readers.pdf_layout import drawn_backwards, page_lines
 from pdf_glyphs import glyphs
 
 LINES = [

@@ -7,8 +7,8 @@ import logging
 import re
 from pathlib import Path
 
-from chatbot.passages import split_passages
-from chatbot.readers import read_document
+from chatbot.index.passages import split_passages
+from chatbot.index.readers import read_document
 
 EXPORTED = Path(__file__).resolve().parents[2] / "fixtures" / "exported"
 _CELL_SPLIT = re.compile(r"\s*\|\s*")

@@ -4,8 +4,8 @@ or free text explain its bullets is one unit."""
 import pytest
 from lecture_files import write_pptx
 
-from chatbot.passages import split_passages
-from chatbot.readers import UnreadableFile, read_document
+from chatbot.index.passages import split_passages
+from chatbot.index.readers import UnreadableFile, read_document
 
 SLIDES = [
     {"title": "مزايا التجارة الالكترونية",

@@ -4,8 +4,8 @@ import codecs
 
 import pytest
 
-from chatbot.passages import split_passages
-from chatbot.readers import UnreadableFile, read_document
+from chatbot.index.passages import split_passages
+from chatbot.index.readers import UnreadableFile, read_document
 
 LECTURE = "اولا مفهوم الحكومة الالكترونية\nهي قدرة القطاعات الحكومية على توفير الخدمات.\n2/ الاهداف\n1/ تسهيل الخدمات\n"
 

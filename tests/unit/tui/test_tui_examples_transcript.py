@@ -3,7 +3,7 @@
 from datetime import datetime
 from pathlib import Path
 
-from chatbot.passages import Passage, split_passages
+from chatbot.index.passages import Passage, split_passages
 from chatbot.tui import transcript
 from chatbot.tui.examples import example_questions, strip_numbering
 from chatbot.tui.widgets.contents import outline

@@ -27,8 +27,8 @@ from chatbot.eval.metrics import DEFAULT_K, RECALL_CUTOFFS
 from chatbot.eval.report import Outcome, reply_ranking, report
 from chatbot.eval.squad import SquadSet, check_squad_passages, load_squad, squad_files
 from chatbot.eval.trec import qrels_lines, run_lines
-from chatbot.passages import Passage
-from chatbot.safe_text import to_json
+from chatbot.index.passages import Passage
+from chatbot.text.safe_text import to_json
 
 if TYPE_CHECKING:
     from chatbot.qa.engine import Engine

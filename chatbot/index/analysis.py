@@ -1,6 +1,6 @@
 """What is indexed for a passage and searched for a question: the fields and their terms.
 
-Two fields, each scored with BM25 (see :mod:`chatbot.bm25`):
+Two fields, each scored with BM25 (see :mod:`chatbot.index.bm25`):
 
 * ``word`` — light stems of the content words, a proclitic stripped where the corpus shows it
   is one (:func:`corpus_stems`): precise;
@@ -22,9 +22,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Mapping
 
-from chatbot.arabic import char_ngrams, content_words, light_stem, without_proclitic
-from chatbot.bm25 import BM25Params
-from chatbot.passages import Passage, outline, strip_marker
+from chatbot.text.arabic import char_ngrams, content_words, light_stem, without_proclitic
+from chatbot.index.bm25 import BM25Params
+from chatbot.index.passages import Passage, outline, strip_marker
 
 __all__ = [
     "FIELDS", "FILE_PREFIX", "HEADING_REPEAT", "PIPELINE_VERSION", "char_terms", "corpus_stems", "indexed_stem",
@@ -35,15 +35,13 @@ __all__ = [
 def _pipeline_version() -> str:
     package = resources.files("chatbot")
     digest = hashlib.sha256()
-    for name in ("arabic.py", "analysis.py", "passages.py", "bm25.py"):
+    for name in ("text/arabic.py", "index/analysis.py", "index/passages.py", "index/bm25.py"):
         digest.update(package.joinpath(name).read_bytes())
     # A reader's change changes the text, and so the cached passages, as a splitter's does.
-    for entry in sorted(package.joinpath("readers").iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            digest.update(entry.read_bytes())
-    for entry in sorted(package.joinpath("data").iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".txt"):
-            digest.update(entry.read_bytes())
+    for folder, suffix in (("index/readers", ".py"), ("text/data", ".txt")):
+        for entry in sorted(package.joinpath(folder).iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(suffix):
+                digest.update(entry.read_bytes())
     return "1-" + digest.hexdigest()[:12]
 
 
@@ -68,7 +66,7 @@ def passage_words(p: Passage) -> list[list[str]]:
     """[title words, body words] of a passage: normalised content words, list markers dropped.
 
     A section contributes its outline (heading, introduction, item lines), see
-    :func:`chatbot.passages.outline`."""
+    :func:`chatbot.index.passages.outline`."""
     lines = outline(p)
     if p.heading:
         return [content_words(strip_marker(lines[0])), content_words(" ".join(lines[1:]))]

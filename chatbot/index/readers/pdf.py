@@ -1,7 +1,7 @@
 """PDF lectures (.pdf): the text layer, put back into Arabic reading order and structure.
 
 Most instructors share a lecture as the PDF that Word, PowerPoint or LibreOffice exports.
-pdfminer.six gives each glyph's text, position, font and size; :mod:`chatbot.readers.pdf_layout`
+pdfminer.six gives each glyph's text, position, font and size; :mod:`chatbot.index.readers.pdf_layout`
 rebuilds the lecture from them: lines in logical order, mixed Arabic/English runs included;
 wrapped lines joined into paragraphs; headings from font size and weight; table rows; running
 headers, footers and page numbers left out; shaped glyphs (ﻣﻔﻬﻮﻡ) back to letters by NFKC; lines
@@ -24,9 +24,9 @@ import re
 from contextlib import contextmanager
 from typing import Iterator
 
-from chatbot.arabic import remove_invisible
-from chatbot.readers.base import Document, UnreadableFile, arabic_share, checked
-from chatbot.readers.pdf_layout import BULLETS, Glyph, Line, Rule, drawn_backwards, lecture_lines, page_lines
+from chatbot.text.arabic import remove_invisible
+from chatbot.index.readers.base import Document, UnreadableFile, arabic_share, checked
+from chatbot.index.readers.pdf_layout import BULLETS, Glyph, Line, Rule, drawn_backwards, lecture_lines, page_lines
 
 _GARBLED_RE = re.compile("[\ue000-\uf8ff\ufffd]|\\(cid:\\d+\\)")
 _BOLD_RE = re.compile("bold|black|heavy|semibold|demi", re.IGNORECASE)

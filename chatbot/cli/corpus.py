@@ -23,7 +23,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Callable, TextIO
 
-from chatbot.safe_text import SafeStream, visible
+from chatbot.text.safe_text import SafeStream, visible
 
 EXIT_ERRORS = 1
 EXIT_MISUSE = 2
@@ -68,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
 # -- add -------------------------------------------------------------------------------------
 
 def _add(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
-    from chatbot import store
-    from chatbot.indexer import build_index
+    from chatbot.index import store
+    from chatbot.index.build import build_index
 
     added, failed = [], 0
     for path in args.files:
@@ -100,8 +100,8 @@ def _add(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
 
 def _refusal(path: Path, dest: Path, force: bool) -> str | None:
     """Why ``path`` cannot be added as ``dest`` (Arabic, then English), or None."""
-    from chatbot.passages import split_passages
-    from chatbot.readers import UnreadableFile, read_document
+    from chatbot.index.passages import split_passages
+    from chatbot.index.readers import UnreadableFile, read_document
 
     if kind := _not_a_file(path):
         return kind
@@ -149,7 +149,7 @@ def _copy_atomic(source: Path, dest: Path) -> None:
 # -- list ------------------------------------------------------------------------------------
 
 def _list(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
-    from chatbot.indexer import open_index
+    from chatbot.index.build import open_index
 
     params = open_index(corpus, index_dir, progress_bar()).params
     manifest, skipped = params["corpus"], params.get("skipped", {})
@@ -180,8 +180,8 @@ class _FileReport:
 
 
 def _check(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
-    from chatbot.indexer import corpus_files
-    from chatbot.readers import is_lecture_file
+    from chatbot.index.build import corpus_files
+    from chatbot.index.readers import is_lecture_file
 
     reports: list[_FileReport] = []
     shingles: dict[str, set[tuple[str, ...]]] = {}
@@ -219,8 +219,8 @@ def _check(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
 
 def _check_file(path: Path, name: str) -> tuple[_FileReport, list[str]]:
     """One file's problems, and its words (for the near-duplicate test)."""
-    from chatbot.passages import split_passages
-    from chatbot.readers import UnreadableFile, read_document
+    from chatbot.index.passages import split_passages
+    from chatbot.index.readers import UnreadableFile, read_document
 
     report = _FileReport(name)
     try:
@@ -257,7 +257,7 @@ def _jaccard(a: set, b: set) -> float:
 # -- remove ----------------------------------------------------------------------------------
 
 def _remove(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
-    from chatbot.indexer import build_index, corpus_files
+    from chatbot.index.build import build_index, corpus_files
 
     names = {p.relative_to(corpus).as_posix(): p for p in corpus_files(corpus)}
     if args.name not in names:

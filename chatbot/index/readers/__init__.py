@@ -1,7 +1,7 @@
 """Lecture files to text: one ``read_document`` for every format an instructor has.
 
 A reader returns the lecture as lines of text in which structure is visible to
-:mod:`chatbot.passages` (headings as markdown ``#`` lines when the format knows them, list
+:mod:`chatbot.index.passages` (headings as markdown ``#`` lines when the format knows them, list
 items as «- » or «1/ » lines), and names the encoding it decided on. A file that cannot be used
 raises :class:`UnreadableFile` with the reason in Arabic and English; the caller reports it and
 indexes every other file.
@@ -9,7 +9,7 @@ indexes every other file.
 Format modules are imported only when a file of their kind is read, so ``chatbot ask`` on a
 built index never loads python-docx, python-pptx or pdfminer.
 
-Every file first passes the size limits of :mod:`chatbot.readers.base` (bytes on disk; for the
+Every file first passes the size limits of :mod:`chatbot.index.readers.base` (bytes on disk; for the
 ZIP packages .docx and .pptx, the declared size and compression ratio of each part and their
 paragraph count, before any parser sees them), and its text the line limit; a refusal names
 the file and the limit.
@@ -20,11 +20,11 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from chatbot.readers.base import MAX_FILE_BYTES, Document, UnreadableFile, check_archive, check_lines
+from chatbot.index.readers.base import MAX_FILE_BYTES, Document, UnreadableFile, check_archive, check_lines
 
 __all__ = ["Document", "UnreadableFile", "SUPPORTED_SUFFIXES", "read_document", "is_lecture_file"]
 
-# suffix → module of chatbot.readers whose ``read(path) -> Document`` reads it
+# suffix → module of chatbot.index.readers whose ``read(path) -> Document`` reads it
 _READERS = {".txt": "text", ".md": "text", ".docx": "docx", ".pptx": "pptx", ".pdf": "pdf"}
 _PACKAGES = (".docx", ".pptx")  # ZIP packages of XML parts
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
@@ -56,6 +56,6 @@ def read_document(path: Path) -> Document:
         raise UnreadableFile("ملف فارغ / empty file")
     if path.suffix.lower() in _PACKAGES:
         check_archive(data, path.name)
-    document = importlib.import_module(f"chatbot.readers.{module}").read(data)
+    document = importlib.import_module(f"chatbot.index.readers.{module}").read(data)
     check_lines(document.text, path.name)
     return document

@@ -21,7 +21,7 @@ from camel_tools.utils.normalize import (
     normalize_unicode,
 )
 
-from chatbot.resources import data_lines
+from chatbot.text.resources import data_lines
 
 __all__ = [
     "analyze",
@@ -178,7 +178,7 @@ def _is_content(word: str) -> bool:
 # strip one article prefix (with its conjunction or preposition) and then suffixes, never
 # leaving fewer than 3 letters (2 for the article alone). Longest affix first. A lone «و» is
 # not stripped here, as light10 does, since it begins many words («وظائف», «وزارة»): the corpus
-# decides (see without_proclitic and chatbot.analysis.corpus_stems).
+# decides (see without_proclitic and chatbot.index.analysis.corpus_stems).
 _PREFIXES = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "لل", "ال")
 _SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 # Teh marbuta turns into ت before a pronoun («عاصمة» + «ها» → «عاصمتها»): such an ending

@@ -1,6 +1,6 @@
 """Language resources (stopwords, question words, synonyms, …) kept as data files in the
 package, so a linguist can extend them without touching code. Read here as written; their
-words are normalised by :func:`chatbot.arabic.word_set`."""
+words are normalised by :func:`chatbot.text.arabic.word_set`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from importlib import resources
 
 
 def data_lines(name: str) -> list[str]:
-    text = resources.files("chatbot.data").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("chatbot.text.data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -15,7 +15,7 @@ Each passage keeps its source, its first and last line (1-based) and its heading
 Splitting is linear in the number of lines: each line is classified once, the next non-blank
 line is found by one backward pass, and every line enters one section body. A hostile file
 therefore costs time in proportion to its size; what is too large for any lecture is refused
-by the limits below (and by those of :mod:`chatbot.readers`), with the file named.
+by the limits below (and by those of :mod:`chatbot.index.readers`), with the file named.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from chatbot.readers.base import UnreadableFile
+from chatbot.index.readers.base import UnreadableFile
 
 __all__ = ["Passage", "split_passages", "MAX_PASSAGE_CHARS"]
 

@@ -4,9 +4,9 @@ The ask path imports neither Textual nor rank-bm25: a cold ``chatbot ask`` loads
 analysis pipeline, numpy and the index.
 
 Every sub-command runs with its standard output and error wrapped in
-:class:`chatbot.safe_text.SafeStream`, so no lecture text, file name or echoed question puts a
+:class:`chatbot.text.safe_text.SafeStream`, so no lecture text, file name or echoed question puts a
 control or bidi character on the terminal, whichever print it goes through; ``--json`` output
-escapes the same characters (:func:`chatbot.safe_text.to_json`). Nothing a user gives ends in
+escapes the same characters (:func:`chatbot.text.safe_text.to_json`). Nothing a user gives ends in
 a traceback: the commands report bad input themselves, and :func:`main` turns whatever escapes
 them into one message, Arabic first, and an exit status:
 
@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from chatbot.safe_text import SafeStream, to_json
+from chatbot.text.safe_text import SafeStream, to_json
 
 EXIT_FAILED = 1
 EXIT_MISUSE = 2
@@ -87,16 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--top", type=_positive, default=3, metavar="K", help="alternatives to list (default 3)")
     _add_paths(ask)
 
-    from chatbot import corpus_cli
+    from chatbot.cli import corpus
 
-    corpus_cli.register(sub, _add_paths)
+    corpus.register(sub, _add_paths)
 
     index = sub.add_parser("index", help="build or refresh the index and print a summary")
     _add_paths(index)
 
-    from chatbot import eval_cli, serve
+    from chatbot.cli import evaluate
+    from chatbot.tui import serve
 
-    _add_paths(eval_cli.register(sub))
+    _add_paths(evaluate.register(sub))
     serve.register(sub, _add_paths)
     return parser
 
@@ -119,7 +120,7 @@ def _engine(args: argparse.Namespace):
 
 def _print_reply(reply) -> None:
     from chatbot.qa.reply import Hit
-    from chatbot.kinds import ReplyKind
+    from chatbot.qa.kinds import ReplyKind
 
     def where(hit: Hit) -> str:
         p = hit.passage
@@ -149,7 +150,7 @@ def _print_reply(reply) -> None:
 def cmd_ask(args: argparse.Namespace) -> int:
     from chatbot.qa.query import MAX_QUESTION_CHARS
     from chatbot.qa.reply import reply_to_json
-    from chatbot.bounded_lines import UTF8_MAX_BYTES, bounded_lines
+    from chatbot.text.bounded_lines import UTF8_MAX_BYTES, bounded_lines
 
     if args.batch == (args.question is not None):
         print("اكتب سؤالا واحدا أو استعمل --batch مع الأسئلة في المدخل القياسي / "
@@ -182,8 +183,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from chatbot.qa.engine import DEFAULT_CORPUS, default_index_for
-    from chatbot.corpus_cli import progress_bar
-    from chatbot.indexer import build_index
+    from chatbot.cli.corpus import progress_bar
+    from chatbot.index.build import build_index
 
     corpus = args.corpus or DEFAULT_CORPUS
     report = build_index(corpus, args.index or default_index_for(corpus), progress_bar())
@@ -196,19 +197,19 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from chatbot.eval_cli import cmd_eval as run
+    from chatbot.cli.evaluate import cmd_eval as run
 
     return run(args)
 
 
 def cmd_corpus(args: argparse.Namespace) -> int:
-    from chatbot.corpus_cli import run
+    from chatbot.cli.corpus import run
 
     return run(args)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from chatbot.serve import serve
+    from chatbot.tui.serve import serve
 
     return serve(args.host, args.port, args.corpus, args.index, args.rtl, args.lang)
 
@@ -236,14 +237,14 @@ def main(argv: list[str] | None = None) -> int:
 def _semantic_switch(args: argparse.Namespace) -> None:
     """``--no-semantic`` is one switch for every layer (index build, engine), as the variable is."""
     if getattr(args, "no_semantic", False):
-        from chatbot.semantic import ENV
+        from chatbot.index.semantic import ENV
 
         os.environ[ENV] = "0"
 
 
 def _run_command(args: argparse.Namespace) -> int:
     """Run a sub-command; whatever it raises becomes a message and an exit status."""
-    from chatbot.indexer import IndexUnavailable
+    from chatbot.index.build import IndexUnavailable
 
     if getattr(args, "corpus", None) is not None and not args.corpus.is_dir():
         print(f"مجلد المحاضرات غير موجود / corpus folder not found: {args.corpus}", file=sys.stderr)
@@ -328,7 +329,7 @@ def _signals_unwind() -> Iterator[None]:
 
 @contextmanager
 def _safe_streams() -> Iterator[None]:
-    """stdout and stderr through :func:`chatbot.safe_text.visible` while a command runs."""
+    """stdout and stderr through :func:`chatbot.text.safe_text.visible` while a command runs."""
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
     try:
@@ -358,6 +359,3 @@ def _run_tui(args: argparse.Namespace) -> int:
     run(args.corpus, args.index, args.rtl or os.environ.get("CHATBOT_RTL", "auto"), args.lang)
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -41,8 +41,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from chatbot.bm25 import VARIANTS, BM25Params, SparseBM25
-from chatbot.passages import Passage
+from chatbot.index.bm25 import VARIANTS, BM25Params, SparseBM25
+from chatbot.index.passages import Passage
 
 __all__ = [
     "FIELD_PARTS", "FORMAT_VERSION", "PARTS", "IndexCorrupt", "IndexMissing", "StoredIndex", "checked_json", "parts",
@@ -79,7 +79,7 @@ class StoredIndex(NamedTuple):
     path: Path
     file_of: np.ndarray  # position in params["files"] of each passage's file
     sections: np.ndarray  # True for passages that are not items (what a list question may get)
-    vectors: np.ndarray | None = None  # passage vectors (chatbot.semantic), None when the build has none
+    vectors: np.ndarray | None = None  # passage vectors (chatbot.index.semantic), None when the build has none
 
     def surface(self) -> dict[str, str]:
         """Normalised word → stem of every word in the corpus (read on first use: only a

@@ -1,6 +1,6 @@
 """What every reader returns, and the checks every reader's text goes through.
 
-Kept apart from ``chatbot.readers`` so the format modules can import it without a cycle.
+Kept apart from ``chatbot.index.readers`` so the format modules can import it without a cycle.
 
 Size limits (issue 13): a hostile or broken file must cost time and memory in proportion to
 its size, and what no lecture reaches is refused before it is parsed, with the file named and

@@ -9,7 +9,7 @@ changed files are read and analysed again.
 Two locks: one build at a time (``.lock``, held for the whole build), and the switch to a new
 build (``.switch.lock``, held only while CURRENT changes and old builds are removed). Students
 never wait for a build another process runs: while it runs they are answered from the index in
-use. The write is atomic (see :mod:`chatbot.store`).
+use. The write is atomic (see :mod:`chatbot.index.store`).
 
 Nothing outside the corpus is read (a symlink leading out of it is skipped and named), a file
 that vanishes during a build is skipped and named, and an index folder that cannot be written
@@ -32,11 +32,11 @@ from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 
-from chatbot import semantic, store
-from chatbot.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, passage_words
-from chatbot.bm25 import BM25Params, SparseBM25
-from chatbot.passages import Passage, split_passages
-from chatbot.readers import UnreadableFile, is_lecture_file, read_document
+from chatbot.index import semantic, store
+from chatbot.index.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, passage_words
+from chatbot.index.bm25 import BM25Params, SparseBM25
+from chatbot.index.passages import Passage, split_passages
+from chatbot.index.readers import UnreadableFile, is_lecture_file, read_document
 
 __all__ = [
     "BuildReport", "IndexBusy", "IndexUnavailable", "IndexUnwritable", "build_index", "corpus_files", "is_fresh",
@@ -88,7 +88,7 @@ _WHY_AR = {
 
 
 class SemanticState(StrEnum):
-    """Whether a build holds passage vectors (:mod:`chatbot.semantic`), and if not why."""
+    """Whether a build holds passage vectors (:mod:`chatbot.index.semantic`), and if not why."""
 
     ON = "on"
     OFF = "off"  # turned off by hand (--no-semantic, CHATBOT_SEMANTIC=0)

@@ -1,4 +1,4 @@
-"""PDF page geometry back to lecture lines: what :mod:`chatbot.readers.pdf` builds its text from.
+"""PDF page geometry back to lecture lines: what :mod:`chatbot.index.readers.pdf` builds its text from.
 
 A PDF keeps no paragraphs, headings or reading order: only glyphs drawn at positions, in the
 order the producer chose (LibreOffice, Word and PowerPoint draw Arabic right to left, glyph by
@@ -43,7 +43,7 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from chatbot.readers.base import table_lines
+from chatbot.index.readers.base import table_lines
 
 __all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text", "drawn_backwards"]
 

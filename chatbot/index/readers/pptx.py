@@ -2,7 +2,7 @@
 
 Each slide becomes a section: its title a markdown ``#`` line, its body text frames lines under
 it (paragraphs of a body placeholder or with a bullet as «- » items, auto-numbered ones as
-«1/ » items), its tables as :func:`chatbot.readers.base.table_lines` reads them, and its speaker
+«1/ » items), its tables as :func:`chatbot.index.readers.base.table_lines` reads them, and its speaker
 notes — often where the explanation is — appended last, inside the slide's section.
 
 A slide whose bullets are explained by its speaker notes or by free text on the slide is one
@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from typing import Iterator, NamedTuple
 
-from chatbot.readers.base import ITEM_MARK, Document, UnreadableFile, checked, table_lines
+from chatbot.index.readers.base import ITEM_MARK, Document, UnreadableFile, checked, table_lines
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Placeholders that repeat on every slide and are no part of the lecture's text.

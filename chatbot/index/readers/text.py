@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 
-from chatbot.readers.base import Document, UnreadableFile, arabic_share, checked
+from chatbot.index.readers.base import Document, UnreadableFile, arabic_share, checked
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 MIN_ARABIC_SHARE = 0.5

@@ -7,7 +7,7 @@
   lines for bullets and «1/ » lines for numbered lists, numbered as Word would show them.
 * Tables with a header row (term | explanation | example) become one list item per row,
   titled by its first cell and keeping the header of every other cell, in the list or section
-  they follow (:func:`chatbot.readers.base.table_lines`); other tables one line per row, cells
+  they follow (:func:`chatbot.index.readers.base.table_lines`); other tables one line per row, cells
   joined with « | ». Text boxes (``w:txbxContent``) follow the paragraph that anchors them, so
   text an instructor put in a frame is not lost.
 
@@ -22,7 +22,7 @@ import io
 import re
 from typing import Iterator
 
-from chatbot.readers.base import Document, UnreadableFile, checked, table_lines
+from chatbot.index.readers.base import Document, UnreadableFile, checked, table_lines
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -130,7 +130,7 @@ class _DocxLines:
         return levels[ilvl]
 
     def _table_lines(self, tbl) -> Iterator[str]:
-        """A table's rows (see :func:`chatbot.readers.base.table_lines`), set apart by blank
+        """A table's rows (see :func:`chatbot.index.readers.base.table_lines`), set apart by blank
         lines so that no row is read as the explanation of the paragraph before it. A cell
         merged across columns is one ``w:tc``; the rows a vertically merged cell continues into
         hold an empty copy, skipped."""
