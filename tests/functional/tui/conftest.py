@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bundled_lecture import LECTURE
 from chatbot.qa.engine import open_engine
 from chatbot.tui.app import ChatApp, create_app
 
-LECTURE = Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt"
 UNSAFE_TEXT = """\
 عنوان خطير
 1/ نص فيه [bold]وسم[/bold] و [link=http://example.com]رابط[/link]
