@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import shutil
 from pathlib import Path
 
@@ -55,12 +53,3 @@ def unsafe_corpus(tmp_path: Path) -> tuple[Path, Path]:
     (tmp_path / "unsafe" / "unsafe.txt").write_text(UNSAFE_TEXT, encoding="utf-8")
     return tmp_path / "unsafe", tmp_path / "unsafe-index"
 
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests in a fresh event loop (Pilot is async; no plugin needed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True

@@ -6,6 +6,8 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 from chatbot.qa.engine import open_engine
 from chatbot.tui.app import create_app
 from chatbot.tui.widgets.answer_card import AnswerCard
@@ -28,6 +30,7 @@ def test_opening_the_chat_imports_neither_camel_tools_nor_the_engine():
     assert done.stdout.strip() == ""
 
 
+@pytest.mark.asyncio
 async def test_typing_works_before_the_engine_and_the_question_waits_for_it(corpus, tmp_path):
     ready = threading.Event()
 

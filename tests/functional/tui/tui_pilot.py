@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from textual.app import App
 from textual.pilot import Pilot
+
+
+@asynccontextmanager
+async def started(app: App, size: tuple[int, int] = (80, 24)) -> AsyncIterator[Pilot]:
+    """Run ``app`` headless at ``size`` (Textual's ``run_test``) and hand over its pilot once the
+    engine has opened and the screen has settled."""
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield pilot
 
 
 async def settle(pilot: Pilot) -> None:
