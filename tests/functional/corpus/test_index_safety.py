@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from lecture_files import LECTURES, write_docx
 
 from chatbot import indexer, store
 from chatbot.cli import main
@@ -253,16 +252,3 @@ def test_tampered_cache_entry_is_processed_again(corpus):
     report = build_index(corpus, index_of(corpus))
     assert sorted(report.processed) == ["b.txt", "e-government.txt"]
 
-
-# -- ask stays light -----------------------------------------------------------------------------
-
-def test_ask_does_not_load_the_format_libraries(corpus):
-    write_docx(corpus / "e-learning.docx", (LECTURES / "e-learning.md").read_text(encoding="utf-8"))
-    build_index(corpus, index_of(corpus))
-    probe = (
-        "import sys\nfrom chatbot.cli import main\n"
-        f"code = main(['ask', 'ما مزايا التعليم الالكتروني', '--corpus', {str(corpus)!r}])\n"
-        "print(sorted(m for m in ('docx', 'pptx', 'pdfminer') if m in sys.modules), code)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert result.stdout.strip().splitlines()[-1] == "[] 0", result.stderr
