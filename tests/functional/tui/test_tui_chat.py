@@ -13,7 +13,7 @@ from chatbot.tui.widgets.no_answer import NoAnswerCard
 from chatbot.tui.widgets.question_input import QuestionInput
 from chatbot.tui.widgets.rtl_text import RtlText
 from chatbot.tui.widgets.welcome import Welcome
-from tui_pilot import ask, settle, started
+from tui_pilot import ask, settle, started, type_text
 
 pytestmark = pytest.mark.asyncio
 
@@ -24,8 +24,7 @@ async def test_typed_question_gets_the_section_that_answers_it(make_app):
     app = make_app()
     async with started(app) as pilot:
         assert app.query(Welcome)
-        for ch in "ما مراحل الحكومة الالكترونية":
-            await pilot.press("space" if ch == " " else ch)
+        await type_text(pilot, "ما مراحل الحكومة الالكترونية")
         await pilot.press("enter")
         await settle(pilot)
         card = app.query_one(AnswerCard)
@@ -82,8 +81,7 @@ async def test_contents_filter_narrows_the_tree(make_app):
     app = make_app()
     async with started(app, (100, 30)) as pilot:
         await pilot.press("ctrl+t")
-        for ch in "مراحل":
-            await pilot.press(ch)
+        await type_text(pilot, "مراحل")
         await settle(pilot)
         tree = app.query_one(Contents)
         shown = [tree.get_node_at_line(line) for line in range(tree.last_line + 1)]
@@ -157,8 +155,7 @@ async def test_typed_arabic_reads_right_to_left_in_the_input_box_itself(make_app
     app = make_app("app")
     async with started(app) as pilot:
         question = "ما مراحل الحكومة"
-        for ch in question:
-            await pilot.press("space" if ch == " " else ch)
+        await type_text(pilot, question)
         box = app.query_one(QuestionInput)
         box.cursor_blink = False
         shown = box.render_line(0).text
@@ -267,8 +264,7 @@ async def test_palette_finds_the_chat_commands_in_arabic_typed_right_to_left(mak
     async with started(app) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        for ch in "حفظ":
-            await pilot.press(ch)
+        await type_text(pilot, "حفظ")
         field = app.screen.query_one(CommandInput)
         assert field.render_line(0).text.rstrip().endswith(rtl.visual_line("حفظ"))
         await pilot.pause(0.5)

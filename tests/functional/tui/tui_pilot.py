@@ -26,6 +26,16 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+def keys_for(text: str) -> list[str]:
+    """The key presses that type ``text`` (Pilot names the space bar «space»)."""
+    return ["space" if ch == " " else ch for ch in text]
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type ``text`` key by key, as a student would (one press call: the screen is awaited once)."""
+    await pilot.press(*keys_for(text))
+
+
 async def ask(pilot: Pilot, question: str) -> None:
     """Put ``question`` in the input and press Enter."""
     pilot.app.query_one("#question").value = question
