@@ -5,16 +5,15 @@ from pathlib import Path
 
 import pytest
 
+from bundled_lecture import LECTURE
 from chatbot.qa.engine import Engine, open_engine
-
-BUNDLED = Path(__file__).resolve().parents[3] / "corpus"
 
 
 @pytest.fixture(scope="session")
 def lecture_corpus(tmp_path_factory) -> Path:
     """A copy of the bundled corpus: the lecture and its synonyms (``_synonyms.txt``)."""
     corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copytree(BUNDLED, corpus, dirs_exist_ok=True)
+    shutil.copytree(LECTURE.parent, corpus, dirs_exist_ok=True)
     return corpus
 
 

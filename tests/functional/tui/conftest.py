@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import shutil
 from pathlib import Path
 
 import pytest
 
+from bundled_lecture import LECTURE
 from chatbot.qa.engine import open_engine
 from chatbot.tui.app import ChatApp, create_app
 
-LECTURE = Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt"
 UNSAFE_TEXT = """\
 عنوان خطير
 1/ نص فيه [bold]وسم[/bold] و [link=http://example.com]رابط[/link]
@@ -55,12 +53,3 @@ def unsafe_corpus(tmp_path: Path) -> tuple[Path, Path]:
     (tmp_path / "unsafe" / "unsafe.txt").write_text(UNSAFE_TEXT, encoding="utf-8")
     return tmp_path / "unsafe", tmp_path / "unsafe-index"
 
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests in a fresh event loop (Pilot is async; no plugin needed)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True

@@ -1,10 +1,10 @@
-"""Driving the chat with the keyboard, as a student would."""
+"""Driving the chat with the keyboard, as a student would (async tests: pytest-asyncio)."""
 
 from __future__ import annotations
 
 import pytest
 
-from chatbot.tui import rtl
+from chatbot.tui import rtl, strings
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.transcript import answer_text
 from chatbot.tui.widgets.answer_card import AnswerCard
@@ -13,18 +13,18 @@ from chatbot.tui.widgets.no_answer import NoAnswerCard
 from chatbot.tui.widgets.question_input import QuestionInput
 from chatbot.tui.widgets.rtl_text import RtlText
 from chatbot.tui.widgets.welcome import Welcome
-from tui_pilot import ask, settle
+from tui_pilot import ask, settle, started, type_text
+
+pytestmark = pytest.mark.asyncio
 
 STAGES = "مراحل الحكومة الالكترونيه"
 
 
 async def test_typed_question_gets_the_section_that_answers_it(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         assert app.query(Welcome)
-        for ch in "ما مراحل الحكومة الالكترونية":
-            await pilot.press("space" if ch == " " else ch)
+        await type_text(pilot, "ما مراحل الحكومة الالكترونية")
         await pilot.press("enter")
         await settle(pilot)
         card = app.query_one(AnswerCard)
@@ -38,14 +38,13 @@ async def test_typed_question_gets_the_section_that_answers_it(make_app):
 
 
 async def ask_two(pilot) -> None:
-    await settle(pilot)
     await ask(pilot, "ما مراحل الحكومة الالكترونية")
     await ask(pilot, "ما الاحتياجات الجذرية للتحول الى الحكومة الالكترونية")
 
 
 async def test_view_scrolls_to_the_start_of_the_new_answer(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with started(app) as pilot:
         await ask_two(pilot)
         card = list(app.query(AnswerCard))[-1]
         view = app.conversation
@@ -56,8 +55,7 @@ async def test_view_scrolls_to_the_start_of_the_new_answer(make_app):
 
 async def test_contents_opens_a_passage_in_the_chat(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         await pilot.press("ctrl+t")
         panel = app.query_one(ContentsPanel)
         assert panel.display and app.query_one("#contents-filter").has_focus
@@ -71,8 +69,7 @@ async def test_contents_opens_a_passage_in_the_chat(make_app):
 @pytest.mark.slow
 async def test_contents_labels_use_the_panel_width_the_first_time(make_app):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with started(app, (100, 30)) as pilot:
         await pilot.press("ctrl+t")
         await settle(pilot)
         tree = app.query_one(Contents)
@@ -82,11 +79,9 @@ async def test_contents_labels_use_the_panel_width_the_first_time(make_app):
 
 async def test_contents_filter_narrows_the_tree(make_app):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with started(app, (100, 30)) as pilot:
         await pilot.press("ctrl+t")
-        for ch in "مراحل":
-            await pilot.press(ch)
+        await type_text(pilot, "مراحل")
         await settle(pilot)
         tree = app.query_one(Contents)
         shown = [tree.get_node_at_line(line) for line in range(tree.last_line + 1)]
@@ -100,7 +95,7 @@ async def test_contents_filter_narrows_the_tree(make_app):
 
 async def test_opening_the_contents_keeps_the_conversations_place(make_app):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, (100, 30)) as pilot:
         await ask_two(pilot)
         view = app.conversation
         top, into = view.place()
@@ -115,21 +110,18 @@ async def test_opening_the_contents_keeps_the_conversations_place(make_app):
 @pytest.mark.slow
 async def test_wide_terminals_show_the_contents_beside_the_chat(make_app):
     app = make_app()
-    async with app.run_test(size=(160, 50)) as pilot:
-        await settle(pilot)
+    async with started(app, (160, 50)) as pilot:
         assert app.query_one(ContentsPanel).display
         assert app.query_one(QuestionInput).has_focus
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with started(app, (100, 30)) as pilot:
         assert not app.query_one(ContentsPanel).display
 
 
 @pytest.mark.slow
 async def test_up_and_down_recall_earlier_questions(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         await ask(pilot, "ما مراحل الحكومة الالكترونية")
         await ask(pilot, "ما اهداف الحكومة الالكترونية")
         line = app.query_one(QuestionInput)
@@ -146,8 +138,7 @@ async def test_up_and_down_recall_earlier_questions(make_app):
 
 async def test_rtl_mode_toggles_between_app_and_terminal(make_app):
     app = make_app("app")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         await ask(pilot, "ما مراحل الحكومة الالكترونية")
         passage = app.query_one(AnswerCard).query_one(".passage RtlText", RtlText)
         assert "مرحلة التبادل" not in passage.layout(70).plain  # shaped and reordered
@@ -162,11 +153,9 @@ async def test_rtl_mode_toggles_between_app_and_terminal(make_app):
 
 async def test_typed_arabic_reads_right_to_left_in_the_input_box_itself(make_app):
     app = make_app("app")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         question = "ما مراحل الحكومة"
-        for ch in question:
-            await pilot.press("space" if ch == " " else ch)
+        await type_text(pilot, question)
         box = app.query_one(QuestionInput)
         box.cursor_blink = False
         shown = box.render_line(0).text
@@ -183,8 +172,7 @@ async def test_typed_arabic_reads_right_to_left_in_the_input_box_itself(make_app
 
 async def test_other_answers_copy_export_and_clear(make_app, tmp_path):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with started(app, (100, 30)) as pilot:
         await ask(pilot, "ما هي مرحلة التبادل")
         answer = app.query_one(AnswerCard).passage
         await pilot.press("ctrl+o")
@@ -209,8 +197,7 @@ async def test_other_answers_copy_export_and_clear(make_app, tmp_path):
 
 async def test_no_answer_offers_the_closest_sections(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         await ask(pilot, "ما هي مراحل نمو الطفل")
         card = app.query_one(NoAnswerCard)
         suggestions = card.query_one("RtlOptionList")
@@ -224,8 +211,7 @@ async def test_no_answer_offers_the_closest_sections(make_app):
 @pytest.mark.slow
 async def test_greeting_gets_a_short_reply(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         await ask(pilot, "مرحبا")
         assert app.query(".smalltalk") and not app.query(AnswerCard)
 
@@ -233,8 +219,7 @@ async def test_greeting_gets_a_short_reply(make_app):
 @pytest.mark.slow
 async def test_choosing_an_example_asks_it(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         examples = app.query_one(Welcome).query_one("RtlOptionList")
         for _ in range(4):  # Tab until the examples have the focus
             if examples.has_focus:
@@ -247,8 +232,7 @@ async def test_choosing_an_example_asks_it(make_app):
 
 async def test_markup_and_escapes_in_the_corpus_are_shown_literally(make_app, unsafe_corpus):
     app = make_app("terminal", unsafe_corpus)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with started(app, (100, 30)) as pilot:
         await ask(pilot, "نص فيه وسم رابط")
         shown = "\n".join(w.layout(90).plain for w in app.query_one(AnswerCard).query(RtlText))
         assert "[bold]وسم[/bold]" in shown and "[link=http://example.com]" in shown
@@ -266,22 +250,21 @@ async def test_a_broken_engine_is_reported_not_raised(tmp_path):
         raise FileNotFoundError("no such corpus")
 
     app = create_app(broken, "terminal", tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         assert "no such corpus" in app.query_one(".error", RtlText).text
         await ask(pilot, "ما مراحل الحكومة")  # no engine: a notice, no crash
+        assert app.is_running and app.engine is None and not app.query(AnswerCard)
+        assert [n.message for n in app._notifications] == [strings.WILL_ANSWER.ar]
 
 
 async def test_palette_finds_the_chat_commands_in_arabic_typed_right_to_left(make_app):
     from textual.command import CommandInput, CommandList
 
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        for ch in "حفظ":
-            await pilot.press(ch)
+        await type_text(pilot, "حفظ")
         field = app.screen.query_one(CommandInput)
         assert field.render_line(0).text.rstrip().endswith(rtl.visual_line("حفظ"))
         await pilot.pause(0.5)
@@ -302,14 +285,12 @@ def footer_words(app) -> list[str]:
 @pytest.mark.slow
 async def test_footer_is_arabic_by_default_and_english_on_request(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         words = footer_words(app)
         assert rtl.visual_line("حفظ") in words and rtl.visual_line("اسأل") in words
         assert not any(ch.isascii() and ch.isalpha() for word in words for ch in word)
     app = make_app(lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         assert {"Save", "Ask", "Contents", "Quit"} <= set(footer_words(app))
         assert app.query_one(QuestionInput).placeholder.startswith("Type your question")
 
@@ -318,8 +299,7 @@ async def test_footer_is_arabic_by_default_and_english_on_request(make_app):
 async def test_no_answer_message_is_in_one_language(make_app):
     for lang, other in (("ar", "The lecture"), ("en", "المحاضرة")):
         app = make_app(lang=lang)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
+        async with started(app) as pilot:
             await ask(pilot, "ما هي مراحل نمو الطفل")
             title = app.query_one(NoAnswerCard).query_one(".card-title", RtlText).text
             assert other not in title and " / " not in title
@@ -328,8 +308,7 @@ async def test_no_answer_message_is_in_one_language(make_app):
 @pytest.mark.slow
 async def test_english_lines_keep_their_full_stop_on_the_right(make_app):
     app = make_app(lang="en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         await ask(pilot, "ما هي مراحل نمو الطفل")
         title = app.query_one(NoAnswerCard).query_one(".card-title", RtlText)
         line = title.layout(70).plain
@@ -344,8 +323,7 @@ async def test_a_50000_line_passage_is_shown_a_part_at_a_time(make_app):
     body = "\n".join(f"سطر رقم {i} من نص طويل جدا عن الحكومة" for i in range(50_000))
     huge = Passage("huge.txt", ("عنوان",), 2, 50_001, body, "section", "عنوان", -1)
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         await app.conversation.add(AnswerCard(huge, title="من الفهرس"))
         await settle(pilot)
         card = app.query_one(AnswerCard)
@@ -364,8 +342,7 @@ async def test_saved_session_holds_what_was_shown_and_its_path_reads_left_to_rig
     from chatbot.tui.widgets.notes import SavedNote
 
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with started(app, (100, 30)) as pilot:
         await ask(pilot, "ما هي مرحلة التبادل")
         reply = app._last_reply
         assert reply.alternatives
@@ -386,8 +363,7 @@ async def test_saved_session_holds_what_was_shown_and_its_path_reads_left_to_rig
 
 async def test_copy_does_not_claim_what_the_terminal_cannot_confirm(make_app):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with started(app, (100, 30)) as pilot:
         await ask(pilot, "ما هي مرحلة التبادل")
         await pilot.press("ctrl+y")
         [toast] = [n.message for n in app._notifications]
@@ -397,8 +373,7 @@ async def test_copy_does_not_claim_what_the_terminal_cannot_confirm(make_app):
 
 async def test_an_item_is_shown_inside_its_list_and_the_best_sentence_first(make_app):
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with started(app, (100, 30)) as pilot:
         await ask(pilot, "ما هي مرحلة التبادل")
         card = app.query_one(AnswerCard)
         assert card.passage.level == "item"
@@ -415,7 +390,6 @@ async def test_an_item_is_shown_inside_its_list_and_the_best_sentence_first(make
 
 async def test_the_chat_wears_its_own_theme(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with started(app) as pilot:
         assert app.theme == "chatbot-dark"
         assert {"chatbot-dark", "chatbot-light"} <= set(app.available_themes)

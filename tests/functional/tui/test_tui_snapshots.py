@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from chatbot.tui.widgets.question_input import QuestionInput
-from tui_pilot import ask, settle
+from tui_pilot import ask, keys_for, settle
 
 SIZES = [(80, 24), pytest.param((160, 50), marks=pytest.mark.slow)]
 MODES = ["app", pytest.param("terminal", marks=pytest.mark.slow)]
@@ -95,8 +95,7 @@ class TestTyping:
     """Arabic typed into the question box, shaped and right to left, cursor in place."""
 
     def test_typing(self, snap_compare, make_app, size):
-        keys = ["space" if ch == " " else ch for ch in "ما مراحل"]
-        assert snap_compare(make_app(), terminal_size=size, run_before=after(pressing(*keys)))
+        assert snap_compare(make_app(), terminal_size=size, run_before=after(pressing(*keys_for("ما مراحل"))))
 
 
 class TestEnglish:

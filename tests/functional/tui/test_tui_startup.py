@@ -6,11 +6,13 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 from chatbot.qa.engine import open_engine
 from chatbot.tui.app import create_app
 from chatbot.tui.widgets.answer_card import AnswerCard
 from chatbot.tui.widgets.question_input import QuestionInput
-from tui_pilot import settle
+from tui_pilot import settle, type_text
 
 # What ``chatbot`` with no command imports before the app's first frame.
 STARTUP = """
@@ -28,6 +30,7 @@ def test_opening_the_chat_imports_neither_camel_tools_nor_the_engine():
     assert done.stdout.strip() == ""
 
 
+@pytest.mark.asyncio
 async def test_typing_works_before_the_engine_and_the_question_waits_for_it(corpus, tmp_path):
     ready = threading.Event()
 
@@ -39,8 +42,7 @@ async def test_typing_works_before_the_engine_and_the_question_waits_for_it(corp
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.engine is None
-        for ch in "ما مراحل الحكومة":
-            await pilot.press("space" if ch == " " else ch)
+        await type_text(pilot, "ما مراحل الحكومة")
         assert app.query_one(QuestionInput).value == "ما مراحل الحكومة"
         await pilot.press("enter")
         await pilot.pause()

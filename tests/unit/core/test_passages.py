@@ -1,44 +1,47 @@
 """The passage tree: the lecture's headings and items, markdown, and plain paragraphs."""
 
-from pathlib import Path
-
+from bundled_lecture import LECTURE, passage_titled
 from chatbot.index.passages import MAX_PASSAGE_WORDS, outline, split_passages, strip_marker
 
-LECTURE = (Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt").read_text(encoding="utf-8")
+STAGES = "مراحل الحكومة الالكترونيه"
 
 
-def by_heading(passages, heading):
-    return next(p for p in passages if p.heading.strip() == heading)
+def lecture_passages():
+    return split_passages(LECTURE.read_text(encoding="utf-8"), LECTURE.name)
 
 
 def test_lecture_sections_and_items() -> None:
-    ps = split_passages(LECTURE, "e-government.txt")
-    stages = by_heading(ps, "مراحل الحكومة الالكترونيه")
-    assert stages.level == "section" and (stages.first, stages.last) == (56, 64)
-    assert stages.section[-2:] == ("ثالثا استراجيات ومراحل الحكومات الالكترونيه", "مراحل الحكومة الالكترونيه")
+    ps = lecture_passages()
+    stages = passage_titled(ps, STAGES)
+    assert stages.level == "section" and stages.text.splitlines()[0] == STAGES
+    assert stages.section[-2:] == ("ثالثا استراجيات ومراحل الحكومات الالكترونيه", STAGES)
     items = [p for p in ps if p.parent == ps.index(stages)]
     assert [p.heading for p in items] == ["ا/مرحلة الاعلان", "ب/ مرحلة التبادل", "ج/ مرحلة التنفيذ", "د/ مرحلة التوصيل"]
-    assert (items[1].first, items[1].last) == (59, 60), "an item keeps its explanation"
-    goals = by_heading(ps, "4/ اهداف الحكومه الالكترونيه")
+    assert (stages.first, stages.last) == (items[0].first - 1, items[-1].last), "the heading, then its items"
+    exchange = items[1]
+    assert "وضمنها يتم تبادل المعلومات" in exchange.text, "an item keeps its explanation"
+    assert (exchange.last - exchange.first, exchange.last + 1) == (1, items[2].first), "and no more"
+    goals = passage_titled(ps, "4/ اهداف الحكومه الالكترونيه")
     assert len([p for p in ps if p.parent == ps.index(goals)]) == 7, "numbered items under a numbered heading"
-    assert by_heading(ps, "2/ التطورات التي مهدت لقيام الحكومه الالكترونيه").level == "section"
+    assert passage_titled(ps, "2/ التطورات التي مهدت لقيام الحكومه الالكترونيه").level == "section"
 
 
 def test_intro_line_after_heading_is_not_a_heading() -> None:
-    ps = split_passages(LECTURE, "e-government.txt")
-    third = by_heading(ps, "ثالثا استراجيات ومراحل الحكومات الالكترونيه")
-    assert "تتجه استراتيجيات" in third.text and third.last == 55
+    ps = lecture_passages()
+    third = passage_titled(ps, "ثالثا استراجيات ومراحل الحكومات الالكترونيه")
+    assert "تتجه استراتيجيات" in third.text and third.last == passage_titled(ps, STAGES).first - 1
 
 
 def test_closing_words_are_not_the_last_items_explanation() -> None:
-    ps = split_passages(LECTURE, "e-government.txt")
-    assert by_heading(ps, "د/ مرحلة التوصيل").last == 64
+    ps = lecture_passages()
+    last_item = passage_titled(ps, "د/ مرحلة التوصيل")
+    assert "توصيل الخدمات والمعاملات" in last_item.text and "تمت ولله الحمد" not in last_item.text
 
 
 def test_section_outline_leaves_out_item_explanations() -> None:
-    ps = split_passages(LECTURE, "e-government.txt")
-    lines = outline(by_heading(ps, "مراحل الحكومة الالكترونيه"))
-    assert lines[0] == "مراحل الحكومة الالكترونيه" and len(lines) == 5
+    ps = lecture_passages()
+    lines = outline(passage_titled(ps, STAGES))
+    assert lines[0] == STAGES and len(lines) == 5
 
 
 def test_plain_text_splits_into_paragraphs() -> None:
@@ -53,7 +56,7 @@ def test_markdown_headings_and_bullets() -> None:
     ps = split_passages(text, "a.md")
     kinds = {p.heading: p.level for p in ps}
     assert kinds["## أنواع التجارة"] == "section" and kinds["- التجارة بين الشركات"] == "item"
-    assert by_heading(ps, "## أنواع التجارة").section == ("# مقدمة", "## أنواع التجارة")
+    assert passage_titled(ps, "## أنواع التجارة").section == ("# مقدمة", "## أنواع التجارة")
 
 
 def test_strip_marker() -> None:

@@ -1,18 +1,16 @@
 """Welcome examples from headings, the contents outline, and the logical-text transcript."""
 
 from datetime import datetime
-from pathlib import Path
 
+from bundled_lecture import LECTURE
 from chatbot.index.passages import Passage, split_passages
 from chatbot.tui import transcript
 from chatbot.tui.examples import example_questions, strip_numbering
 from chatbot.tui.widgets.contents import outline
 
-CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "e-government.txt"
-
 
 def lecture() -> list[Passage]:
-    return split_passages(CORPUS.read_text(encoding="utf-8"), CORPUS.name)
+    return split_passages(LECTURE.read_text(encoding="utf-8"), LECTURE.name)
 
 
 def test_strip_numbering():
