@@ -3,8 +3,9 @@
 «من اخترع …», «متى ظهر …», «كم عدد …», «وين …» on a lecture's own topic find passages that share
 most of their words, yet a lecture that names no inventor, date, figure or place for it does
 not answer them. Such a question (its opening words in ``data/answer_types.txt``) is answered
-only by a passage that holds every word of it and, for a date or a number, a figure the
-question does not already hold (a number word counts; so does a list, for «كم نوعا»).
+only by a passage that holds every word of it or, for a date or a number, a figure the
+question does not already hold (a number word counts; so does a list, for «كم نوعا») in a
+sentence that names what the question asks about.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from chatbot.text.arabic import normalize, words
+from chatbot.text.arabic import content_words, light_stem, normalize, words
 from chatbot.text.resources import data_lines
 
 __all__ = ["AnswerType", "expected_answer_type", "has_figure"]
@@ -27,7 +28,11 @@ class AnswerType(StrEnum):
 
 
 _DIGITS_RE = re.compile(r"\d+")
-_YEAR_RE = re.compile(r"\d{3,4}")  # «7 طبقات» is no date; «1983» or «711» may be
+# «7 طبقات» is no date; «1983», «711», «132هـ» (normalised «132ه») or «1492م» may be.
+_YEAR_RE = re.compile(r"\d{3,4}[مه]?")
+# Where one statement ends: a line, or a full stop, question mark or semicolon before a space.
+_SENTENCE_END_RE = re.compile(r"\n|[.!?؟؛](?=\s|$)")
+MEASURE = "measure"
 # Number words (normalised): units, tens, hundreds and the large ones, fractions.
 _NUMBER_WORDS = frozenset(normalize(w) for w in (
     "واحد واحدة اثنان اثنين اثنتان ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة "
@@ -47,10 +52,20 @@ _DATE_WORDS = frozenset(normalize(w) for w in (
 def _cues() -> list[tuple[tuple[str, ...], AnswerType]]:
     """(opening words, kind), longest first."""
     cues = []
-    for line in data_lines("answer_types.txt"):
-        kind, phrase = line.split("\t", 1)
-        cues.append((tuple(words(phrase)), AnswerType(kind)))
+    for kind, phrase in _entries():
+        if kind != MEASURE:
+            cues.append((tuple(words(phrase)), AnswerType(kind)))
     return sorted(cues, key=lambda c: -len(c[0]))
+
+
+@lru_cache(maxsize=1)
+def _measures() -> frozenset[str]:
+    """Stems of the words that name a quantity, not what is counted («عدد», «نسبة»)."""
+    return frozenset(light_stem(w) for kind, phrase in _entries() if kind == MEASURE for w in words(phrase))
+
+
+def _entries() -> list[tuple[str, str]]:
+    return [tuple(line.split("\t", 1)) for line in data_lines("answer_types.txt")]
 
 
 def expected_answer_type(question: str) -> AnswerType | None:
@@ -62,9 +77,23 @@ def expected_answer_type(question: str) -> AnswerType | None:
 
 def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER) -> bool:
     """Whether ``text`` holds what a date (a year, a century, a month) or a number (digits, a
-    number word) is given in, and the question does not already hold."""
+    number word) is given in, which the question does not already hold, in a sentence naming
+    something the question asks about (one of its content words, a measure word such as «عدد»
+    aside): «كم عدد البراكين النشطة» is not answered by «4 طبقات» two lines below the volcanoes."""
     asked = set(words(question))
-    if kind == AnswerType.DATE:
-        return any((bool(_YEAR_RE.fullmatch(w)) or w in _DATE_WORDS) and w not in asked for w in words(text))
-    return any((bool(_DIGITS_RE.fullmatch(w)) or w in _NUMBER_WORDS or w.startswith("ال") and w[2:] in _NUMBER_WORDS)
-               and w not in asked for w in words(text))
+    about = {light_stem(w) for w in content_words(question)} - _measures()
+    figure = _is_date if kind == AnswerType.DATE else _is_number
+    for sentence in _SENTENCE_END_RE.split(text):
+        ws = words(sentence)
+        if any(figure(w) and w not in asked for w in ws) and (
+                not about or about & {light_stem(w) for w in content_words(sentence)}):
+            return True
+    return False
+
+
+def _is_date(word: str) -> bool:
+    return bool(_YEAR_RE.fullmatch(word)) or word in _DATE_WORDS
+
+
+def _is_number(word: str) -> bool:
+    return bool(_DIGITS_RE.fullmatch(word)) or word in _NUMBER_WORDS or word.startswith("ال") and word[2:] in _NUMBER_WORDS
