@@ -21,12 +21,15 @@ import stat
 import sys
 from itertools import combinations
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TYPE_CHECKING, Callable, TextIO
 
+from chatbot import messages as msg
+from chatbot.cli.exits import Exit
 from chatbot.text.safe_text import SafeStream, visible
 
-EXIT_ERRORS = 1
-EXIT_MISUSE = 2
+if TYPE_CHECKING:
+    from chatbot.index.build import BuildReport
+
 # A passage this long makes a poor answer: the student reads a page to find one sentence.
 LONG_PASSAGE_WORDS = 400
 # Two files whose 5-word shingles overlap this much are the same lecture twice.
@@ -90,12 +93,12 @@ def _add(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
                 failed += 1
                 continue
             entry = manifest[name]
-            print(f"✓ أضيف / added {name}: {entry['passages']} مقطعا / passages, "
-                  f"{entry['sections']} قسما / sections ({entry['encoding']})")
+            print(f"✓ {msg.ADDED} {name}: {entry['passages']} {msg.PASSAGES}, "
+                  f"{entry['sections']} {msg.SECTIONS} ({entry['encoding']})")
             for warning in entry["warnings"]:
                 print(f"  ! {warning}")
-        print(f"الفهرس / index: {report.files} ملفات / files, {report.passages} مقطعا / passages")
-    return EXIT_ERRORS if failed else 0
+        _print_index_size(report)
+    return Exit.FAILED if failed else 0
 
 
 def _refusal(path: Path, dest: Path, force: bool) -> str | None:
@@ -106,18 +109,17 @@ def _refusal(path: Path, dest: Path, force: bool) -> str | None:
     if kind := _not_a_file(path):
         return kind
     if path.name.startswith((".", "_")):
-        return "اسم يبدأ بنقطة أو شرطة سفلية لا يُعد محاضرة / a name starting with '.' or '_' is not a lecture"
+        return str(msg.HIDDEN_NAME)
     if dest.exists() and dest.resolve() == path.resolve():
-        return "هذا الملف في مجلد المحاضرات أصلا / this file is already the one in the corpus"
+        return str(msg.ALREADY_THE_ONE)
     if dest.exists() and not force:
-        return (f"يوجد ملف بالاسم {dest.name} في مجلد المحاضرات؛ استعمل --force لاستبداله / "
-                f"{dest.name} is already in the corpus; use --force to replace it")
+        return msg.NAME_TAKEN.both(name=dest.name)
     try:
         document = read_document(path)
     except UnreadableFile as exc:
         return str(exc)
     if not split_passages(document.text, path.name):
-        return "لا يحوي نصا يمكن فهرسته / no indexable text"
+        return str(msg.NO_INDEXABLE_TEXT)
     return None
 
 
@@ -127,15 +129,15 @@ def _not_a_file(path: Path) -> str | None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        return "الملف غير موجود / file not found"
+        return str(msg.FILE_NOT_FOUND)
     except OSError as exc:
-        return f"تعذر الوصول إلى الملف / cannot access the file: {exc.strerror or exc}"
+        return f"{msg.CANNOT_ACCESS}: {exc.strerror or exc}"
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "هذا مجلد وليس ملفا؛ أعط الملفات التي فيه / this is a folder, not a file; give the files in it"
+        return str(msg.IS_A_FOLDER)
     kind = "fifo" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
-    return f"ليس ملفا عاديا ({kind}) / not a regular file (a {kind})"
+    return msg.NOT_REGULAR.both(kind=kind)
 
 
 def _copy_atomic(source: Path, dest: Path) -> None:
@@ -154,7 +156,7 @@ def _list(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
     params = open_index(corpus, index_dir, progress_bar()).params
     manifest, skipped = params["corpus"], params.get("skipped", {})
     if not manifest and not skipped:
-        print(f"لا توجد محاضرات في {corpus} / no lecture files in {corpus}")
+        print(msg.NO_LECTURES.both(corpus=corpus))
         return 0
     width = max(map(len, [*manifest, *skipped, "file"]))
     print(f"{'file'.ljust(width)}  passages  sections  encoding   indexed")
@@ -164,8 +166,7 @@ def _list(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
     for name, reason in skipped.items():
         print(f"✗ {name}: {reason}")
     total = sum(e["passages"] for e in manifest.values())
-    print(f"{len(manifest)} ملفات مفهرسة / files indexed, {total} مقطعا / passages, "
-          f"{len(skipped)} متروكة / left out")
+    print(f"{len(manifest)} {msg.FILES_INDEXED}, {total} {msg.PASSAGES}, {len(skipped)} {msg.LEFT_OUT}")
     return 0
 
 
@@ -196,25 +197,25 @@ def _check(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
         if similarity >= NEAR_DUPLICATE:
             for one, other in ((a, b), (b, a)):
                 by_name[one].warnings.append(
-                    f"شبه مكرر مع {other} ({similarity:.0%}) / near-duplicate of {other} ({similarity:.0%})")
+                    msg.NEAR_DUPLICATE.both(other=other, similarity=similarity))
     for path in sorted(p for p in corpus.rglob("*") if p.is_file() and not is_lecture_file(p)):
         name = path.relative_to(corpus).as_posix()
         if not any(part.startswith((".", "_")) for part in Path(name).parts):
             report = _FileReport(name)
-            report.warnings.append("نوع غير مدعوم، لن يُفهرس / unsupported type, not indexed")
+            report.warnings.append(str(msg.UNSUPPORTED_KIND))
             reports.append(report)
     for report in reports:
         print(f"{report.name}  {report.summary}".rstrip())
         for error in report.errors:
-            print(f"  ✗ خطأ / error: {error}")
+            print(f"  ✗ {msg.ERROR}: {error}")
         for warning in report.warnings:
-            print(f"  ! تنبيه / warning: {warning}")
+            print(f"  ! {msg.WARNING}: {warning}")
         if not report.errors and not report.warnings:
-            print("  ✓ لا مشكلات / no problems")
+            print(f"  ✓ {msg.NO_PROBLEMS}")
     errors = sum(len(r.errors) for r in reports)
     warnings = sum(len(r.warnings) for r in reports)
-    print(f"الخلاصة / summary: {len(reports)} ملفات / files, {errors} أخطاء / errors, {warnings} تنبيهات / warnings")
-    return EXIT_ERRORS if errors else 0
+    print(f"{msg.SUMMARY}: {len(reports)} {msg.FILES}, {errors} {msg.ERRORS}, {warnings} {msg.WARNINGS}")
+    return Exit.FAILED if errors else 0
 
 
 def _check_file(path: Path, name: str) -> tuple[_FileReport, list[str]]:
@@ -230,19 +231,16 @@ def _check_file(path: Path, name: str) -> tuple[_FileReport, list[str]]:
         return report, []
     passages = split_passages(document.text, name)
     sections = sum(p.level == "section" for p in passages)
-    report.summary = f"[{document.encoding}]  {len(passages)} مقطعا / passages, {sections} قسما / sections"
+    report.summary = f"[{document.encoding}]  {len(passages)} {msg.PASSAGES}, {sections} {msg.SECTIONS}"
     report.warnings.extend(document.warnings)
     if not passages:
-        report.errors.append("لا يحوي نصا يمكن فهرسته / no indexable text")
+        report.errors.append(str(msg.NO_INDEXABLE_TEXT))
     elif not sections:
-        report.warnings.append(
-            "لم يُعثر على عناوين: ستكون الإجابات فقرات كاملة / no headings found: answers will be whole paragraphs")
+        report.warnings.append(str(msg.NO_HEADINGS))
     for p in passages:
         count = len(p.text.split())
         if count > LONG_PASSAGE_WORDS:
-            report.warnings.append(
-                f"مقطع طويل جدا ({count} كلمة) في الأسطر {p.first}-{p.last}: أضف عناوين / "
-                f"very long passage ({count} words) at lines {p.first}-{p.last}: add headings")
+            report.warnings.append(msg.LONG_PASSAGE.both(count=count, first=p.first, last=p.last))
     return report, document.text.split()
 
 
@@ -262,14 +260,18 @@ def _remove(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
     names = {p.relative_to(corpus).as_posix(): p for p in corpus_files(corpus)}
     if args.name not in names:
         valid = ", ".join(names) or "—"
-        print(f"لا يوجد ملف بهذا الاسم في مجلد المحاضرات / no such lecture file: {args.name}\n"
-              f"الأسماء المتاحة / valid names: {valid}", file=sys.stderr)
-        return EXIT_MISUSE
+        print(f"{msg.NO_SUCH_LECTURE}: {args.name}\n{msg.VALID_NAMES}: {valid}", file=sys.stderr)
+        return Exit.MISUSE
     names[args.name].unlink()
     report = build_index(corpus, index_dir, progress_bar(), wait=True)
-    print(f"✓ أزيل / removed {args.name}")
-    print(f"الفهرس / index: {report.files} ملفات / files, {report.passages} مقطعا / passages")
+    print(f"✓ {msg.REMOVED} {args.name}")
+    _print_index_size(report)
     return 0
+
+
+def _print_index_size(report: BuildReport) -> None:
+    """The index's size after ``add`` or ``remove`` changed it."""
+    print(f"{msg.INDEX}: {report.files} {msg.FILES}, {report.passages} {msg.PASSAGES}")
 
 
 # -- progress --------------------------------------------------------------------------------
@@ -291,11 +293,11 @@ def progress_bar(stream: TextIO | None = None) -> Callable[[int, int, str], None
             return
         if tty:
             filled = 30 * done // total
-            line = f"فهرسة / indexing [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {visible(name[:40])}"
+            line = f"{msg.INDEXING} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} {visible(name[:40])}"
             terminal.write("\r" + line.ljust(100) + ("\n" if done == total else ""))
         elif (tenth := 10 * done // total) > last_tenth:
             last_tenth = tenth
-            stream.write(f"فهرسة / indexing {done}/{total}\n")
+            stream.write(f"{msg.INDEXING} {done}/{total}\n")
         terminal.flush()
 
     return show

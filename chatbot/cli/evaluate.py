@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
+from chatbot import messages as msg
+from chatbot.cli.exits import Exit
 from chatbot.eval.gold import EvalError, Gold, load_gold
 from chatbot.eval.judge import Judge
 from chatbot.eval.metrics import DEFAULT_K, RECALL_CUTOFFS
@@ -38,7 +40,6 @@ __all__ = [
     "squad_engine",
 ]
 
-EXIT_MISUSE = 2
 MIN_K, MAX_K = max(RECALL_CUTOFFS), 100
 QRELS_SUFFIX = ".qrels"
 # Temporary folders of ``eval --squad`` are named «chatbot-eval-PID-XXXX» (PID: the run's).
@@ -207,7 +208,7 @@ def _cell(value: float | int | None) -> str:
 
 def _print_table(result: dict, source: Path, k: int, shown: int) -> None:
     names = [f"recall@{c}" for c in RECALL_CUTOFFS] + [f"mrr@{k}", f"ndcg@{k}"]
-    print(f"التقييم / evaluation: {source.name} — {result['questions']} questions "
+    print(f"{msg.EVALUATION}: {source.name} — {result['questions']} questions "
           f"({result['answerable']} answerable), {result['passages']} passages, "
           f"{result['seconds']:.1f} s ({result['ms_per_question']:.1f} ms/question)\n")
     print(f"{'':22}{'reply':>8}{'search':>8}")
@@ -218,14 +219,14 @@ def _print_table(result: dict, source: Path, k: int, shown: int) -> None:
     print("\nreply: the answer (an abstention is a miss) at rank 1, then the search ranking; "
           "search: the ranking alone")
     if result["by_type"]:
-        print(f"\nحسب النوع / by type:\n{'type':16}{'n':>6}" + "".join(f"{n:>10}" for n in names)
+        print(f"\n{msg.BY_TYPE}:\n{'type':16}{'n':>6}" + "".join(f"{n:>10}" for n in names)
               + f"{'abst.P':>8}{'abst.R':>8}")
         for name, scores in result["by_type"].items():
             print(f"{name[:15]:16}{scores['questions']:>6}" + "".join(f"{_cell(scores[n]):>10}" for n in names)
                   + f"{_cell(scores['abstention_precision']):>8}{_cell(scores['abstention_recall']):>8}")
     failures = result["failures"]
     if failures and shown:
-        print(f"\nالأسئلة الفاشلة / failed questions ({min(shown, len(failures))} of {len(failures)}; "
+        print(f"\n{msg.FAILED_QUESTIONS} ({min(shown, len(failures))} of {len(failures)}; "
               "--json lists all):")
         for f in failures[:shown]:
             got = f"{f['returned']} «{f['title']}»" if f["returned"] else f["kind"]
@@ -235,19 +236,17 @@ def _print_table(result: dict, source: Path, k: int, shown: int) -> None:
 
 def _misuse(message: str) -> int:
     print(message, file=sys.stderr)
-    return EXIT_MISUSE
+    return Exit.MISUSE
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Run ``chatbot eval``; bad input is a message and exit status 2, never a traceback."""
     if (args.gold is None) == (args.squad is None):
-        return _misuse("أعط ملف أسئلة GOLD.jsonl أو --squad FILE.json (واحدا منهما) / "
-                       "give either GOLD.jsonl or --squad FILE.json")
+        return _misuse(str(msg.EVAL_ONE_INPUT))
     if args.squad is not None and (args.corpus or args.index):
-        return _misuse("--squad يبني مجموعته الخاصة، فلا يقبل --corpus ولا --index / "
-                       "--squad builds its own corpus: --corpus and --index do not apply")
+        return _misuse(str(msg.SQUAD_OWN_CORPUS))
     if args.run is not None and not args.run.parent.is_dir():
-        return _misuse(f"مجلد ملف التشغيل غير موجود / folder for the run file not found: {args.run.parent}")
+        return _misuse(f"{msg.RUN_FOLDER_NOT_FOUND}: {args.run.parent}")
     try:
         if args.squad is not None:
             evaluation = evaluate_squad(args.squad, args.k)
@@ -260,7 +259,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         try:
             _write_run(args.run, evaluation)
         except OSError as exc:
-            return _misuse(f"تعذرت كتابة ملف التشغيل / cannot write the run file {args.run}: {exc.strerror}")
+            return _misuse(f"{msg.RUN_UNWRITABLE} {args.run}: {exc.strerror}")
     if args.json:
         print(to_json(evaluation.report))
     else:

@@ -8,7 +8,8 @@ Every sub-command runs with its standard output and error wrapped in
 control or bidi character on the terminal, whichever print it goes through; ``--json`` output
 escapes the same characters (:func:`chatbot.text.safe_text.to_json`). Nothing a user gives ends in
 a traceback: the commands report bad input themselves, and :func:`main` turns whatever escapes
-them into one message, Arabic first, and an exit status:
+them into one message, Arabic first (:mod:`chatbot.messages`), and an exit status
+(:class:`chatbot.cli.exits.Exit`):
 
 ====  ===============================================================================
 0     success
@@ -27,7 +28,6 @@ index lock released on those exits too.
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import signal
 import sys
@@ -36,13 +36,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from chatbot import messages as msg
+from chatbot.cli.exits import Exit
+from chatbot.messages import Say
 from chatbot.text.safe_text import SafeStream, to_json
 
-EXIT_FAILED = 1
-EXIT_MISUSE = 2
-EXIT_INTERNAL = 70  # EX_SOFTWARE of sysexits.h
-EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
-EXIT_INTERRUPTED = 128 + signal.SIGINT
 # Signals that end the program by unwinding it (``finally`` clauses run), as Ctrl-C does.
 UNWINDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
@@ -52,7 +50,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_MISUSE, f"خطأ في الاستخدام / usage error: {message}\n")
+        self.exit(Exit.MISUSE, f"{msg.USAGE_ERROR}: {message}\n")
 
 
 def _add_paths(p: argparse.ArgumentParser) -> None:
@@ -76,7 +74,7 @@ def _add_chat_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="chatbot", description="اسأل المحاضرة بالعربية / Ask the lecture in Arabic.")
+    parser = _Parser(prog="chatbot", description=str(msg.DESCRIPTION))
     _add_chat_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -129,19 +127,18 @@ def _print_reply(reply) -> None:
     if reply.kind != ReplyKind.ANSWER:
         print(reply.message)
         if reply.alternatives:
-            print("\nأقرب الأقسام / closest sections:")
+            print(f"\n{msg.CLOSEST_SECTIONS}:")
             for hit in reply.alternatives:
                 print(f"  - {' › '.join(hit.passage.section) or hit.passage.heading}  ({where(hit)})")
         return
     hit = reply.answer
     if reply.message:
         print(reply.message)
-    cue = {"high": "عالية / high", "medium": "متوسطة / medium", "low": "منخفضة / low"}[hit.confidence]
     print(f"{' › '.join(hit.passage.section)}")
-    print(f"{where(hit)}   الثقة / confidence: {cue}\n")
+    print(f"{where(hit)}   {msg.CONFIDENCE}: {msg.CONFIDENCE_LEVELS[hit.confidence]}\n")
     print(hit.passage.text)
     if reply.alternatives:
-        print("\nإجابات أخرى / other answers:")
+        print(f"\n{msg.OTHER_ANSWERS}:")
         for alt in reply.alternatives:
             title = alt.passage.heading or alt.passage.text.split("\n")[0][:60]
             print(f"  - {title}  ({where(alt)})")
@@ -153,9 +150,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from chatbot.text.bounded_lines import UTF8_MAX_BYTES, bounded_lines
 
     if args.batch == (args.question is not None):
-        print("اكتب سؤالا واحدا أو استعمل --batch مع الأسئلة في المدخل القياسي / "
-              "give one QUESTION, or --batch with questions on stdin", file=sys.stderr)
-        return EXIT_MISUSE
+        print(msg.ONE_QUESTION, file=sys.stderr)
+        return Exit.MISUSE
     engine = _engine(args)
     if args.batch:
         # A line longer than this holds more than MAX_QUESTION_CHARS characters: its start is
@@ -175,7 +171,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(to_json(reply_to_json(reply)))
     if not args.question.strip():
         print(reply.message, file=sys.stderr)
-        return EXIT_MISUSE
+        return Exit.MISUSE
     if not args.json:
         _print_reply(reply)
     return 0
@@ -188,11 +184,11 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     corpus = args.corpus or DEFAULT_CORPUS
     report = build_index(corpus, args.index or default_index_for(corpus), progress_bar())
-    print(f"الملفات / files: {report.files}   المقاطع / passages: {report.passages}   "
-          f"الأقسام / sections: {report.sections}   ({report.seconds:.2f} s)")
-    print(f"أعيدت معالجته / processed: {len(report.processed)}   أعيد استعماله / reused: {len(report.reused)}")
+    print(f"{msg.THE_FILES}: {report.files}   {msg.THE_PASSAGES}: {report.passages}   "
+          f"{msg.THE_SECTIONS}: {report.sections}   ({report.seconds:.2f} s)")
+    print(f"{msg.PROCESSED}: {len(report.processed)}   {msg.REUSED}: {len(report.reused)}")
     for name, reason in report.skipped.items():
-        print(f"تُرك / skipped {name}: {reason}", file=sys.stderr)
+        print(f"{msg.SKIPPED} {name}: {reason}", file=sys.stderr)
     return 0
 
 
@@ -247,47 +243,32 @@ def _run_command(args: argparse.Namespace) -> int:
     from chatbot.index.build import IndexUnavailable
 
     if getattr(args, "corpus", None) is not None and not args.corpus.is_dir():
-        print(f"مجلد المحاضرات غير موجود / corpus folder not found: {args.corpus}", file=sys.stderr)
-        return EXIT_MISUSE
+        print(f"{msg.CORPUS_NOT_FOUND}: {args.corpus}", file=sys.stderr)
+        return Exit.MISUSE
     try:
         status = COMMANDS[args.command](args)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
         return status
     except BrokenPipeError:
         _discard_stdout()
-        return EXIT_BROKEN_PIPE
+        return Exit.BROKEN_PIPE
     except IndexUnavailable as exc:  # busy, or an index folder that cannot be written
-        return _fail(str(exc), EXIT_FAILED)
+        return _fail(str(exc), Exit.FAILED)
     except Stopped as exc:
-        return _fail(f"\nأوقف / stopped ({signal.Signals(exc.signum).name})", 128 + exc.signum)
+        return _fail(f"\n{msg.STOPPED} ({signal.Signals(exc.signum).name})", 128 + exc.signum)
     except KeyboardInterrupt:
-        return _fail("\nأوقف / interrupted", EXIT_INTERRUPTED)
+        return _fail(f"\n{msg.INTERRUPTED}", Exit.INTERRUPTED)
     except OSError as exc:
-        return _fail(_os_error_message(exc), EXIT_FAILED)
+        return _fail(_os_error_message(exc), Exit.FAILED)
     except Exception as exc:
         if os.environ.get("CHATBOT_TRACEBACK"):
             raise
-        return _fail(f"خطأ داخلي، أبلغ عنه من فضلك / internal error, please report it: "
-                     f"{type(exc).__name__}: {exc}", EXIT_INTERNAL)
-
-
-# What an OS error means for the user, Arabic then English; others are given in the OS's words.
-_OS_REASONS = {
-    errno.ENOENT: ("غير موجود", "not found"),
-    errno.EEXIST: ("ملف موجود حيث يلزم مجلد", "a file stands where a folder is needed"),
-    errno.ENOTDIR: ("ملف موجود حيث يلزم مجلد", "a file stands where a folder is needed"),
-    errno.EISDIR: ("مجلد حيث يلزم ملف", "a folder stands where a file is needed"),
-    errno.EACCES: ("لا تسمح الصلاحيات بذلك", "permission denied"),
-    errno.EPERM: ("لا تسمح الصلاحيات بذلك", "operation not permitted"),
-    errno.EROFS: ("نظام الملفات للقراءة فقط", "read-only file system"),
-    errno.ENOSPC: ("لا مساحة كافية على القرص", "no space left on the disk"),
-}
+        return _fail(f"{msg.INTERNAL_ERROR}: {type(exc).__name__}: {exc}", Exit.INTERNAL)
 
 
 def _os_error_message(exc: OSError) -> str:
-    arabic, english = _OS_REASONS.get(exc.errno, ("خطأ في نظام الملفات", exc.strerror or str(exc)))
-    where = f" {exc.filename}" if exc.filename else ""
-    return f"تعذر الوصول إلى{where}: {arabic} / cannot use{where}: {english}"
+    reason = msg.OS_REASONS.get(exc.errno) or Say(msg.OS_REASON_OTHER_AR, exc.strerror or str(exc))
+    return msg.CANNOT_USE.both(where=f" {exc.filename}" if exc.filename else "", reason=reason)
 
 
 def _fail(message: str, status: int) -> int:

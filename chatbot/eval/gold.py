@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator, NamedTuple
 
+from chatbot import messages as msg
+from chatbot.messages import Say
 from chatbot.qa.query import MAX_QUESTION_CHARS, TOO_LONG
 from chatbot.text.arabic import normalize
 from chatbot.text.bounded_lines import bounded_lines
@@ -87,26 +89,26 @@ def flatten(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
-def bad_input(where: str, arabic: str, english: str) -> EvalError:
+def bad_input(where: str, say: Say, **fields: object) -> EvalError:
     """The error for bad input at ``where`` (a file's line, a dataset's entry)."""
-    return EvalError(f"{where}: {arabic} / {english}")
+    return EvalError(f"{where}: {say.both(**fields)}")
 
 
 @contextmanager
-def reading(path: Path, what: str) -> Iterator[BinaryIO]:
+def reading(path: Path, what: Say) -> Iterator[BinaryIO]:
     """``path`` opened for reading bytes; a file that cannot be read or decoded (in the body,
     too) is an EvalError naming it."""
     try:
         with path.open("rb") as fh:
             yield fh
     except FileNotFoundError:
-        raise EvalError(f"الملف غير موجود / {what} not found: {path}") from None
+        raise EvalError(f"{msg.INPUT_NOT_FOUND.both(what=what)}: {path}") from None
     except IsADirectoryError:
-        raise EvalError(f"هذا مجلد وليس ملفا / {what} is a folder, not a file: {path}") from None
+        raise EvalError(f"{msg.INPUT_IS_FOLDER.both(what=what)}: {path}") from None
     except UnicodeDecodeError:
-        raise EvalError(f"الملف ليس بترميز UTF-8 / {what} is not UTF-8: {path}") from None
+        raise EvalError(f"{msg.INPUT_NOT_UTF8.both(what=what)}: {path}") from None
     except OSError as exc:
-        raise EvalError(f"تعذرت قراءة الملف / cannot read {what} {path}: {exc.strerror}") from None
+        raise EvalError(f"{msg.INPUT_UNREADABLE.both(what=what)} {path}: {exc.strerror}") from None
 
 
 def check_question(question: str, where: str) -> None:
@@ -119,11 +121,11 @@ def check_question(question: str, where: str) -> None:
 def _check_id(value: object, where: str, seen: set[str]) -> str:
     """Ids name TREC queries, so they hold no whitespace, and each names one question."""
     if not isinstance(value, str) or not value.strip():
-        raise bad_input(where, "«id» نص غير فارغ مطلوب", '"id" must be a non-empty string')
+        raise bad_input(where, msg.ID_MISSING)
     if re.search(r"\s", value):
-        raise bad_input(where, f"«id» لا يحوي مسافات: {value!r}", f'"id" must not contain whitespace: {value!r}')
+        raise bad_input(where, msg.ID_SPACES, value=value)
     if value in seen:
-        raise bad_input(where, f"«id» مكرر: {value}", f'duplicate "id": {value}')
+        raise bad_input(where, msg.ID_REPEATED, value=value)
     seen.add(value)
     return value
 
@@ -140,35 +142,32 @@ def parse_span(text: str) -> Span | None:
 
 def _gold_from(obj: object, where: str, seen: set[str]) -> Gold:
     if not isinstance(obj, dict):
-        raise bad_input(where, "كل سطر كائن JSON", "each line must be a JSON object")
+        raise bad_input(where, msg.NOT_AN_OBJECT)
     qid = _check_id(obj.get("id"), where, seen)
     question = obj.get("question")
     if not isinstance(question, str) or not question.strip():
-        raise bad_input(where, "«question» نص غير فارغ مطلوب", '"question" must be a non-empty string')
+        raise bad_input(where, msg.QUESTION_MISSING)
     check_question(question, where)
     kinds = [key for key in ("answer_contains", "passage", "unanswerable") if key in obj]
     if len(kinds) != 1:
-        raise bad_input(where, "يلزم واحد فقط من answer_contains أو passage أو unanswerable",
-                        'give exactly one of "answer_contains", "passage", "unanswerable"')
+        raise bad_input(where, msg.ONE_KIND)
     kind = obj.get("type")
     if kind is not None and (not isinstance(kind, str) or not kind.strip()):
-        raise bad_input(where, "«type» نص غير فارغ", '"type" must be a non-empty string')
+        raise bad_input(where, msg.TYPE_EMPTY)
     gold = Gold(qid, question, type=kind, where=where)
     if kinds == ["answer_contains"]:
         phrases = obj["answer_contains"]
         if (not isinstance(phrases, list) or not phrases
                 or not all(isinstance(p, str) and flatten(p) for p in phrases)):
-            raise bad_input(where, "«answer_contains» قائمة عبارات غير فارغة",
-                            '"answer_contains" must be a non-empty list of non-empty strings')
+            raise bad_input(where, msg.ANSWER_CONTAINS_EMPTY)
         return gold._replace(answer_contains=tuple(phrases))
     if kinds == ["passage"]:
         span = parse_span(obj["passage"])
         if span is None:
-            raise bad_input(where, f"«passage» بالشكل SOURCE:FIRST-LAST: {obj['passage']!r}",
-                            f'"passage" must read SOURCE:FIRST-LAST with 1 <= FIRST <= LAST: {obj["passage"]!r}')
+            raise bad_input(where, msg.BAD_SPAN, value=obj["passage"])
         return gold._replace(passage=span)
     if obj["unanswerable"] is not True:
-        raise bad_input(where, "«unanswerable» قيمته true فقط", '"unanswerable" can only be true')
+        raise bad_input(where, msg.UNANSWERABLE_TRUE)
     return gold._replace(unanswerable=True)
 
 
@@ -177,28 +176,26 @@ def load_gold(path: Path) -> list[Gold]:
     seen: set[str] = set()
     items = []
     unknown: dict[str, int] = {}  # key the format does not know → first line using it
-    with reading(path, "gold file") as fh:
+    with reading(path, msg.GOLD_FILE) as fh:
         for n, line in enumerate(bounded_lines(fh, MAX_GOLD_LINE_BYTES), 1):
             where = f"{path.name} السطر/line {n}"
             if line.cut:
-                raise EvalError(f"{where}: {TOO_LONG} (السطر أطول من {MAX_GOLD_LINE_BYTES} بايت / "
-                                f"the line is longer than {MAX_GOLD_LINE_BYTES} bytes)")
+                raise EvalError(f"{where}: {TOO_LONG} ({msg.GOLD_LINE_TOO_LONG.both(limit=MAX_GOLD_LINE_BYTES)})")
             text = line.data.decode("utf-8")
             if not text.strip():
                 continue
             try:
                 obj = json.loads(text)
             except ValueError as exc:
-                raise bad_input(where, "ليس JSON صالحا", f"not valid JSON ({exc.msg})") from None
+                raise EvalError(f"{where}: {msg.NOT_JSON} ({exc.msg})") from None
             items.append(_gold_from(obj, where, seen))
             for key in set(obj) - set(GOLD_KEYS):
                 unknown.setdefault(key, n)
     if not items:
-        raise EvalError(f"لا أسئلة في ملف الإجابات / no questions in gold file: {path}")
+        raise EvalError(f"{msg.NO_GOLD_QUESTIONS}: {path}")
     if unknown:
         # Notes and metadata beside the gold are common; a misspelt gold key is caught above
         # (each line needs one of answer_contains, passage, unanswerable).
         keys = ", ".join(f"{k} (line {n})" for k, n in sorted(unknown.items(), key=lambda kv: kv[1]))
-        logger.warning(f"تنبيه: مفاتيح غير معروفة تُركت / warning: unknown keys ignored: {keys}; "
-                       f"known: {', '.join(GOLD_KEYS)}")
+        logger.warning(f"{msg.UNKNOWN_KEYS}: {keys}; known: {', '.join(GOLD_KEYS)}")
     return items

@@ -24,6 +24,7 @@ import logging
 import re
 from typing import Sequence
 
+from chatbot import messages as msg
 from chatbot.qa.reply import MAX_ANSWER_CHARS
 from chatbot.eval.gold import Gold, Span, bad_input, flatten
 from chatbot.index.passages import Passage
@@ -69,7 +70,7 @@ class Judge:
         found = frozenset(i for i, p in enumerate(self.passages)
                           if p.source == span.source and p.first <= span.last and span.first <= p.last)
         if found:
-            logger.warning(f"تنبيه / warning: {gold.where}: no passage holds {gold.expected}; passages sharing "
+            logger.warning(f"{msg.WARNING}: {gold.where}: no passage holds {gold.expected}; passages sharing "
                   "its lines are counted right")
         return found
 
@@ -90,11 +91,9 @@ class Judge:
                 # No passage (of readable length) holds all of it: the splitter cut the answer
                 # apart or left a line out, or the gold is out of date. A miss, said aloud; the
                 # questions after it are still scored.
-                logger.warning(f"تنبيه / warning: {gold.where}: no passage of at most {MAX_ANSWER_CHARS} characters "
+                logger.warning(f"{msg.WARNING}: {gold.where}: no passage of at most {MAX_ANSWER_CHARS} characters "
                       f"holds all of {gold.expected}; none is counted right")
                 return found
         if not found:
-            raise bad_input(gold.where, f"لا مقطع في المحاضرات يطابق الإجابة {gold.expected}",
-                            f"no passage of the corpus matches {gold.expected} (question {gold.id}); "
-                            "is the gold file out of date?")
+            raise bad_input(gold.where, msg.NO_MATCHING_PASSAGE, expected=gold.expected, id=gold.id)
         return found

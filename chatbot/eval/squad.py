@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
+from chatbot import messages as msg
 from chatbot.eval.gold import EvalError, Gold, Span, bad_input, check_question, reading
 from chatbot.index.passages import Passage
 
@@ -48,13 +49,13 @@ def load_squad(path: Path) -> SquadSet:
 
     A v2.0 question marked ``is_impossible`` is unanswerable. Unknown keys are ignored."""
     try:
-        with reading(path, "SQuAD file") as fh:
+        with reading(path, msg.SQUAD_FILE) as fh:
             data = json.loads(fh.read().decode("utf-8"))
     except ValueError as exc:
-        raise EvalError(f"ملف SQuAD ليس JSON صالحا / SQuAD file is not valid JSON: {path} ({exc})") from None
+        raise EvalError(f"{msg.SQUAD_NOT_JSON}: {path} ({exc})") from None
     articles_in = data.get("data") if isinstance(data, dict) else None
     if not isinstance(articles_in, list) or not articles_in:
-        raise EvalError(f"لا مقالات في «data» / no articles under \"data\" in {path}")
+        raise EvalError(f"{msg.NO_ARTICLES} in {path}")
     seen: set[str] = set()
     renamed: list[str] = []  # ids made usable (missing, not a string, with spaces, repeated)
     articles: list[list[str]] = []
@@ -62,22 +63,22 @@ def load_squad(path: Path) -> SquadSet:
     for i, article in enumerate(articles_in):
         paragraphs = article.get("paragraphs") if isinstance(article, dict) else None
         if not isinstance(paragraphs, list) or not paragraphs:
-            raise bad_input(f"{path.name} data[{i}]", "لا فقرات", 'no "paragraphs"')
+            raise bad_input(f"{path.name} data[{i}]", msg.NO_PARAGRAPHS)
         texts = []
         for j, paragraph in enumerate(paragraphs):
             where = f"{path.name} data[{i}].paragraphs[{j}]"
             context = paragraph.get("context") if isinstance(paragraph, dict) else None
             if not isinstance(context, str) or not context.strip():
-                raise bad_input(where, "«context» فارغ أو مفقود", '"context" is missing or empty')
+                raise bad_input(where, msg.CONTEXT_MISSING)
             qas = paragraph.get("qas", [])
             if not isinstance(qas, list):
-                raise bad_input(where, "«qas» ليست قائمة", '"qas" is not a list')
+                raise bad_input(where, msg.QAS_NOT_LIST)
             texts.append(" ".join(context.split()))
             span = Span(_article_file(i), _paragraph_line(j), _paragraph_line(j))
             for q, qa in enumerate(qas):
                 qwhere = f"{where}.qas[{q}]"
                 if not isinstance(qa, dict) or not isinstance(qa.get("question"), str) or not qa["question"].strip():
-                    raise bad_input(qwhere, "«question» مفقود", '"question" is missing or empty')
+                    raise bad_input(qwhere, msg.SQUAD_QUESTION_MISSING)
                 check_question(qa["question"], qwhere)
                 qid = _squad_id(qa.get("id"), f"{i}-{j}-{q}", seen, renamed)
                 impossible = qa.get("is_impossible") is True
@@ -87,9 +88,9 @@ def load_squad(path: Path) -> SquadSet:
                                       unanswerable=impossible, where=qwhere, answers=answers))
         articles.append(texts)
     if not questions:
-        raise EvalError(f"لا أسئلة في الملف / no questions in {path}")
+        raise EvalError(f"{msg.NO_QUESTIONS} in {path}")
     if renamed:
-        logger.warning(f"تنبيه / warning: {len(renamed)} question ids of {path.name} were missing, not text, held "
+        logger.warning(f"{msg.WARNING}: {len(renamed)} question ids of {path.name} were missing, not text, held "
                        f"spaces or repeated, and were made usable (first: {renamed[0]})")
     return SquadSet(articles, questions)
 
@@ -132,7 +133,7 @@ def check_squad_passages(dataset: SquadSet, passages: Sequence[Passage]) -> None
         return
     odd = sorted(set(got) ^ set(expected), key=lambda s: (s.source, s.first))[:5]
     raise EvalError(
-        f"المقاطع لا تطابق الفقرات / the passages do not match the paragraphs: {len(got)} passages "
+        f"{msg.PASSAGES_MISMATCH}: {len(got)} passages "
         f"for {len(expected)} paragraphs; first differences: {', '.join(map(str, odd))} "
         "(a paragraph read as a list or heading, or an article file the reader skipped, e.g. one "
         "with no Arabic text)",

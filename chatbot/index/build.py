@@ -18,7 +18,6 @@ leaves the last good index served read-only, with a warning.
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import hashlib
 import io
@@ -32,11 +31,13 @@ from typing import Callable, Iterator, NamedTuple
 
 import numpy as np
 
+from chatbot import messages as msg
 from chatbot.index import semantic, store
 from chatbot.index.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, passage_words
 from chatbot.index.bm25 import BM25Params, SparseBM25
 from chatbot.index.passages import Passage, split_passages
 from chatbot.index.readers import UnreadableFile, is_lecture_file, read_document
+from chatbot.messages import Say
 
 __all__ = [
     "BuildReport", "IndexBusy", "IndexUnavailable", "IndexUnwritable", "build_index", "corpus_files", "is_fresh",
@@ -48,8 +49,8 @@ logger = logging.getLogger(__name__)
 
 # The BM25 parameters an index of this pipeline holds: any other value is tampering.
 PIPELINE_BM25 = {**FIELDS, **{FILE_PREFIX + field: params for field, params in FIELDS.items()}}
-VANISHED = "اختفى الملف أثناء بناء الفهرس / the file vanished during the build"
-OUTSIDE = "رابط رمزي إلى خارج مجلد المحاضرات، لم يُتبع / a symlink out of the corpus folder, not followed"
+VANISHED = str(msg.VANISHED)
+OUTSIDE = str(msg.OUTSIDE)
 
 
 class IndexUnavailable(Exception):
@@ -68,23 +69,15 @@ class IndexUnwritable(IndexUnavailable):
     def __init__(self, folder: Path, error: OSError):
         self.folder = folder
         if folder.exists() and not folder.is_dir():
-            self.why_ar, self.why = "ليس مجلدا", "it is not a folder"
+            self.why = msg.NOT_A_FOLDER
         else:
-            self.why_ar = _WHY_AR.get(error.errno, "لا يمكن الكتابة فيه")
-            self.why = error.strerror or str(error)
-        super().__init__(f"تعذرت كتابة فهرس المحاضرات في {folder}: {self.why_ar} / "
-                         f"cannot write the index in {folder}: {self.why}")
+            self.why = Say(msg.UNWRITABLE_WHY_AR.get(error.errno, msg.UNWRITABLE_WHY_AR_OTHER),
+                           error.strerror or str(error))
+        super().__init__(msg.INDEX_UNWRITABLE.both(folder=folder, why=self.why))
 
     def serving_previous(self) -> str:
         """The one-line warning when the last good index is served instead."""
-        return (f"تنبيه: تعذر تحديث الفهرس في {self.folder} ({self.why_ar})، فالإجابة من الفهرس السابق / "
-                f"warning: cannot write the index in {self.folder} ({self.why}); answering from the last good index, read-only")
-
-
-_WHY_AR = {
-    errno.EACCES: "لا صلاحية للكتابة فيه", errno.EPERM: "لا صلاحية للكتابة فيه",
-    errno.EROFS: "مثبت للقراءة فقط", errno.ENOSPC: "لا مساحة على القرص", errno.ENOENT: "لا يمكن إنشاؤه",
-}
+        return msg.SERVING_PREVIOUS.both(folder=self.folder, why=self.why)
 
 
 class SemanticState(StrEnum):
@@ -179,8 +172,7 @@ def _lock(index_dir: Path, name: str, wait: bool) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError as exc:
             raise IndexBusy(
-                "فهرس المحاضرات يُبنى الآن في عملية أخرى، حاول بعد قليل / "
-                f"another process is building the index in {index_dir}; try again when it finishes"
+                msg.INDEX_BUSY.both(folder=index_dir)
             ) from exc
         try:
             yield
@@ -311,13 +303,13 @@ def build_index(
                 elif isinstance(exc, UnreadableFile):
                     skipped[source] = str(exc)
                 else:
-                    skipped[source] = f"تعذرت قراءة الملف / cannot read the file: {exc.strerror or exc}"
+                    skipped[source] = f"{msg.CANNOT_READ_FILE}: {exc.strerror or exc}"
                 continue
             (reused if found.reused else processed).append(source)
             if found.damaged:
                 damaged.append(source)
             if not found.passages:
-                skipped[source] = "لا يحوي نصا يمكن فهرسته / no indexable text"
+                skipped[source] = str(msg.NO_INDEXABLE_TEXT)
                 continue
             passages.extend(found.passages)
             words.extend(found.entry["words"])
@@ -332,8 +324,8 @@ def build_index(
         if progress:
             progress(len(files), len(files), "")
         if damaged:
-            logger.warning("تحليل محفوظ تالف أعيد / damaged cached analysis redone for %d file(s): %s",
-                           len(damaged), ", ".join(map(repr, damaged[:5])) + (" …" if len(damaged) > 5 else ""))
+            logger.warning("%s: %s", msg.DAMAGED_CACHE.both(count=len(damaged)),
+                           ", ".join(map(repr, damaged[:5])) + (" …" if len(damaged) > 5 else ""))
         fields, surface = _build_fields(passages, words, list(manifest))
         with _writing(index_dir):
             state, vectors = _vectors(index_dir / "cache", manifest, passages, _wanted(semantic_wanted), progress)
@@ -383,7 +375,7 @@ def _vectors(
                 store.write_atomic(cached, buf.getvalue())
             parts.append(part)
     except semantic.SemanticUnavailable as exc:
-        logger.warning("البحث الدلالي غير متاح، البحث بالكلمات وحده / semantic search unavailable (%s): words only", exc)
+        logger.warning("%s", msg.SEMANTIC_UNAVAILABLE.both(reason=exc))
         return SemanticState.UNAVAILABLE, None
     return SemanticState.ON, (np.concatenate(parts) if parts else np.empty((0, semantic.DIM), dtype=np.float16))
 
@@ -472,7 +464,7 @@ def open_index(
         if is_fresh(corpus, index_dir, semantic_wanted):
             return _load(index_dir)
     except store.IndexCorrupt as exc:
-        logger.warning("تنبيه: الفهرس تالف وسيعاد بناؤه / warning: index is corrupt (%s); rebuilding", exc)
+        logger.warning("%s", msg.INDEX_CORRUPT.both(reason=exc))
     try:
         build_index(corpus, index_dir, progress, wait=False, semantic_wanted=semantic_wanted)
     except IndexBusy:

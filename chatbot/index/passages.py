@@ -24,6 +24,7 @@ import re
 from typing import NamedTuple
 
 from chatbot.index.readers.base import UnreadableFile
+from chatbot.messages import PASSAGE_TOO_LONG
 
 __all__ = ["Passage", "split_passages", "MAX_PASSAGE_CHARS"]
 
@@ -328,12 +329,8 @@ class _Builder:
     def _passage(self, span: list[_Line], path: tuple[str, ...], level: str, heading: str) -> Passage:
         text = "\n".join(l.raw.rstrip() for l in span).strip("\n")
         if len(text) > MAX_PASSAGE_CHARS:
-            raise UnreadableFile(
-                f"في الملف {self.source} مقطع طوله {len(text):,} حرفا (الأسطر {span[0].number}–{span[-1].number})، "
-                f"والحد {MAX_PASSAGE_CHARS:,}؛ قسّمه إلى أسطر / "
-                f"{self.source}: a passage of {len(text):,} characters (lines {span[0].number}-{span[-1].number}) "
-                f"is over the limit of {MAX_PASSAGE_CHARS:,}; break it into lines"
-            )
+            raise UnreadableFile(PASSAGE_TOO_LONG.both(
+                source=self.source, chars=len(text), first=span[0].number, last=span[-1].number, limit=MAX_PASSAGE_CHARS))
         return Passage(self.source, path, span[0].number, span[-1].number, text, level, heading, -1)
 
 

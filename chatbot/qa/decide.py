@@ -22,6 +22,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
+from chatbot import messages as msg
 from chatbot.qa.kinds import Confidence, ReplyKind, Support
 from chatbot.index.passages import Passage
 from chatbot.qa.query import Query
@@ -32,15 +33,9 @@ from chatbot.qa.smalltalk import Smalltalk
 
 __all__ = ["Abstention", "abstention_models", "decide", "smalltalk_reply", "support"]
 
-NO_ANSWER = "لا أجد إجابة لهذا السؤال في المحاضرة. / The lecture does not answer this question."
-UNSURE = ("قد لا تجيب المحاضرة عن سؤالك مباشرة، وهذا أقرب ما وجدت. / "
-          "The lecture may not answer this directly; this is the closest passage.")
-SMALLTALK = {
-    Smalltalk.GREETING: "أهلا وسهلا! اسألني عن أي شيء في المحاضرة. / Hello! Ask me anything about the lecture.",
-    Smalltalk.WELLBEING: "بخير والحمد لله! اسألني عن أي شيء في المحاضرة. / Fine, thanks! Ask me about the lecture.",
-    Smalltalk.THANKS: "العفو، بالتوفيق في دراستك! / You're welcome, good luck!",
-    Smalltalk.BYE: "مع السلامة، بالتوفيق! / Goodbye, good luck!",
-}
+NO_ANSWER = str(msg.NO_ANSWER)
+UNSURE = str(msg.UNSURE)
+SMALLTALK = {kind: str(msg.SMALLTALK[kind]) for kind in Smalltalk}
 
 
 class Abstention(NamedTuple):

@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
+from chatbot import messages as msg
 from chatbot.index.analysis import indexed_stem
 from chatbot.text.arabic import content_words, cue_words, function_words, light_stem, normalize, question_words, word_set
 from chatbot.text.arabic import words as all_words
@@ -91,9 +92,9 @@ class Unaskable(NamedTuple):
     message: str
 
 
-EMPTY = "اكتب سؤالك أولا. / Please type a question."
-TOO_LONG = f"السؤال طويل جدا: اختصره في أقل من {MAX_QUESTION_CHARS} حرف. / The question is too long."
-NO_WORDS = "لم أجد في السؤال كلمات أبحث عنها، اكتبه بكلمات عربية. / The question has no words to search for."
+EMPTY = str(msg.EMPTY)
+TOO_LONG = msg.QUESTION_TOO_LONG.both(limit=MAX_QUESTION_CHARS)
+NO_WORDS = str(msg.NO_WORDS)
 
 
 def read_query(

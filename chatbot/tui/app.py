@@ -180,7 +180,7 @@ class ChatApp(App[None]):
             engine = await asyncio.to_thread(self._engine_factory, report)
         except Exception as error:  # a broken corpus must not end in a traceback
             await progress.remove()
-            await self._note(self._say(strings.OPEN_FAILED, error=error), "error")
+            await self._note(self._say(strings.OPEN_FAILED, error=engine_message(str(error), self.language)), "error")
             return
         self.engine = engine
         self._index_of = {passage: i for i, passage in enumerate(engine.passages)}
@@ -206,7 +206,7 @@ class ChatApp(App[None]):
         try:
             reply = await asyncio.to_thread(engine.ask, question)
         except Exception as error:
-            await self._note(self._say(strings.SEARCH_FAILED, error=error), "error")
+            await self._note(self._say(strings.SEARCH_FAILED, error=engine_message(str(error), self.language)), "error")
             return
         await self._show_reply(reply)
 

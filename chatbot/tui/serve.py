@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from chatbot import messages as msg
+
 __all__ = ["chat_command", "port_taken", "register", "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
@@ -56,15 +58,14 @@ def port_taken(host: str, port: int) -> bool:
 
 
 def _taken(host: str, port: int) -> str:
-    return (f"المنفذ {port} مشغول على {host}: اختر غيره بالخيار --port.\n"
-            f"port {port} on {host} is already in use: choose another with --port.")
+    return "\n".join(msg.PORT_TAKEN.pair(port=port, host=host))
 
 
 def serve(host: str, port: int, corpus: Path | None, index: Path | None,
           rtl: str | None = None, lang: str | None = None) -> int:
     """Serve the chat until Ctrl+C; 1 with a clear message when the port is taken."""
     if not 0 < port < 65536:
-        print(f"رقم منفذ غير صالح / invalid port: {port} (1-65535)", file=sys.stderr)
+        print(f"{msg.INVALID_PORT}: {port} (1-65535)", file=sys.stderr)
         return 2
     if port_taken(host, port):
         print(_taken(host, port), file=sys.stderr)

@@ -4,43 +4,20 @@ The chat speaks Arabic; ``--lang en`` or ``CHATBOT_LANG=en`` switch it to Englis
 language per run and per line: a bilingual line such as «… / The lecture does not …» puts its
 punctuation at the wrong end in either direction and breaks mid-sentence at 80 columns. The
 engine's own messages come bilingual («عربي / English»); :func:`engine_message` keeps one half.
+:class:`Say` and :class:`Language` live in :mod:`chatbot.messages`, with the engine's messages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from enum import StrEnum
 from typing import NamedTuple
+
+from chatbot.messages import SEPARATOR, Language, Say
 
 __all__ = [
     "BINDINGS", "COMMANDS", "Language", "Say", "engine_message", "localize_bindings", "resolve_language",
 ]
-
-
-class Language(StrEnum):
-    AR = "ar"
-    EN = "en"
-
-    @property
-    def base(self) -> str:
-        """The paragraph direction of the chat's own lines in this language (``R`` or ``L``).
-
-        Taken from the language, not from a line's first letter: «e-government.txt، الأسطر 5-9»
-        is an Arabic line that starts with a Latin word.
-        """
-        return "R" if self is Language.AR else "L"
-
-
-class Say(NamedTuple):
-    """One message in both languages; ``say(lang)`` picks one (``format`` fills its fields)."""
-
-    ar: str
-    en: str
-
-    def __call__(self, lang: Language, **fields: object) -> str:
-        text = self.ar if lang is Language.AR else self.en
-        return text.format(**fields) if fields else text
 
 
 def resolve_language(requested: str | None, env: Mapping[str, str]) -> Language:
@@ -51,7 +28,7 @@ def resolve_language(requested: str | None, env: Mapping[str, str]) -> Language:
 
 def engine_message(message: str, lang: Language) -> str:
     """The half of an engine message «عربي / English» in ``lang`` (the whole if not split)."""
-    arabic, slash, english = message.partition(" / ")
+    arabic, slash, english = message.partition(SEPARATOR)
     if not slash:
         return message
     return arabic if lang is Language.AR else english
@@ -130,11 +107,6 @@ FROM_CONTENTS = Say("من الفهرس", "From the contents")
 OTHER_ANSWER = Say("إجابة أخرى", "Other answer")
 NEAR_SECTION = Say("قسم قريب", "Nearby section")
 CONFIDENCE = Say("الثقة: {level}", "confidence: {level}")
-CONFIDENCE_WORDS = {
-    "high": Say("عالية", "high"),
-    "medium": Say("متوسطة", "medium"),
-    "low": Say("منخفضة", "low"),
-}
 MORE_HINT = Say("ctrl+o: إجابات أخرى ({count})", "ctrl+o: other answers ({count})")
 NOT_FOUND = Say("لم أجد إجابة في المحاضرة.", "The lecture does not answer this.")
 SOURCE_LINE = Say("{source}، السطر {first}", "{source}, line {first}")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chatbot.index.passages import Passage
+from chatbot.messages import CONFIDENCE_LEVELS
 from chatbot.tui import strings
 from chatbot.tui.strings import Language
 
@@ -48,7 +49,7 @@ def source_line(passage: Passage, lang: Language = Language.AR) -> str:
 
 def confidence_words(level: str, lang: Language = Language.AR) -> str:
     """«الثقة: عالية» for the engine's high/medium/low."""
-    word = strings.CONFIDENCE_WORDS[level](lang) if level in strings.CONFIDENCE_WORDS else level
+    word = CONFIDENCE_LEVELS[level](lang) if level in CONFIDENCE_LEVELS else level
     return strings.CONFIDENCE(lang, level=word)
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from chatbot import messages as msg
 from chatbot.index.readers.base import MAX_FILE_BYTES, Document, UnreadableFile, check_archive, check_lines
 
 __all__ = ["Document", "UnreadableFile", "SUPPORTED_SUFFIXES", "read_document", "is_lecture_file"]
@@ -41,19 +42,17 @@ def read_document(path: Path) -> Document:
     module = _READERS.get(path.suffix.lower())
     if module is None:
         raise UnreadableFile(
-            f"نوع ملف غير مدعوم ({path.suffix or 'بلا امتداد'}) / unsupported file type; "
-            f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
+            f"{msg.UNSUPPORTED_TYPE.both(suffix=path.suffix or msg.NO_SUFFIX)}; supported: {', '.join(SUPPORTED_SUFFIXES)}"
         )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"{path.name}: الملف أكبر من الحد ({size:,} بايت والحد {MAX_FILE_BYTES:,}) / "
-                                 f"file too large: {size:,} bytes, the limit is {MAX_FILE_BYTES:,}")
+            raise UnreadableFile(f"{path.name}: {msg.TOO_LARGE.both(size=size, limit=MAX_FILE_BYTES)}")
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"تعذرت قراءة الملف / cannot read the file: {exc.strerror or exc}") from exc
+        raise UnreadableFile(f"{msg.CANNOT_READ_FILE}: {exc.strerror or exc}") from exc
     if not data:
-        raise UnreadableFile("ملف فارغ / empty file")
+        raise UnreadableFile(str(msg.EMPTY_FILE))
     if path.suffix.lower() in _PACKAGES:
         check_archive(data, path.name)
     document = importlib.import_module(f"chatbot.index.readers.{module}").read(data)

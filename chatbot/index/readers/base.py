@@ -14,6 +14,9 @@ import re
 import zipfile
 from typing import NamedTuple
 
+from chatbot import messages as msg
+from chatbot.messages import Say
+
 __all__ = [
     "Document", "UnreadableFile", "ARABIC_LETTER_RE", "arabic_share", "checked", "check_archive", "check_lines",
     "table_lines",
@@ -57,9 +60,9 @@ def checked(text: str, encoding: str, warnings: tuple[str, ...] = ()) -> Documen
     """The lecture's text with uniform line ends, or UnreadableFile when there is nothing
     Arabic to index: an empty file or one in another language would only add noise."""
     if not text.strip():
-        raise UnreadableFile("ملف فارغ / empty file")
+        raise UnreadableFile(str(msg.EMPTY_FILE))
     if not ARABIC_LETTER_RE.search(text):
-        raise UnreadableFile("لا يحوي نصا عربيا / no Arabic text")
+        raise UnreadableFile(str(msg.NO_ARABIC))
     return Document(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, warnings)
 
 
@@ -99,16 +102,15 @@ def _size(n: int) -> str:
     return f"{n / 2**30:.1f} GiB" if n >= 2**30 else f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n:,} B"
 
 
-def _refuse(name: str, arabic: str, english: str) -> UnreadableFile:
-    return UnreadableFile(f"{name}: {arabic} / {english}")
+def _refuse(name: str, say: Say, **fields: object) -> UnreadableFile:
+    return UnreadableFile(f"{name}: {say.both(**fields)}")
 
 
 def check_lines(text: str, name: str) -> None:
     """UnreadableFile when ``text`` has more than MAX_LINES lines."""
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
-        raise _refuse(name, f"الملف طويل جدا: {lines:,} سطرا والحد {MAX_LINES:,}",
-                      f"too long: {lines:,} lines, the limit is {MAX_LINES:,}")
+        raise _refuse(name, msg.TOO_MANY_LINES, lines=lines, limit=MAX_LINES)
 
 
 def check_archive(data: bytes, name: str) -> None:
@@ -123,23 +125,18 @@ def check_archive(data: bytes, name: str) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a ZIP at all: the format's reader reports a damaged file
     if len(members) > MAX_MEMBERS:
-        raise _refuse(name, f"الحزمة تضم {len(members):,} جزءا والحد {MAX_MEMBERS:,}",
-                      f"the package has {len(members):,} parts, the limit is {MAX_MEMBERS:,}")
+        raise _refuse(name, msg.TOO_MANY_PARTS, parts=len(members), limit=MAX_MEMBERS)
     total = 0
     for info in members:
         limit = MAX_XML_BYTES if info.filename.endswith((".xml", ".rels")) else MAX_MEMBER_BYTES
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limit:
-            raise _refuse(name, f"الجزء {info.filename} يتفكك إلى {_size(info.file_size)} والحد {_size(limit)}",
-                          f"part {info.filename} unpacks to {_size(info.file_size)}, the limit is {_size(limit)}")
+            raise _refuse(name, msg.PART_TOO_LARGE, part=info.filename, size=_size(info.file_size), limit=_size(limit))
         if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-            raise _refuse(name, f"الجزء {info.filename} مضغوط بنسبة {ratio:,.0f} إلى 1 والحد {MAX_RATIO} (قنبلة ضغط)",
-                          f"part {info.filename} is compressed {ratio:,.0f} to 1, the limit is {MAX_RATIO} "
-                          "(a zip bomb)")
+            raise _refuse(name, msg.ZIP_BOMB, part=info.filename, ratio=ratio, limit=MAX_RATIO)
         total += info.file_size
     if total > MAX_ARCHIVE_BYTES:
-        raise _refuse(name, f"الحزمة تتفكك إلى {_size(total)} والحد {_size(MAX_ARCHIVE_BYTES)}",
-                      f"the package unpacks to {_size(total)}, the limit is {_size(MAX_ARCHIVE_BYTES)}")
+        raise _refuse(name, msg.PACKAGE_TOO_LARGE, size=_size(total), limit=_size(MAX_ARCHIVE_BYTES))
     paragraphs = 0
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for info in members:
@@ -149,5 +146,4 @@ def check_archive(data: bytes, name: str) -> None:
                 except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
                     return  # a damaged part: the format's reader reports it
     if paragraphs > MAX_PARAGRAPHS:
-        raise _refuse(name, f"الملف يضم {paragraphs:,} فقرة والحد {MAX_PARAGRAPHS:,}",
-                      f"{paragraphs:,} paragraphs, the limit is {MAX_PARAGRAPHS:,}")
+        raise _refuse(name, msg.TOO_MANY_PARAGRAPHS, paragraphs=paragraphs, limit=MAX_PARAGRAPHS)

@@ -22,6 +22,7 @@ import io
 import re
 from typing import Iterator
 
+from chatbot import messages as msg
 from chatbot.index.readers.base import Document, UnreadableFile, checked, table_lines
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
@@ -36,7 +37,7 @@ def read(data: bytes) -> Document:
         document = docx.Document(io.BytesIO(data))
         lines = list(_DocxLines(document).lines())
     except Exception as exc:  # a damaged package may fail anywhere in zip, XML or python-docx
-        raise UnreadableFile(f"ملف Word تالف أو غير صالح / damaged or invalid .docx: {type(exc).__name__}: {exc}") from exc
+        raise UnreadableFile(f"{msg.DAMAGED_DOCX}: {type(exc).__name__}: {exc}") from exc
     return checked("\n".join(lines), "docx")
 
 

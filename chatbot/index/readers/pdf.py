@@ -24,6 +24,7 @@ import re
 from contextlib import contextmanager
 from typing import Iterator
 
+from chatbot import messages as msg
 from chatbot.text.arabic import remove_invisible
 from chatbot.index.readers.base import Document, UnreadableFile, arabic_share, checked
 from chatbot.index.readers.pdf_layout import BULLETS, Glyph, Line, Rule, drawn_backwards, lecture_lines, page_lines
@@ -41,47 +42,28 @@ def read(data: bytes) -> Document:
             pages, garbled, drawn, failed = _read_pages(data)
         except Exception as exc:  # pdfminer raises many kinds on damaged or locked files
             if "Password" in type(exc).__name__:
-                raise UnreadableFile(
-                    "ملف PDF محمي بكلمة مرور: أزل الحماية ثم أضفه من جديد / "
-                    "damaged or protected PDF: password-protected, remove the password and add it again"
-                ) from exc
-            raise UnreadableFile(
-                f"ملف PDF تالف لا يمكن قراءته / damaged or protected PDF: cannot be parsed ({type(exc).__name__})"
-            ) from exc
+                raise UnreadableFile(str(msg.PDF_PASSWORD)) from exc
+            raise UnreadableFile(f"{msg.PDF_UNPARSABLE} ({type(exc).__name__})") from exc
     if len(failed) == len(pages):
-        raise UnreadableFile("ملف PDF تالف: لا صفحة فيه تقرأ / damaged or protected PDF: no readable page")
+        raise UnreadableFile(str(msg.PDF_NO_PAGE))
     blank = [n for n, lines in enumerate(pages, 1) if not lines and n not in failed]
     if len(blank) + len(failed) == len(pages):
-        raise UnreadableFile(
-            "لا يحوي طبقة نص، ربما صور ممسوحة ضوئيا: حوّله بالتعرف الضوئي (OCR) أولا / "
-            "no text layer (a scanned PDF?): run OCR on it first"
-        )
+        raise UnreadableFile(str(msg.PDF_NO_TEXT))
     if drawn and garbled / drawn > MAX_GARBLED_SHARE:
-        raise UnreadableFile(
-            "النص المستخرج غير صالح (خطوط بلا ترميز يونيكود) / unusable text layer (fonts without a Unicode map)"
-        )
+        raise UnreadableFile(str(msg.PDF_GARBLED))
     warnings = []
     if log:
-        warnings.append(
-            f"ملف PDF فيه عيوب في بنيته ({len(log)}) تجاوزها القارئ، وقد ينقص بعض نصه / "
-            f"the PDF has {len(log)} structural faults that were worked around; some text may be missing"
-        )
+        warnings.append(msg.PDF_FAULTS.both(count=len(log)))
     if failed:
-        warnings.append(f"صفحات تالفة تُركت: {_numbers(failed)} / damaged pages left out: {_numbers(failed)}")
+        warnings.append(msg.PDF_DAMAGED_PAGES.both(pages=_numbers(failed)))
     if blank:
-        pages_named = _numbers(blank)
-        warnings.append(f"صفحات بلا نص (ممسوحة ضوئيا؟): {pages_named} / pages without text (scanned?): {pages_named}")
+        warnings.append(msg.PDF_BLANK_PAGES.both(pages=_numbers(blank)))
     flipped = sum(line.flipped for page in pages for line in page)
     if flipped:
-        warnings.append(
-            f"صُحح اتجاه {flipped} سطرا رُسمت حروفه معكوسة / "
-            f"{flipped} lines had their letters drawn in reverse order and were put back in reading order"
-        )
+        warnings.append(msg.PDF_FLIPPED.both(count=flipped))
     text = "\n".join(lecture_lines([line for page in pages for line in page]))
     if arabic_share(text) < 0.5:
-        warnings.append(
-            "أغلب النص المستخرج ليس عربيا، تحقق منه / most extracted letters are not Arabic: check the text"
-        )
+        warnings.append(str(msg.PDF_NOT_ARABIC))
     return checked(text, "pdf", tuple(warnings))
 
 

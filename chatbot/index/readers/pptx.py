@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 from typing import Iterator, NamedTuple
 
+from chatbot import messages as msg
 from chatbot.index.readers.base import ITEM_MARK, Document, UnreadableFile, checked, table_lines
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -34,7 +35,7 @@ def read(data: bytes) -> Document:
         presentation = pptx.Presentation(io.BytesIO(data))
         lines = [line for slide in presentation.slides for line in _slide_lines(slide)]
     except Exception as exc:  # a damaged package may fail anywhere in zip, XML or python-pptx
-        raise UnreadableFile(f"ملف PowerPoint تالف أو غير صالح / damaged or invalid .pptx: {type(exc).__name__}: {exc}") from exc
+        raise UnreadableFile(f"{msg.DAMAGED_PPTX}: {type(exc).__name__}: {exc}") from exc
     return checked("\n".join(lines), "pptx")
 
 

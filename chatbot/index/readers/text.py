@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 
+from chatbot import messages as msg
 from chatbot.index.readers.base import Document, UnreadableFile, arabic_share, checked
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -24,9 +25,9 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
-                raise UnreadableFile(f"ترميز غير صالح بعد علامة {name} / invalid {name} after its BOM: {exc.reason}")
+                raise UnreadableFile(f"{msg.BAD_BOM.both(encoding=name)}: {exc.reason}")
     if b"\x00" in data:
-        raise UnreadableFile("ملف ثنائي وليس نصا / binary file, not text")
+        raise UnreadableFile(str(msg.BINARY_FILE))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -34,7 +35,7 @@ def decode(data: bytes) -> tuple[str, str]:
     text = data.decode("cp1256", errors="replace")
     if arabic_share(text) >= MIN_ARABIC_SHARE and "\ufffd" not in text:
         return text, "cp1256"
-    raise UnreadableFile("ترميز غير معروف: ليس UTF-8 ولا Windows-1256 / unknown encoding: neither UTF-8 nor Windows-1256")
+    raise UnreadableFile(str(msg.UNKNOWN_ENCODING))
 
 
 def read(data: bytes) -> Document:

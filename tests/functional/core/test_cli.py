@@ -14,6 +14,7 @@ from typing import Callable, NamedTuple
 import pytest
 
 from bundled_lecture import passage_titled
+from chatbot.cli.exits import Exit
 from chatbot.cli.main import main
 
 STAGES = "مراحل الحكومة الالكترونيه"
@@ -94,13 +95,13 @@ def test_index_prints_summary(engine, lecture_corpus: Path, run: Run) -> None:
 @pytest.mark.parametrize("args", [["ask"], ["ask", "سؤال", "--top", "x"], ["ask", "--bogus"], ["nothing"]])
 def test_misuse_exits_2_with_message(args: list[str], lecture_corpus: Path, run: Run) -> None:
     result = run(args, lecture_corpus)
-    assert result.returncode == 2
+    assert result.returncode == Exit.MISUSE
     assert result.stderr.strip() and "Traceback" not in result.stderr
 
 
 def test_missing_corpus_folder_is_misuse(tmp_path: Path, run: Run) -> None:
     result = run(["ask", "سؤال"], tmp_path / "nope")
-    assert result.returncode == 2 and "corpus folder not found" in result.stderr
+    assert result.returncode == Exit.MISUSE and "corpus folder not found" in result.stderr
 
 
 BAD_QUESTIONS = {
@@ -129,7 +130,7 @@ def test_bidi_marks_inside_a_real_question_are_ignored(engine) -> None:
 
 def test_empty_question_on_command_line_exits_2(engine, lecture_corpus: Path, run: Run) -> None:
     result = run(["ask", "  "], lecture_corpus)
-    assert result.returncode == 2 and "اكتب سؤالك" in result.stderr
+    assert result.returncode == Exit.MISUSE and "اكتب سؤالك" in result.stderr
 
 
 def test_very_long_question_in_batch_stays_one_line(engine, lecture_corpus: Path, run: Run) -> None:

@@ -6,6 +6,7 @@ import shutil
 import pytest
 from lecture_files import LECTURES, write_docx, write_pptx
 
+from chatbot.cli.exits import Exit
 from chatbot.index import store
 from chatbot.cli.main import main
 from chatbot.cli.corpus import progress_bar
@@ -38,7 +39,7 @@ def run(capsys, *argv):
 def test_add_copies_good_files_and_reports_bad_ones(capsys, corpus, incoming):
     files = sorted(incoming.iterdir())
     code, out, err = run(capsys, "corpus", "add", *files, "--corpus", corpus)
-    assert code == 1  # some files failed
+    assert code == Exit.FAILED  # some files failed
     for good in ("e-commerce.txt", "e-learning.docx", "slides.pptx"):
         assert (corpus / good).is_file()
         assert f"added {good}:" in out
@@ -65,7 +66,7 @@ def test_add_never_overwrites_without_force(capsys, corpus, tmp_path):
     other = tmp_path / "e-government.txt"
     other.write_text("اولا مفهوم جديد\nنص مختلف تماما عن المحاضرة\n", encoding="utf-8")
     code, _, err = run(capsys, "corpus", "add", other, "--corpus", corpus)
-    assert code == 1 and "use --force" in err
+    assert code == Exit.FAILED and "use --force" in err
     assert (corpus / "e-government.txt").read_bytes() == BUNDLED.read_bytes()
     code, _, _ = run(capsys, "corpus", "add", other, "--force", "--corpus", corpus)
     assert code == 0
@@ -76,7 +77,7 @@ def test_add_refuses_names_that_are_not_lectures(capsys, corpus, tmp_path):
     hidden = tmp_path / "_synonyms.txt"
     hidden.write_text("حكومة = دولة\n", encoding="utf-8")
     code, _, err = run(capsys, "corpus", "add", hidden, tmp_path / "missing.txt", "--corpus", corpus)
-    assert code == 1
+    assert code == Exit.FAILED
     assert "is not a lecture" in err and "file not found" in err
     assert not (corpus / "_synonyms.txt").exists()
 
@@ -106,7 +107,7 @@ def test_check_errors_exit_one(capsys, corpus, incoming):
     shutil.copy(incoming / "junk.txt", corpus)
     (corpus / "blank.txt").write_text("\n\n", encoding="utf-8")
     code, out, _ = run(capsys, "corpus", "check", "--corpus", corpus)
-    assert code == 1
+    assert code == Exit.FAILED
     assert "junk.txt\n  ✗ خطأ / error: ملف ثنائي وليس نصا / binary file, not text" in out
     assert "blank.txt\n  ✗ خطأ / error: ملف فارغ / empty file" in out
     assert "e-government.txt  [utf-8]" in out
@@ -138,7 +139,7 @@ def test_remove_updates_the_index(capsys, corpus, incoming):
 
 def test_remove_unknown_name_lists_the_valid_ones(capsys, corpus):
     code, _, err = run(capsys, "corpus", "remove", "e-governement.txt", "--corpus", corpus)
-    assert code == 2
+    assert code == Exit.MISUSE
     assert "no such lecture file: e-governement.txt" in err
     assert "valid names: e-government.txt" in err
     assert (corpus / "e-government.txt").exists()
@@ -148,13 +149,13 @@ def test_remove_unknown_name_lists_the_valid_ones(capsys, corpus):
 def test_misuse_exits_two(capsys, argv):
     with pytest.raises(SystemExit) as exit_:
         main(argv)
-    assert exit_.value.code == 2
+    assert exit_.value.code == Exit.MISUSE
     assert "usage error" in capsys.readouterr().err
 
 
 def test_missing_corpus_folder_is_misuse(capsys, tmp_path):
     code, _, err = run(capsys, "corpus", "list", "--corpus", tmp_path / "nowhere")
-    assert code == 2 and "corpus folder not found" in err
+    assert code == Exit.MISUSE and "corpus folder not found" in err
 
 
 def test_index_keeps_its_summary(capsys, corpus):

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from chatbot.cli.exits import Exit
 from chatbot.cli.main import main
 from chatbot.index import build as indexer
 from chatbot.index import store
@@ -130,7 +131,7 @@ def test_ctrl_c_mid_index_command_exits_130_and_keeps_the_index(corpus, capsys, 
         raise KeyboardInterrupt
 
     monkeypatch.setattr(indexer, "read_document", interrupted)
-    assert main(["index", "--corpus", str(corpus)]) == 130
+    assert main(["index", "--corpus", str(corpus)]) == Exit.INTERRUPTED
     assert "interrupted" in capsys.readouterr().err
     assert current(corpus) == before
     store.load_index(index_of(corpus))
@@ -142,7 +143,7 @@ def test_ctrl_c_mid_build_stops_cleanly_and_keeps_the_index(corpus):
     build.send_signal(signal.SIGINT)
     build.send_signal(signal.SIGCONT)
     _, err = build.communicate(timeout=120)
-    assert build.returncode == 130
+    assert build.returncode == Exit.INTERRUPTED
     assert "interrupted" in err and "Traceback" not in err
     assert current(corpus) == before
     store.load_index(index_of(corpus))
@@ -181,7 +182,7 @@ def test_crash_while_writing_the_build_leaves_a_partial_that_the_next_build_remo
 
 def test_index_command_is_refused_while_a_build_holds_the_lock(corpus, capsys):
     with build_lock(index_of(corpus), wait=False):  # as a build in another process holds it
-        assert main(["index", "--corpus", str(corpus)]) == 1
+        assert main(["index", "--corpus", str(corpus)]) == Exit.FAILED
     err = capsys.readouterr().err
     assert "يُبنى الآن في عملية أخرى" in err and "another process is building the index" in err
     assert main(["index", "--corpus", str(corpus)]) == 0, "free again once the build is over"
@@ -199,7 +200,7 @@ def test_second_build_is_refused_while_one_runs(corpus):
         )
     finally:
         first.send_signal(signal.SIGCONT)
-    assert second.returncode == 1
+    assert second.returncode == Exit.FAILED
     assert "يُبنى الآن في عملية أخرى" in second.stderr and "another process is building the index" in second.stderr
     assert "Traceback" not in second.stderr
     _, err = first.communicate(timeout=300)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from chatbot.cli.exits import Exit
 from chatbot.cli.main import main
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "eval"
@@ -120,7 +121,7 @@ def _status(argv: list[str]) -> int:
 def test_bad_gold_line_is_named(lecture, tmp_path, capsys):
     gold = tmp_path / "bad.jsonl"
     gold.write_text('{"id": "a", "question": "ما التبخر", "unanswerable": true}\n{"id": "b"\n', encoding="utf-8")
-    assert main(["eval", str(gold), *lecture]) == 2
+    assert main(["eval", str(gold), *lecture]) == Exit.MISUSE
     err = capsys.readouterr().err
     assert err.startswith("bad.jsonl السطر/line 2: ليس JSON صالحا / not valid JSON")
 
@@ -128,10 +129,10 @@ def test_bad_gold_line_is_named(lecture, tmp_path, capsys):
 def test_stale_gold_passage_is_an_error(lecture, tmp_path, capsys):
     gold = tmp_path / "stale.jsonl"
     gold.write_text('{"id": "a", "question": "ما التبخر", "passage": "water.txt:40-41"}\n', encoding="utf-8")
-    assert main(["eval", str(gold), *lecture]) == 2
+    assert main(["eval", str(gold), *lecture]) == Exit.MISUSE
     assert "no passage of the corpus matches water.txt:40-41" in capsys.readouterr().err
 
 
 def test_missing_corpus_folder(tmp_path, capsys):
-    assert main(["eval", str(GOLD), "--corpus", str(tmp_path / "none")]) == 2
+    assert main(["eval", str(GOLD), "--corpus", str(tmp_path / "none")]) == Exit.MISUSE
     assert "corpus folder not found" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from chatbot.cli.exits import Exit
 from chatbot.index import build as indexer
 from chatbot.index import store
 from chatbot.cli.main import main
@@ -232,7 +233,7 @@ def test_stale_index_in_an_unwritable_folder_is_served_read_only(corpus, caplog,
         assert str(refused.value).startswith("تعذرت كتابة فهرس المحاضرات")
         assert f"cannot write the index in {index_of(corpus)}" in str(refused.value)
 
-        assert main(["index", "--corpus", str(corpus)]) == 1
+        assert main(["index", "--corpus", str(corpus)]) == Exit.FAILED
         err = capsys.readouterr().err
         assert err.startswith("تعذرت كتابة فهرس المحاضرات") and "cannot write the index" in err
         assert "Traceback" not in err
@@ -257,7 +258,7 @@ def test_corrupt_index_in_an_unwritable_folder_is_a_clear_error(corpus, capsys, 
     with unwritable(index_of(corpus), monkeypatch):
         with pytest.raises(IndexUnwritable):
             open_index(corpus, index_of(corpus))
-        assert main(["ask", QUESTION, "--corpus", str(corpus)]) == 1
+        assert main(["ask", QUESTION, "--corpus", str(corpus)]) == Exit.FAILED
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.startswith("تعذرت كتابة فهرس المحاضرات")
 
@@ -265,7 +266,7 @@ def test_corrupt_index_in_an_unwritable_folder_is_a_clear_error(corpus, capsys, 
 def test_index_path_that_is_a_file_is_a_clear_error(corpus, capsys):
     not_a_folder = corpus.parent / "hostname"
     not_a_folder.write_text("box\n")
-    assert main(["ask", QUESTION, "--corpus", str(corpus), "--index", str(not_a_folder)]) == 1
+    assert main(["ask", QUESTION, "--corpus", str(corpus), "--index", str(not_a_folder)]) == Exit.FAILED
     err = capsys.readouterr().err
     assert err.strip() == (f"تعذرت كتابة فهرس المحاضرات في {not_a_folder}: ليس مجلدا / "
                            f"cannot write the index in {not_a_folder}: it is not a folder")
@@ -279,7 +280,7 @@ def test_system_paths_as_index_exit_1_without_a_traceback(corpus, index):
         [sys.executable, "-m", "chatbot.cli", "ask", QUESTION, "--corpus", str(corpus), "--index", index],
         capture_output=True, text=True, timeout=300,
     )
-    assert result.returncode == 1 and result.stdout == ""
+    assert result.returncode == Exit.FAILED and result.stdout == ""
     assert result.stderr.startswith("تعذرت كتابة فهرس المحاضرات") and "cannot write the index in" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 

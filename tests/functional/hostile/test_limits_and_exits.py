@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from chatbot.cli.exits import Exit
 from chatbot.cli import evaluate as eval_cli
 from chatbot.cli import main as cli
 from chatbot.qa.query import MAX_QUESTION_CHARS, TOO_LONG
@@ -53,7 +54,7 @@ def test_gold_question_over_asks_limit_is_refused_with_asks_message(lecture, tmp
     gold = tmp_path / "gold.jsonl"
     gold.write_text(_gold_line("q1", "سؤال") + _gold_line("q2", "س" * (MAX_QUESTION_CHARS + 1)), encoding="utf-8")
     code, _, err = run(capsys, "eval", gold, *lecture)
-    assert code == 2 and f"gold.jsonl السطر/line 2: {TOO_LONG}" in err
+    assert code == Exit.MISUSE and f"gold.jsonl السطر/line 2: {TOO_LONG}" in err
 
 
 @pytest.fixture
@@ -81,7 +82,7 @@ def test_50mb_gold_question_is_refused_in_bounded_memory(huge_gold):
 
 def test_50mb_gold_question_through_the_cli(huge_gold, lecture, capsys):
     code, _, err = run(capsys, "eval", huge_gold, *lecture)
-    assert code == 2 and TOO_LONG in err and "Traceback" not in err
+    assert code == Exit.MISUSE and TOO_LONG in err and "Traceback" not in err
 
 
 def test_squad_question_over_the_limit_is_refused(tmp_path, capsys):
@@ -89,7 +90,7 @@ def test_squad_question_over_the_limit_is_refused(tmp_path, capsys):
     qas = [{"id": "q1", "question": "س" * (MAX_QUESTION_CHARS + 1), "answers": []}]
     squad.write_text(json.dumps({"data": [{"paragraphs": [{"context": LECTURE, "qas": qas}]}]}), encoding="utf-8")
     code, _, err = run(capsys, "eval", "--squad", squad)
-    assert code == 2 and f"squad.json data[0].paragraphs[0].qas[0]: {TOO_LONG}" in err
+    assert code == Exit.MISUSE and f"squad.json data[0].paragraphs[0].qas[0]: {TOO_LONG}" in err
 
 
 def test_huge_batch_line_is_refused_and_the_next_answered(lecture, capsys, monkeypatch):
@@ -110,7 +111,7 @@ def test_corpus_add_names_a_folder_and_a_fifo(lecture, tmp_path, capsys):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     code, _, err = run(capsys, "corpus", "add", folder, fifo, *lecture)
-    assert code == 1
+    assert code == Exit.FAILED
     assert "this is a folder, not a file" in err and "not a regular file (a fifo)" in err
     assert "file not found" not in err
 
@@ -124,7 +125,7 @@ class _ClosedPipe(io.StringIO):
 
 def test_closed_pipe_exits_quietly(lecture, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
-    assert main(["ask", QUESTION, *lecture]) == cli.EXIT_BROKEN_PIPE == 141
+    assert main(["ask", QUESTION, *lecture]) == Exit.BROKEN_PIPE == 141
     assert capsys.readouterr().err == ""
 
 
@@ -135,11 +136,11 @@ def test_closed_pipe_in_a_real_process(lecture):
     process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     process.stdout.close()
     err = process.stderr.read().decode()
-    assert process.wait(timeout=120) == 141 and err == ""
+    assert process.wait(timeout=120) == Exit.BROKEN_PIPE and err == ""
 
 
 @pytest.mark.parametrize("error, status, message", [
-    (RuntimeError("boom"), cli.EXIT_INTERNAL, "خطأ داخلي، أبلغ عنه من فضلك / internal error, please report it: "
+    (RuntimeError("boom"), Exit.INTERNAL, "خطأ داخلي، أبلغ عنه من فضلك / internal error, please report it: "
                                               "RuntimeError: boom"),
     (PermissionError(13, "Permission denied", "/index/params.json"), 1,
      "تعذر الوصول إلى /index/params.json: لا تسمح الصلاحيات بذلك / cannot use /index/params.json: permission denied"),

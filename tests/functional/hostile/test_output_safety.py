@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from chatbot.cli.exits import Exit
 from chatbot.cli.main import main
 
 CLIPBOARD = "\x1b]52;c;SGFja2VkIQ==\x07"  # OSC 52: replace the terminal's clipboard
@@ -106,17 +107,17 @@ def test_bad_files_and_names_in_messages(tmp_path, capsys):
     code, _, err = run(capsys, "index", *paths)
     assert code == 0 and "bin␛[2J.txt" in err
     code, _, err = run(capsys, "corpus", "add", tmp_path / f"missing{CLIPBOARD}.txt", *paths)
-    assert code == 1 and "missing␛]52" in err and "file not found" in err
+    assert code == Exit.FAILED and "missing␛]52" in err and "file not found" in err
     code, _, err = run(capsys, "corpus", "remove", f"{CLEAR}{RLO}", *paths)
-    assert code == 2 and "no such lecture file: ␛[2J" in err
+    assert code == Exit.MISUSE and "no such lecture file: ␛[2J" in err
     code, _, err = run(capsys, "ask", "سؤال", "--corpus", tmp_path / f"nope{CSI}")
-    assert code == 2 and "corpus folder not found" in err
+    assert code == Exit.MISUSE and "corpus folder not found" in err
 
 
 def test_usage_errors_echo_safely(capsys):
     with pytest.raises(SystemExit) as stop:
         run(capsys, "ask", "سؤال", "--top", f"{CLEAR}{CSI}")
-    assert stop.value.code == 2
+    assert stop.value.code == Exit.MISUSE
     _, err = capsys.readouterr()
     assert not RAW.search(err) and "usage error" in err
 

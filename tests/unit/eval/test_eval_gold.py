@@ -2,6 +2,7 @@
 
 import pytest
 
+from chatbot.cli.exits import Exit
 from chatbot.eval.gold import EvalError, Span, load_gold, parse_span
 
 
@@ -58,7 +59,7 @@ def test_bad_lines_are_named(tmp_path, line, message):
         load_gold(path)
     assert message in str(err.value)
     assert str(err.value).startswith("gold.jsonl السطر/line 2")
-    assert err.value.status == 2
+    assert err.value.status == Exit.MISUSE
 
 
 def test_extra_keys_are_ignored_with_one_warning(tmp_path, caplog):

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from chatbot.cli.exits import Exit
 from chatbot.eval.gold import EvalError, Span
 from chatbot.eval.squad import SquadSet, check_squad_passages, load_squad, squad_files
 from chatbot.index.passages import Passage
@@ -77,4 +78,4 @@ def test_a_merged_squad_paragraph_is_reported_not_mis_scored():
     check_squad_passages(dataset, [_paragraph(1, 1), _paragraph(3, 3)])
     with pytest.raises(EvalError, match="1 passages for 2 paragraphs") as err:
         check_squad_passages(dataset, [_paragraph(1, 3)])
-    assert err.value.status == 1
+    assert err.value.status == Exit.FAILED
