@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from chatbot.qa.kinds import ReplyKind
-from chatbot.index.passages import Passage
+from chatbot.index.passages import Level, Passage
 from chatbot.tui import strings, transcript
 from chatbot.tui.examples import example_questions
 from chatbot.tui.messages import AskRequested, PassageRequested
@@ -366,10 +366,10 @@ class ChatApp(App[None]):
     # -- helpers --------------------------------------------------------------------------
     def _siblings(self, passage: Passage) -> list[Passage]:
         """The items of the list ``passage`` is an item of (none for a section or paragraph)."""
-        if self.engine is None or passage.level != "item" or passage.parent < 0:
+        if self.engine is None or passage.level != Level.ITEM or passage.parent < 0:
             return []
         items = self._children.get(passage.parent, [])
-        return [self.engine.passages[i] for i in items if self.engine.passages[i].level == "item"]
+        return [self.engine.passages[i] for i in items if self.engine.passages[i].level == Level.ITEM]
 
     def _share(self, term: str) -> float:
         """The share of passages holding an index term (its postings in the word field)."""

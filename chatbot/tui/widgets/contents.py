@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 
-from chatbot.index.passages import Passage
+from chatbot.index.passages import Level, Passage
 from chatbot.tui import rtl, strings
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.widgets.rtl_input import RtlInput
@@ -46,8 +46,8 @@ def outline(passages: Sequence[Passage]) -> tuple[dict[str, list[int]], dict[int
     section_at: dict[tuple[str, tuple[str, ...]], int] = {}
     for index, passage in enumerate(passages):
         children[index] = []
-        parent = passage.parent if passage.level == "item" else -1
-        if passage.level == "section":
+        parent = passage.parent if passage.level == Level.ITEM else -1
+        if passage.level == Level.SECTION:
             section_at[(passage.source, passage.section)] = index
             parent = section_at.get((passage.source, passage.section[:-1]), -1)
         if parent >= 0:
@@ -64,11 +64,11 @@ def kept(passages: Sequence[Passage], query: str, fold: Callable[[str], str]) ->
     if not wanted:
         return None
     keep: set[int] = set()
-    section_at = {(p.source, p.section): i for i, p in enumerate(passages) if p.level == "section"}
+    section_at = {(p.source, p.section): i for i, p in enumerate(passages) if p.level == Level.SECTION}
     for index, passage in enumerate(passages):
         if wanted in fold(entry_label(passage)):
             keep.add(index)
-            if passage.level == "item" and passage.parent >= 0:
+            if passage.level == Level.ITEM and passage.parent >= 0:
                 keep.add(passage.parent)
             path = passage.section
             while path:
