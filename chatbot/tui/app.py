@@ -32,7 +32,7 @@ from chatbot.tui.rtl import APP, TERMINAL, resolve_mode
 from chatbot.tui.strings import Language, engine_message, resolve_language
 from chatbot.tui.themes import DARK, THEMES
 from chatbot.tui.widgets.answer_card import AnswerCard, distinctive
-from chatbot.tui.widgets.contents import Contents, ContentsPanel, outline
+from chatbot.tui.widgets.contents import Contents, ContentsPanel, passage_tree
 from chatbot.tui.widgets.conversation import Conversation
 from chatbot.tui.widgets.help_screen import HelpScreen
 from chatbot.tui.widgets.index_progress import IndexProgress
@@ -184,7 +184,7 @@ class ChatApp(App[None]):
             return
         self.engine = engine
         self._index_of = {passage: i for i, passage in enumerate(engine.passages)}
-        self._children = outline(engine.passages)[1]
+        self._children = passage_tree(engine.passages)[1]
         self.query_one(Contents).load(engine.passages)
         await progress.remove()
         await self._welcome()

@@ -34,7 +34,7 @@ def entry_label(passage: Passage) -> str:
     return " ".join(words[:MAX_LABEL_WORDS]) + (" …" if len(words) > MAX_LABEL_WORDS else "")
 
 
-def outline(passages: Sequence[Passage]) -> tuple[dict[str, list[int]], dict[int, list[int]]]:
+def passage_tree(passages: Sequence[Passage]) -> tuple[dict[str, list[int]], dict[int, list[int]]]:
     """The tree as (top entries per file, children per entry), indices in reading order.
 
     Sections nest by heading path (a section whose path extends another's sits under it);
@@ -126,7 +126,7 @@ class Contents(Tree[int]):
 
     def _rebuild(self) -> None:
         self.clear()
-        tops, children = outline(self._passages)
+        tops, children = passage_tree(self._passages)
         keep = self._keep
         for source, entries in tops.items():
             entries = [i for i in entries if keep is None or i in keep]

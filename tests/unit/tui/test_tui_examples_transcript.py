@@ -1,4 +1,4 @@
-"""Welcome examples from headings, the contents outline, and the logical-text transcript."""
+"""Welcome examples from headings, the contents tree, and the logical-text transcript."""
 
 from datetime import datetime
 
@@ -6,7 +6,7 @@ from bundled_lecture import LECTURE
 from chatbot.index.passages import Passage, split_passages
 from chatbot.tui import transcript
 from chatbot.tui.examples import example_questions, strip_numbering
-from chatbot.tui.widgets.contents import outline
+from chatbot.tui.widgets.contents import passage_tree
 
 
 def lecture() -> list[Passage]:
@@ -36,9 +36,9 @@ def test_examples_of_a_corpus_without_headings_are_empty():
     assert example_questions(split_passages("نص بلا عناوين.\n\nفقرة ثانية.", "x.txt")) == []
 
 
-def test_outline_nests_sections_and_items():
+def test_passage_tree_nests_sections_and_items():
     passages = lecture()
-    tops, children = outline(passages)
+    tops, children = passage_tree(passages)
     assert list(tops) == ["e-government.txt"]
     first = tops["e-government.txt"][0]
     assert passages[first].heading.startswith("اولا")
