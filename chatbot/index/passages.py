@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from chatbot.index.readers.base import UnreadableFile
 
-__all__ = ["Level", "Passage", "split_passages", "strip_marker", "outline", "MAX_PASSAGE_CHARS"]
+__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
 # student wants the part that answers.
@@ -468,6 +468,23 @@ def _raw_offset(line: str, clean_end: int) -> int:
 
 
 _MD_HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")
+# An aside in brackets («(في الدول الناميه)») is no part of what a heading names.
+_BRACKETED_RE = re.compile(r"\s*[(\[].*?[)\]]\s*")
+_TOPIC_END = ".:،؛ "
+# A sub-section's number («## 2.1 البرمجيات الخبيثة»): strip_marker takes «2.» and leaves «1 …»
+# in the title that retrieval indexes; a topic drops the whole number.
+_DOTTED_NUMBER_RE = re.compile(r"^(?:#{1,6}\s+)?\d{1,3}(?:\.\d{1,3})+\.?\s+")
+
+
+def heading_topic(line: str) -> str:
+    """What a heading names, to be read inside a sentence: :func:`strip_marker`, then without
+    a sub-section's whole number, asides in brackets, tatweel and closing punctuation.
+    «## مراحل الحكومة:» → «مراحل الحكومة», «## 2.1 البرمجيات» → «البرمجيات»,
+    «معوقات تطبيق الحكومه(في الدول الناميه)» → «معوقات تطبيق الحكومه»."""
+    from chatbot.text.arabic import strip_tatweel  # camel-tools: loaded on first use (see _bare)
+
+    topic = _BRACKETED_RE.sub(" ", strip_marker(_DOTTED_NUMBER_RE.sub("", line.strip(), count=1)))
+    return " ".join(strip_tatweel(topic).split()).rstrip(_TOPIC_END)
 
 
 def outline(passage: Passage) -> list[str]:

@@ -1,7 +1,7 @@
 """The passage tree: the lecture's headings and items, markdown, and plain paragraphs."""
 
 from bundled_lecture import LECTURE, passage_titled
-from chatbot.index.passages import MAX_PASSAGE_WORDS, outline, split_passages, strip_marker
+from chatbot.index.passages import MAX_PASSAGE_WORDS, heading_topic, outline, split_passages, strip_marker
 
 STAGES = "مراحل الحكومة الالكترونيه"
 
@@ -65,6 +65,20 @@ def test_strip_marker() -> None:
     assert strip_marker("اولامفهموم الحكومة") == "مفهموم الحكومة"
     assert strip_marker("ثانياً: الفرق بين البيانات") == "الفرق بين البيانات"
     assert strip_marker("المحور الثاني: عصر الولاة") == "عصر الولاة"
+
+
+def test_heading_topic() -> None:
+    assert heading_topic("2/ التطورات التي مهدت") == "التطورات التي مهدت"
+    assert heading_topic("أ/ اعادة التنظيم الاداري") == "اعادة التنظيم الاداري"
+    assert heading_topic("هـ/ تنتشار الثقافه") == "تنتشار الثقافه"
+    assert heading_topic("ثانيا متطلبات ومعوقات") == "متطلبات ومعوقات"
+    assert heading_topic("اولامفهموم الحكومة") == "مفهموم الحكومة"
+    assert heading_topic("## مراحل الحكومة:") == "مراحل الحكومة"
+    assert heading_topic("معوقات تطبيق الحكومه(في الدول الناميه)") == "معوقات تطبيق الحكومه"
+    assert heading_topic("الحكومة الالكترونيه") == "الحكومة الالكترونيه"
+    assert heading_topic("# أولاً: مفهوم أمن المعلومات") == "مفهوم أمن المعلومات"
+    assert heading_topic("## 2.1 البرمجيات الخبيثة (Malware)") == "البرمجيات الخبيثة"
+    assert heading_topic("- انواع الذاكـــرة:") == "انواع الذاكرة"
 
 
 def test_unit_headings_and_a_short_line_over_a_paragraph_are_headings() -> None:

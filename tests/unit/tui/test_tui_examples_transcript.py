@@ -5,23 +5,12 @@ from datetime import datetime
 from bundled_lecture import LECTURE
 from chatbot.index.passages import Passage, split_passages
 from chatbot.tui import transcript
-from chatbot.tui.examples import example_questions, strip_numbering
+from chatbot.tui.examples import example_questions
 from chatbot.tui.widgets.contents import passage_tree
 
 
 def lecture() -> list[Passage]:
     return split_passages(LECTURE.read_text(encoding="utf-8"), LECTURE.name)
-
-
-def test_strip_numbering():
-    assert strip_numbering("2/ التطورات التي مهدت") == "التطورات التي مهدت"
-    assert strip_numbering("أ/ اعادة التنظيم الاداري") == "اعادة التنظيم الاداري"
-    assert strip_numbering("هـ/ تنتشار الثقافه") == "تنتشار الثقافه"
-    assert strip_numbering("ثانيا متطلبات ومعوقات") == "متطلبات ومعوقات"
-    assert strip_numbering("اولامفهموم الحكومة") == "مفهموم الحكومة"
-    assert strip_numbering("## مراحل الحكومة:") == "مراحل الحكومة"
-    assert strip_numbering("معوقات تطبيق الحكومه(في الدول الناميه)") == "معوقات تطبيق الحكومه"
-    assert strip_numbering("الحكومة الالكترونيه") == "الحكومة الالكترونيه"
 
 
 def test_examples_are_questions_about_headings_spread_over_the_lecture():
