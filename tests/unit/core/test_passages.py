@@ -1,5 +1,7 @@
 """The passage tree: the lecture's headings and items, markdown, and plain paragraphs."""
 
+import pytest
+
 from bundled_lecture import LECTURE, passage_titled
 from chatbot.index.passages import MAX_PASSAGE_WORDS, heading_topic, outline, split_passages, strip_marker
 
@@ -67,18 +69,21 @@ def test_strip_marker() -> None:
     assert strip_marker("المحور الثاني: عصر الولاة") == "عصر الولاة"
 
 
-def test_heading_topic() -> None:
-    assert heading_topic("2/ التطورات التي مهدت") == "التطورات التي مهدت"
-    assert heading_topic("أ/ اعادة التنظيم الاداري") == "اعادة التنظيم الاداري"
-    assert heading_topic("هـ/ تنتشار الثقافه") == "تنتشار الثقافه"
-    assert heading_topic("ثانيا متطلبات ومعوقات") == "متطلبات ومعوقات"
-    assert heading_topic("اولامفهموم الحكومة") == "مفهموم الحكومة"
-    assert heading_topic("## مراحل الحكومة:") == "مراحل الحكومة"
-    assert heading_topic("معوقات تطبيق الحكومه(في الدول الناميه)") == "معوقات تطبيق الحكومه"
-    assert heading_topic("الحكومة الالكترونيه") == "الحكومة الالكترونيه"
-    assert heading_topic("# أولاً: مفهوم أمن المعلومات") == "مفهوم أمن المعلومات"
-    assert heading_topic("## 2.1 البرمجيات الخبيثة (Malware)") == "البرمجيات الخبيثة"
-    assert heading_topic("- انواع الذاكـــرة:") == "انواع الذاكرة"
+@pytest.mark.parametrize("heading, topic", [
+    ("2/ التطورات التي مهدت", "التطورات التي مهدت"),
+    ("أ/ اعادة التنظيم الاداري", "اعادة التنظيم الاداري"),
+    ("هـ/ تنتشار الثقافه", "تنتشار الثقافه"),
+    ("ثانيا متطلبات ومعوقات", "متطلبات ومعوقات"),
+    ("اولامفهموم الحكومة", "مفهموم الحكومة"),
+    ("## مراحل الحكومة:", "مراحل الحكومة"),
+    ("معوقات تطبيق الحكومه(في الدول الناميه)", "معوقات تطبيق الحكومه"),
+    ("الحكومة الالكترونيه", "الحكومة الالكترونيه"),
+    ("# أولاً: مفهوم أمن المعلومات", "مفهوم أمن المعلومات"),
+    ("## 2.1 البرمجيات الخبيثة (Malware)", "البرمجيات الخبيثة"),
+    ("- انواع الذاكـــرة:", "انواع الذاكرة"),
+])
+def test_heading_topic(heading: str, topic: str) -> None:
+    assert heading_topic(heading) == topic
 
 
 def test_unit_headings_and_a_short_line_over_a_paragraph_are_headings() -> None:
