@@ -220,7 +220,7 @@ def _check(args: argparse.Namespace, corpus: Path, index_dir: Path) -> int:
 
 def _check_file(path: Path, name: str) -> tuple[_FileReport, list[str]]:
     """One file's problems, and its words (for the near-duplicate test)."""
-    from chatbot.index.passages import split_passages
+    from chatbot.index.passages import Level, split_passages
     from chatbot.index.readers import UnreadableFile, read_document
 
     report = _FileReport(name)
@@ -230,7 +230,7 @@ def _check_file(path: Path, name: str) -> tuple[_FileReport, list[str]]:
         report.errors.append(str(exc))
         return report, []
     passages = split_passages(document.text, name)
-    sections = sum(p.level == "section" for p in passages)
+    sections = sum(p.level == Level.SECTION for p in passages)
     report.summary = f"[{document.encoding}]  {len(passages)} {msg.PASSAGES}, {sections} {msg.SECTIONS}"
     report.warnings.extend(document.warnings)
     if not passages:

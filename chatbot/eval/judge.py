@@ -27,7 +27,7 @@ from typing import Sequence
 from chatbot import messages as msg
 from chatbot.qa.reply import MAX_ANSWER_CHARS
 from chatbot.eval.gold import Gold, Span, bad_input, flatten
-from chatbot.index.passages import Passage
+from chatbot.index.passages import Level, Passage
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def _holds_span(p: Passage, span: Span) -> bool:
     span (the gold took the section with its sub-sections, which are passages of their own)."""
     if p.source != span.source:
         return False
-    heading_of = p.level == "section" and p.first == span.first and p.last <= span.last
+    heading_of = p.level == Level.SECTION and p.first == span.first and p.last <= span.last
     return heading_of or (p.first <= span.first and span.last <= p.last)
 
 

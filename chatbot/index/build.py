@@ -35,7 +35,7 @@ from chatbot import messages as msg
 from chatbot.index import semantic, store
 from chatbot.index.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, passage_words
 from chatbot.index.bm25 import BM25Params, SparseBM25
-from chatbot.index.passages import Passage, split_passages
+from chatbot.index.passages import Level, Passage, split_passages
 from chatbot.index.readers import UnreadableFile, is_lecture_file, read_document
 from chatbot.messages import Say
 
@@ -318,7 +318,7 @@ def build_index(
                 "encoding": found.entry["encoding"],
                 "warnings": found.entry["warnings"],
                 "passages": len(found.passages),
-                "sections": sum(p.level == "section" for p in found.passages),
+                "sections": sum(p.level == Level.SECTION for p in found.passages),
                 "indexed_at": found.entry.get("indexed_at") or time.strftime("%Y-%m-%dT%H:%M:%S"),
             }
         if progress:
@@ -336,7 +336,7 @@ def build_index(
                 store.switch_to(index_dir, build)
             _prune_cache(index_dir / "cache", set(m["sha256"] for m in manifest.values()))
     return BuildReport(
-        len(manifest), len(passages), sum(p.level == "section" for p in passages),
+        len(manifest), len(passages), sum(p.level == Level.SECTION for p in passages),
         reused, processed, skipped, time.perf_counter() - start,
     )
 
@@ -428,7 +428,7 @@ def _build_fields(
 
 def _relocate(row: dict, source: str, offset: int) -> Passage:
     """A cached passage placed in this build: its source name and its parent's position."""
-    row = dict(row, source=source, section=tuple(row["section"]))
+    row = dict(row, source=source, section=tuple(row["section"]), level=Level(row["level"]))
     if row["parent"] >= 0:
         row["parent"] += offset
     return Passage(**row)

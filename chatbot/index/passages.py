@@ -21,12 +21,13 @@ by the limits below (and by those of :mod:`chatbot.index.readers`), with the fil
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from typing import NamedTuple
 
 from chatbot.index.readers.base import UnreadableFile
 from chatbot.messages import PASSAGE_TOO_LONG
 
-__all__ = ["Passage", "split_passages", "MAX_PASSAGE_CHARS"]
+__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
 # student wants the part that answers.
@@ -41,6 +42,17 @@ MAX_TITLED_WORDS = 4 * MAX_PASSAGE_WORDS
 MAX_PASSAGE_CHARS = 200_000
 
 
+class Level(StrEnum):
+    """What a passage is in its lecture's tree (the value is stored in the index's JSON)."""
+
+    SECTION = "section"
+    """A heading with its own text and the lines of its items, not its sub-sections."""
+    ITEM = "item"
+    """One list item with its explanation; ``parent`` is its section."""
+    PARAGRAPH = "paragraph"
+    """Text under no list: a file with no headings is all paragraphs."""
+
+
 class Passage(NamedTuple):
     """One retrievable unit of a lecture, as it stands in its file."""
 
@@ -49,7 +61,7 @@ class Passage(NamedTuple):
     first: int
     last: int
     text: str
-    level: str  # "section" | "item" | "paragraph"
+    level: Level
     heading: str  # the passage's own title line (heading or item line), "" for paragraphs
     parent: int  # index of the enclosing section passage, -1 when there is none
 
@@ -75,36 +87,66 @@ _CELL_SEPARATOR = " | "
 
 
 def _clean(line: str) -> str:
-    """A line as the structure detector sees it: trimmed, tatweel and alef hamza folded."""
-    return line.strip().replace("ـ", "").replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ً", "")
+    """A line as the structure detector sees it: trimmed, in bare letters («أولاً:» → «اولا:»)."""
+    return _bare(line.strip())
+
+
+def _bare(text: str) -> str:
+    """:func:`chatbot.text.arabic.bare_letters`, imported on first use: that module loads
+    camel-tools (most of a second), and the chat imports this module before its first frame."""
+    from chatbot.text.arabic import bare_letters
+
+    return bare_letters(text)
+
+
+class LineKind(StrEnum):
+    """What a line of a lecture is to the structure detector: :func:`_classify` tells each line
+    by its look, then :func:`_resolve_kinds` decides by its neighbours which are headings."""
+
+    BLANK = "blank"
+    TEXT = "text"
+    HEADING = "heading"
+    """A markdown ``#`` heading; its ``value`` is the number of ``#``."""
+    ORDINAL = "ordinal"
+    """A short line opened by an ordinal or a course unit: «ثانيا: …», «المحور الأول: …»."""
+    TITLE = "title"
+    """The lecture's title: a short first line over a heading or a numbered line."""
+    SUBHEADING = "subheading"
+    """A numbered, starred or short plain line that heads a list or a paragraph."""
+    NUMBERED = "numbered"
+    """«1/ …», «(2) …»; its ``value`` is the number."""
+    LETTERED = "lettered"
+    """«أ/ …», «هـ) …»."""
+    BULLET = "bullet"
+    """«- …», «* …», «• …»."""
 
 
 class _Line(NamedTuple):
     number: int  # 1-based line number in the file
     raw: str
-    kind: str  # heading | ordinal | numbered | lettered | bullet | text | blank
+    kind: LineKind
     value: int  # heading level for md headings, number for numbered lines
 
 
-_HEADING_KINDS = ("title", "heading", "ordinal", "subheading")
-_LIST_KINDS = ("numbered", "lettered", "bullet")
+_HEADING_KINDS = (LineKind.TITLE, LineKind.HEADING, LineKind.ORDINAL, LineKind.SUBHEADING)
+_LIST_KINDS = (LineKind.NUMBERED, LineKind.LETTERED, LineKind.BULLET)
 
 
 def _classify(number: int, raw: str) -> _Line:
     line = _clean(raw)
     if not line:
-        return _Line(number, raw, "blank", 0)
+        return _Line(number, raw, LineKind.BLANK, 0)
     if m := _MD_HEADING_RE.match(line):
-        return _Line(number, raw, "heading", len(m.group(1)))
+        return _Line(number, raw, LineKind.HEADING, len(m.group(1)))
     if (_ORDINAL_RE.match(line) or _UNIT_RE.match(line)) and _is_heading_like(line):
-        return _Line(number, raw, "ordinal", 1)
+        return _Line(number, raw, LineKind.ORDINAL, 1)
     if m := _NUMBERED_RE.match(line):
-        return _Line(number, raw, "numbered", int(m.group(1) or m.group(2)))
-    if _LETTERED_RE.match(raw.strip().replace("ـ", "")) or _LETTERED_RE.match(line):
-        return _Line(number, raw, "lettered", 0)
+        return _Line(number, raw, LineKind.NUMBERED, int(m.group(1) or m.group(2)))
+    if _LETTERED_RE.match(line):
+        return _Line(number, raw, LineKind.LETTERED, 0)
     if _BULLET_RE.match(line):
-        return _Line(number, raw, "bullet", 0)
-    return _Line(number, raw, "text", 0)
+        return _Line(number, raw, LineKind.BULLET, 0)
+    return _Line(number, raw, LineKind.TEXT, 0)
 
 
 def _is_heading_like(line: str) -> bool:
@@ -113,7 +155,7 @@ def _is_heading_like(line: str) -> bool:
 
 def _bullet_mark(line: _Line | None) -> str:
     """The mark of a starred or dashed heading line («*», «-», …), "" for any other line."""
-    if line is None or line.kind != "subheading" or not _BULLET_RE.match(_clean(line.raw)):
+    if line is None or line.kind != LineKind.SUBHEADING or not _BULLET_RE.match(_clean(line.raw)):
         return ""
     return _clean(line.raw)[0]
 
@@ -125,7 +167,7 @@ def _next_contents(lines: list[_Line]) -> list[_Line | None]:
     nxt = None
     for i in range(len(lines) - 1, -1, -1):
         following[i] = nxt
-        if lines[i].kind != "blank":
+        if lines[i].kind != LineKind.BLANK:
             nxt = lines[i]
     return following
 
@@ -157,26 +199,26 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
     for line, nxt in zip(lines, _next_contents(lines)):
         kind = line.kind
         list_follows = nxt is not None and nxt.kind in _LIST_KINDS
-        if kind == "numbered":
+        if kind == LineKind.NUMBERED:
             opens_list = nxt is not None and (
-                nxt.kind == "lettered" or (nxt.kind == "numbered" and nxt.value == 1 and line.value != 0)
+                nxt.kind == LineKind.LETTERED or (nxt.kind == LineKind.NUMBERED and nxt.value == 1 and line.value != 0)
             )
             continues = line.value == last_item + 1
             heading_like = _is_heading_like(strip_marker(line.raw))
             if heading_like and (opens_list or not continues):
-                kind = "subheading"
+                kind = LineKind.SUBHEADING
                 last_item = 0
             else:
                 last_item = line.value
-        elif kind in ("ordinal", "heading"):
+        elif kind in (LineKind.ORDINAL, LineKind.HEADING):
             last_item = 0
             headed = True
-        elif kind == "bullet" and nxt is not None and nxt.kind not in _HEADING_KINDS:
+        elif kind == LineKind.BULLET and nxt is not None and nxt.kind not in _HEADING_KINDS:
             label = strip_marker(line.raw)
             if _ends_with_colon(label) and _is_heading_like(_clean(label)) and (list_follows or not headed):
-                kind = "subheading"
+                kind = LineKind.SUBHEADING
                 last_item = 0
-        elif kind == "text" and nxt is not None:
+        elif kind == LineKind.TEXT and nxt is not None:
             short = _is_heading_like(_clean(line.raw))
             adjacent = nxt.number == line.number + 1
             after_heading = bool(resolved) and resolved[-1].kind in _HEADING_KINDS and (
@@ -184,16 +226,16 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             )
             heads_list = list_follows and (adjacent or _ends_with_colon(line.raw))
             table_header = _CELL_SEPARATOR in line.raw and list_follows and adjacent
-            is_title = not resolved and nxt.kind in ("ordinal", "heading", "numbered")
+            is_title = not resolved and nxt.kind in (LineKind.ORDINAL, LineKind.HEADING, LineKind.NUMBERED)
             over_paragraph = (
-                adjacent and nxt.kind == "text"
+                adjacent and nxt.kind == LineKind.TEXT
                 and len(_clean(nxt.raw).split()) > MAX_HEADING_WORDS
-                and (not resolved or resolved[-1].kind == "blank")
+                and (not resolved or resolved[-1].kind == LineKind.BLANK)
             )
             if table_header or (short and ((heads_list and not after_heading) or is_title or over_paragraph)):
-                kind = "title" if is_title and not heads_list and not table_header else "subheading"
+                kind = LineKind.TITLE if is_title and not heads_list and not table_header else LineKind.SUBHEADING
                 last_item = 0
-                headed = headed or kind == "title"
+                headed = headed or kind == LineKind.TITLE
         resolved.append(line._replace(kind=kind))
     return resolved
 
@@ -234,11 +276,11 @@ class _Builder:
         self.in_list = False
 
     def _depth_for(self, line: _Line) -> int:
-        if line.kind == "title":
+        if line.kind == LineKind.TITLE:
             return 1
-        if line.kind == "heading":
+        if line.kind == LineKind.HEADING:
             return 1 + line.value
-        if line.kind == "ordinal":
+        if line.kind == LineKind.ORDINAL:
             return 2
         # A starred or dashed heading is the sibling of the open one with the same mark, and
         # nests under an open one with another mark («* تعريف الدافعية :» over «- انواعها:»).
@@ -252,7 +294,7 @@ class _Builder:
         # Numbered and unnumbered sub-headings sit one level below the nearest ordinal or
         # markdown heading (or at top level when the lecture has none).
         for node in reversed(self.stack[1:]):
-            if node.line is not None and node.line.kind in ("ordinal", "heading", "title"):
+            if node.line is not None and node.line.kind in (LineKind.ORDINAL, LineKind.HEADING, LineKind.TITLE):
                 return node.depth + 1
         return 2
 
@@ -262,12 +304,12 @@ class _Builder:
         if line.kind in _HEADING_KINDS:
             self._open(line, self._depth_for(line))
             return
-        if line.kind == "blank":
+        if line.kind == LineKind.BLANK:
             if self.in_list:
                 self.blank_since_item = True
             node.body.append(line)
             return
-        if line.kind in ("numbered", "lettered", "bullet"):
+        if line.kind in _LIST_KINDS:
             self.in_list = True
             self.blank_since_item = False
         elif self.in_list and self.blank_since_item:
@@ -285,7 +327,7 @@ class _Builder:
     def finish(self) -> list[Passage]:
         self._close_to_root()
         self._close(self.stack[0])
-        self.passages.sort(key=lambda p: (p.first, p.level != "section", p.last))
+        self.passages.sort(key=lambda p: (p.first, p.level != Level.SECTION, p.last))
         # Parents are looked up after sorting, by span.
         return _link_parents(self.passages)
 
@@ -298,11 +340,11 @@ class _Builder:
             return
         items = _group_items(body)
         in_items = {line.number for item in items for line in item}
-        self._titled([node.line] + body, node.path, "section", in_items)
+        self._titled([node.line] + body, node.path, Level.SECTION, in_items)
         for item in items:
-            self._titled(item, node.path, "item", set())
+            self._titled(item, node.path, Level.ITEM, set())
 
-    def _titled(self, span: list[_Line], path: tuple[str, ...], level: str, in_items: set[int]) -> None:
+    def _titled(self, span: list[_Line], path: tuple[str, ...], level: Level, in_items: set[int]) -> None:
         """A section or item passage. One longer than MAX_TITLED_WORDS keeps its opening under
         its title and the rest of its text (not the lines of its items, which are passages of
         their own) becomes paragraphs under the same heading path: a heading over a whole
@@ -313,20 +355,20 @@ class _Builder:
             return
         opening = _cut_long(span)[0]
         self.passages.append(self._passage(_trim(opening), path, level, heading))
-        rest = [_Line(line.number, "", "blank", 0) if line.number in in_items else line for line in span[len(opening):]]
+        rest = [_Line(line.number, "", LineKind.BLANK, 0) if line.number in in_items else line for line in span[len(opening):]]
         self._paragraphs(rest, path)
 
     def _paragraphs(self, body: list[_Line], path: tuple[str, ...]) -> None:
         block: list[_Line] = []
-        for line in body + [_Line(0, "", "blank", 0)]:
-            if line.kind != "blank":
+        for line in body + [_Line(0, "", LineKind.BLANK, 0)]:
+            if line.kind != LineKind.BLANK:
                 block.append(line)
                 continue
             for chunk in _cut_long(block):
-                self.passages.append(self._passage(chunk, path, "paragraph", ""))
+                self.passages.append(self._passage(chunk, path, Level.PARAGRAPH, ""))
             block = []
 
-    def _passage(self, span: list[_Line], path: tuple[str, ...], level: str, heading: str) -> Passage:
+    def _passage(self, span: list[_Line], path: tuple[str, ...], level: Level, heading: str) -> Passage:
         text = "\n".join(l.raw.rstrip() for l in span).strip("\n")
         if len(text) > MAX_PASSAGE_CHARS:
             raise UnreadableFile(PASSAGE_TOO_LONG.both(
@@ -337,9 +379,9 @@ class _Builder:
 def _trim(body: list[_Line]) -> list[_Line]:
     """The body without its leading and trailing blank lines (one slice)."""
     start, end = 0, len(body)
-    while start < end and body[start].kind == "blank":
+    while start < end and body[start].kind == LineKind.BLANK:
         start += 1
-    while end > start and body[end - 1].kind == "blank":
+    while end > start and body[end - 1].kind == LineKind.BLANK:
         end -= 1
     return body[start:end]
 
@@ -358,7 +400,7 @@ def _group_items(body: list[_Line]) -> list[list[_Line]]:
         if line.kind in _LIST_KINDS and not (current is not None and _indent(line) > _indent(current[0])):
             current = [line]
             items.append(current)
-        elif line.kind == "blank":
+        elif line.kind == LineKind.BLANK:
             current = None
         elif current is not None:
             current.append(line)
@@ -385,10 +427,10 @@ def _link_parents(passages: list[Passage]) -> list[Passage]:
     linked: list[Passage] = []
     last_section = -1
     for i, p in enumerate(passages):
-        if p.level == "section":
+        if p.level == Level.SECTION:
             last_section = i
             linked.append(p)
-        elif p.level == "item" and last_section >= 0 and passages[last_section].last >= p.last:
+        elif p.level == Level.ITEM and last_section >= 0 and passages[last_section].last >= p.last:
             linked.append(p._replace(parent=last_section))
         else:
             linked.append(p)
@@ -410,19 +452,36 @@ def strip_marker(line: str) -> str:
 
 def _raw_offset(line: str, clean_end: int) -> int:
     """The position in ``line`` matching position ``clean_end`` of ``_clean(line)``, which drops
-    tatweel and tanween («ثانياً:» is one letter longer than «ثانيا:»)."""
+    tatweel and diacritics («ثانياً:» is one letter longer than «ثانيا:») and keeps one letter
+    for one."""
     stripped = line.strip()
     lead = len(line) - len(line.lstrip())
     kept = 0
     for i, ch in enumerate(stripped):
         if kept == clean_end:
             return lead + i
-        if ch not in "ـً":
-            kept += 1
+        kept += len(_bare(ch))
     return len(line)
 
 
 _MD_HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")
+# An aside in brackets («(في الدول الناميه)») is no part of what a heading names.
+_BRACKETED_RE = re.compile(r"\s*[(\[].*?[)\]]\s*")
+_TOPIC_END = ".:،؛ "
+# A sub-section's number («## 2.1 البرمجيات الخبيثة»): strip_marker takes «2.» and leaves «1 …»
+# in the title that retrieval indexes; a topic drops the whole number.
+_DOTTED_NUMBER_RE = re.compile(r"^(?:#{1,6}\s+)?\d{1,3}(?:\.\d{1,3})+\.?\s+")
+
+
+def heading_topic(line: str) -> str:
+    """What a heading names, to be read inside a sentence: :func:`strip_marker`, then without
+    a sub-section's whole number, asides in brackets, tatweel and closing punctuation.
+    «## مراحل الحكومة:» → «مراحل الحكومة», «## 2.1 البرمجيات» → «البرمجيات»,
+    «معوقات تطبيق الحكومه(في الدول الناميه)» → «معوقات تطبيق الحكومه»."""
+    from chatbot.text.arabic import strip_tatweel  # camel-tools: loaded on first use (see _bare)
+
+    topic = _BRACKETED_RE.sub(" ", strip_marker(_DOTTED_NUMBER_RE.sub("", line.strip(), count=1)))
+    return " ".join(strip_tatweel(topic).split()).rstrip(_TOPIC_END)
 
 
 def outline(passage: Passage) -> list[str]:
@@ -432,13 +491,12 @@ def outline(passage: Passage) -> list[str]:
     it long, and BM25 would rank the section below a shorter one with the same heading words.
     """
     lines = passage.text.split("\n")
-    if passage.level != "section":
+    if passage.level != Level.SECTION:
         return lines
     kept = [lines[0]]
     in_list = False
     for n, raw in enumerate(lines[1:], 2):
-        kind = _classify(n, raw).kind
-        if kind in ("numbered", "lettered", "bullet"):
+        if _classify(n, raw).kind in _LIST_KINDS:
             in_list = True
             kept.append(raw)
         elif not in_list:

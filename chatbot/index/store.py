@@ -42,7 +42,7 @@ from typing import NamedTuple
 import numpy as np
 
 from chatbot.index.bm25 import VARIANTS, BM25Params, SparseBM25
-from chatbot.index.passages import Passage
+from chatbot.index.passages import Level, Passage
 
 __all__ = [
     "FIELD_PARTS", "FORMAT_VERSION", "PARTS", "IndexCorrupt", "IndexMissing", "StoredIndex", "checked_json", "parts",
@@ -139,7 +139,7 @@ def write_build(
             fh.write(json.dumps(p._asdict(), ensure_ascii=False) + "\n")
     position = {source: i for i, source in enumerate(params["files"])}
     np.save(tmp / "passages.file.npy", np.array([position[p.source] for p in passages], dtype=np.int64))
-    np.save(tmp / "passages.section.npy", np.array([p.level != "item" for p in passages], dtype=bool))
+    np.save(tmp / "passages.section.npy", np.array([p.level != Level.ITEM for p in passages], dtype=bool))
     for field, model in fields.items():
         (tmp / f"{field}.terms.json").write_text(json.dumps(model.terms, ensure_ascii=False), encoding="utf-8")
         for array in _ARRAYS:
@@ -313,4 +313,5 @@ def _read_surface(folder: Path) -> dict[str, str]:
 
 def _passage(row: dict) -> Passage:
     row["section"] = tuple(row["section"])
+    row["level"] = Level(row["level"])
     return Passage(**row)

@@ -25,6 +25,7 @@ from chatbot.text.resources import data_lines
 
 __all__ = [
     "analyze",
+    "bare_letters",
     "char_ngrams",
     "content_words",
     "function_words",
@@ -62,6 +63,14 @@ def strip_tatweel(text: str) -> str:
     return araby.strip_tatweel(text)
 
 
+def bare_letters(text: str) -> str:
+    """«أوّلاً» → «اولا», «إدارة» → «ادارة»: hamza and madda alef forms become bare alef
+    (camel-tools), tatweel and diacritics go. No character becomes two, so a position in the
+    result maps back to one in ``text``; what a writer varies without changing the word goes,
+    and every letter that spells it stays (teh marbuta, hamza on waw or yeh, alef maksura)."""
+    return dediac_ar(normalize_alef_ar(strip_tatweel(text)))
+
+
 def normalize_hamza_carriers(text: str) -> str:
     """«مسؤولية» → «مسوولية», «هيئة» → «هيية»: hamza on waw or yeh becomes its carrier, as
     students type it without hamza. Alef forms are left to :func:`normalize_alef_ar`."""
@@ -96,8 +105,7 @@ def normalize(text: str) -> str:
 
 @lru_cache(maxsize=500_000)
 def _normalize_word(word: str) -> str:
-    word = dediac_ar(strip_tatweel(normalize_unicode(word)))
-    word = normalize_alef_maksura_ar(normalize_alef_ar(word))
+    word = normalize_alef_maksura_ar(bare_letters(normalize_unicode(word)))
     word = normalize_teh_marbuta_ar(normalize_hamza_carriers(word))
     return collapse_elongation(normalize_digits(word)).casefold()
 

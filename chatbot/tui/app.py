@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from chatbot.qa.kinds import ReplyKind
-from chatbot.index.passages import Passage
+from chatbot.index.passages import Level, Passage
 from chatbot.tui import strings, transcript
 from chatbot.tui.examples import example_questions
 from chatbot.tui.messages import AskRequested, PassageRequested
@@ -32,7 +32,7 @@ from chatbot.tui.rtl import APP, TERMINAL, resolve_mode
 from chatbot.tui.strings import Language, engine_message, resolve_language
 from chatbot.tui.themes import DARK, THEMES
 from chatbot.tui.widgets.answer_card import AnswerCard, distinctive
-from chatbot.tui.widgets.contents import Contents, ContentsPanel, outline
+from chatbot.tui.widgets.contents import Contents, ContentsPanel, passage_tree
 from chatbot.tui.widgets.conversation import Conversation
 from chatbot.tui.widgets.help_screen import HelpScreen
 from chatbot.tui.widgets.index_progress import IndexProgress
@@ -184,7 +184,7 @@ class ChatApp(App[None]):
             return
         self.engine = engine
         self._index_of = {passage: i for i, passage in enumerate(engine.passages)}
-        self._children = outline(engine.passages)[1]
+        self._children = passage_tree(engine.passages)[1]
         self.query_one(Contents).load(engine.passages)
         await progress.remove()
         await self._welcome()
@@ -366,10 +366,10 @@ class ChatApp(App[None]):
     # -- helpers --------------------------------------------------------------------------
     def _siblings(self, passage: Passage) -> list[Passage]:
         """The items of the list ``passage`` is an item of (none for a section or paragraph)."""
-        if self.engine is None or passage.level != "item" or passage.parent < 0:
+        if self.engine is None or passage.level != Level.ITEM or passage.parent < 0:
             return []
         items = self._children.get(passage.parent, [])
-        return [self.engine.passages[i] for i in items if self.engine.passages[i].level == "item"]
+        return [self.engine.passages[i] for i in items if self.engine.passages[i].level == Level.ITEM]
 
     def _share(self, term: str) -> float:
         """The share of passages holding an index term (its postings in the word field)."""

@@ -1,38 +1,19 @@
 """Example questions for the welcome message, made from the corpus's own section headings.
 
 A heading such as «2/ التطورات التي مهدت لقيام الحكومه الالكترونيه» or «ثالثا: مراحل …» is
-stripped of its numbering and turned into «ما التطورات التي مهدت …؟», so the examples always
-match whatever lectures are loaded.
+stripped of its numbering (:func:`chatbot.index.passages.heading_topic`) and turned into
+«ما التطورات التي مهدت …؟», so the examples always match whatever lectures are loaded.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from chatbot.index.passages import Passage
+from chatbot.index.passages import Level, Passage, heading_topic
 
-__all__ = ["example_questions", "strip_numbering"]
+__all__ = ["example_questions"]
 
-_ORDINALS = (
-    "اولا|أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا"
-)
-# «#», «2/», «(3)», «4.», «أ/», «هـ)», «ثانيا:» and an ordinal glued to the next word
-# («اولامفهوم») at the start of a heading.
-_NUMBERING_RE = re.compile(
-    rf"^\s*(?:#+\s*|\(?\d{{1,3}}\s*[/.)\-–]\s*|\(\d{{1,3}}\)\s*"
-    rf"|\(?(?:هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*"
-    rf"|(?:{_ORDINALS})(?:\s*[:：\-–/.)]\s*|\s+|(?=\w{{3}})))"
-)
-_BRACKETED_RE = re.compile(r"\s*[(\[].*?[)\]]\s*")
 _MIN_WORDS, _MAX_WORDS = 2, 7
-
-
-def strip_numbering(heading: str) -> str:
-    """«2/ اهداف الحكومه» → «اهداف الحكومه»; «ثانيا متطلبات» → «متطلبات»."""
-    text = _NUMBERING_RE.sub("", heading.strip(), count=1)
-    text = _BRACKETED_RE.sub(" ", text)
-    return " ".join(text.replace("ـ", "").split()).rstrip(".:،؛ ")
 
 
 def example_questions(passages: Sequence[Passage], count: int = 4) -> list[str]:
@@ -44,7 +25,7 @@ def example_questions(passages: Sequence[Passage], count: int = 4) -> list[str]:
     seen: set[str] = set()
     candidates: list[str] = []
     for passage in passages:
-        topic = strip_numbering(passage.heading) if passage.level == "section" else ""
+        topic = heading_topic(passage.heading) if passage.level == Level.SECTION else ""
         if _MIN_WORDS <= len(topic.split()) <= _MAX_WORDS and topic not in seen:
             seen.add(topic)
             candidates.append(topic)

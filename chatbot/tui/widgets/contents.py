@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 
-from chatbot.index.passages import Passage
+from chatbot.index.passages import Level, Passage
 from chatbot.tui import rtl, strings
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.widgets.rtl_input import RtlInput
@@ -34,7 +34,7 @@ def entry_label(passage: Passage) -> str:
     return " ".join(words[:MAX_LABEL_WORDS]) + (" …" if len(words) > MAX_LABEL_WORDS else "")
 
 
-def outline(passages: Sequence[Passage]) -> tuple[dict[str, list[int]], dict[int, list[int]]]:
+def passage_tree(passages: Sequence[Passage]) -> tuple[dict[str, list[int]], dict[int, list[int]]]:
     """The tree as (top entries per file, children per entry), indices in reading order.
 
     Sections nest by heading path (a section whose path extends another's sits under it);
@@ -46,8 +46,8 @@ def outline(passages: Sequence[Passage]) -> tuple[dict[str, list[int]], dict[int
     section_at: dict[tuple[str, tuple[str, ...]], int] = {}
     for index, passage in enumerate(passages):
         children[index] = []
-        parent = passage.parent if passage.level == "item" else -1
-        if passage.level == "section":
+        parent = passage.parent if passage.level == Level.ITEM else -1
+        if passage.level == Level.SECTION:
             section_at[(passage.source, passage.section)] = index
             parent = section_at.get((passage.source, passage.section[:-1]), -1)
         if parent >= 0:
@@ -64,11 +64,11 @@ def kept(passages: Sequence[Passage], query: str, fold: Callable[[str], str]) ->
     if not wanted:
         return None
     keep: set[int] = set()
-    section_at = {(p.source, p.section): i for i, p in enumerate(passages) if p.level == "section"}
+    section_at = {(p.source, p.section): i for i, p in enumerate(passages) if p.level == Level.SECTION}
     for index, passage in enumerate(passages):
         if wanted in fold(entry_label(passage)):
             keep.add(index)
-            if passage.level == "item" and passage.parent >= 0:
+            if passage.level == Level.ITEM and passage.parent >= 0:
                 keep.add(passage.parent)
             path = passage.section
             while path:
@@ -126,7 +126,7 @@ class Contents(Tree[int]):
 
     def _rebuild(self) -> None:
         self.clear()
-        tops, children = outline(self._passages)
+        tops, children = passage_tree(self._passages)
         keep = self._keep
         for source, entries in tops.items():
             entries = [i for i in entries if keep is None or i in keep]

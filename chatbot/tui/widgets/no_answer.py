@@ -9,8 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList
 
-from chatbot.index.passages import Passage
-from chatbot.tui.examples import strip_numbering
+from chatbot.index.passages import Passage, heading_topic
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.widgets.rtl_options import RtlOptionList
 from chatbot.tui import strings
@@ -19,7 +18,7 @@ from chatbot.tui.widgets.rtl_text import RtlText, current_language
 
 def suggestion_label(passage: Passage) -> str:
     """What a suggested section is called: its own heading, else where it sits."""
-    title = strip_numbering(passage.heading) or " ".join(passage.text.split()[:8])
+    title = heading_topic(passage.heading) or " ".join(passage.text.split()[:8])
     return title or passage.source
 
 

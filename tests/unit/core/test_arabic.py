@@ -10,6 +10,7 @@ from chatbot.text import arabic
     [
         (arabic.remove_invisible, "ما\u200f مراحل\u202e الحكومة\u0007", "ما مراحل الحكومة"),
         (arabic.strip_tatweel, "الحكومـــة الالكترونيـة", "الحكومة الالكترونية"),
+        (arabic.bare_letters, "أوّلاً: إدارة الحكومـــة ومسؤوليّتها", "اولا: ادارة الحكومة ومسؤوليتها"),
         (arabic.normalize_hamza_carriers, "مسؤولية هيئة", "مسوولية هيية"),
         (arabic.normalize_digits, "عام ٢٠٢٤ و۱۲", "عام 2024 و12"),
         (arabic.collapse_elongation, "شكراااا جزيلا", "شكرا جزيلا"),

@@ -1,7 +1,9 @@
 """The passage tree: the lecture's headings and items, markdown, and plain paragraphs."""
 
+import pytest
+
 from bundled_lecture import LECTURE, passage_titled
-from chatbot.index.passages import MAX_PASSAGE_WORDS, outline, split_passages, strip_marker
+from chatbot.index.passages import MAX_PASSAGE_WORDS, heading_topic, outline, split_passages, strip_marker
 
 STAGES = "مراحل الحكومة الالكترونيه"
 
@@ -65,6 +67,23 @@ def test_strip_marker() -> None:
     assert strip_marker("اولامفهموم الحكومة") == "مفهموم الحكومة"
     assert strip_marker("ثانياً: الفرق بين البيانات") == "الفرق بين البيانات"
     assert strip_marker("المحور الثاني: عصر الولاة") == "عصر الولاة"
+
+
+@pytest.mark.parametrize("heading, topic", [
+    ("2/ التطورات التي مهدت", "التطورات التي مهدت"),
+    ("أ/ اعادة التنظيم الاداري", "اعادة التنظيم الاداري"),
+    ("هـ/ تنتشار الثقافه", "تنتشار الثقافه"),
+    ("ثانيا متطلبات ومعوقات", "متطلبات ومعوقات"),
+    ("اولامفهموم الحكومة", "مفهموم الحكومة"),
+    ("## مراحل الحكومة:", "مراحل الحكومة"),
+    ("معوقات تطبيق الحكومه(في الدول الناميه)", "معوقات تطبيق الحكومه"),
+    ("الحكومة الالكترونيه", "الحكومة الالكترونيه"),
+    ("# أولاً: مفهوم أمن المعلومات", "مفهوم أمن المعلومات"),
+    ("## 2.1 البرمجيات الخبيثة (Malware)", "البرمجيات الخبيثة"),
+    ("- انواع الذاكـــرة:", "انواع الذاكرة"),
+])
+def test_heading_topic(heading: str, topic: str) -> None:
+    assert heading_topic(heading) == topic
 
 
 def test_unit_headings_and_a_short_line_over_a_paragraph_are_headings() -> None:

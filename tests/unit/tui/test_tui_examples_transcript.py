@@ -1,27 +1,16 @@
-"""Welcome examples from headings, the contents outline, and the logical-text transcript."""
+"""Welcome examples from headings, the contents tree, and the logical-text transcript."""
 
 from datetime import datetime
 
 from bundled_lecture import LECTURE
 from chatbot.index.passages import Passage, split_passages
 from chatbot.tui import transcript
-from chatbot.tui.examples import example_questions, strip_numbering
-from chatbot.tui.widgets.contents import outline
+from chatbot.tui.examples import example_questions
+from chatbot.tui.widgets.contents import passage_tree
 
 
 def lecture() -> list[Passage]:
     return split_passages(LECTURE.read_text(encoding="utf-8"), LECTURE.name)
-
-
-def test_strip_numbering():
-    assert strip_numbering("2/ التطورات التي مهدت") == "التطورات التي مهدت"
-    assert strip_numbering("أ/ اعادة التنظيم الاداري") == "اعادة التنظيم الاداري"
-    assert strip_numbering("هـ/ تنتشار الثقافه") == "تنتشار الثقافه"
-    assert strip_numbering("ثانيا متطلبات ومعوقات") == "متطلبات ومعوقات"
-    assert strip_numbering("اولامفهموم الحكومة") == "مفهموم الحكومة"
-    assert strip_numbering("## مراحل الحكومة:") == "مراحل الحكومة"
-    assert strip_numbering("معوقات تطبيق الحكومه(في الدول الناميه)") == "معوقات تطبيق الحكومه"
-    assert strip_numbering("الحكومة الالكترونيه") == "الحكومة الالكترونيه"
 
 
 def test_examples_are_questions_about_headings_spread_over_the_lecture():
@@ -36,9 +25,9 @@ def test_examples_of_a_corpus_without_headings_are_empty():
     assert example_questions(split_passages("نص بلا عناوين.\n\nفقرة ثانية.", "x.txt")) == []
 
 
-def test_outline_nests_sections_and_items():
+def test_passage_tree_nests_sections_and_items():
     passages = lecture()
-    tops, children = outline(passages)
+    tops, children = passage_tree(passages)
     assert list(tops) == ["e-government.txt"]
     first = tops["e-government.txt"][0]
     assert passages[first].heading.startswith("اولا")
