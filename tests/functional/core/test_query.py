@@ -1,0 +1,59 @@
+"""A question is read once into a Query: its intent, the answer it expects, its terms; and the
+decision works on what retrieval gathered, without searching again."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import chatbot.qa.decide as decide_module
+from chatbot.qa.answer_types import AnswerType
+from chatbot.qa.engine import Engine
+from chatbot.qa.query import Intent, Query, TermOrigin, Unaskable, read_query
+
+
+def _read(engine: Engine, question: str) -> Query | Unaskable:
+    return read_query(question, engine.index.fields["word"], engine.speller, engine.extra_synonyms)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("ما مراحل الحكومة الالكترونية", Intent.LIST),
+        ("اذكر معوقات تطبيق الحكومة الالكترونية", Intent.LIST),
+        ("ما الفرق بين النموذج المركزي واللامركزي", Intent.COMPARISON),
+        ("لماذا تحتاج الحكومة الالكترونية الى ادارة للمعلومات", Intent.WHY),
+        ("ما هي الحكومة الالكترونية؟", Intent.DEFINITION),
+        ("شو يعني النموذج اللامركزي", Intent.DEFINITION),
+        ("كيف تصل الخدمة الى المواطن", Intent.OTHER),
+        ("مساء الخير", Intent.SMALLTALK),
+    ],
+)
+def test_intent(engine: Engine, question: str, intent: Intent) -> None:
+    query = _read(engine, question)
+    assert isinstance(query, Query) and query.intent == intent
+
+
+def test_answer_type_and_terms(engine: Engine) -> None:
+    query = _read(engine, "متى ظهرت الحكومه الالكترونيه")
+    assert query.answer_type == AnswerType.DATE
+    assert {t.origin for t in query.terms} >= {TermOrigin.EXACT}
+    typo = _read(engine, "ما هي معوقت تطبيق الحكومة الالكترونية")
+    assert any(t.origin == TermOrigin.FUZZY and t.word == "معوقت" for t in typo.terms)
+
+
+@pytest.mark.parametrize("question", ["", "   ", "؟؟ !!", "x" * 1001])
+def test_what_cannot_be_searched_says_why(engine: Engine, question: str) -> None:
+    unaskable = _read(engine, question)
+    assert isinstance(unaskable, Unaskable) and " / " in unaskable.message
+
+
+def test_the_decision_calls_no_retrieval_function() -> None:
+    """decide.py may take types and constants from retrieve.py, never a function: it chooses
+    among the candidates retrieval gathered."""
+    tree = ast.parse(Path(decide_module.__file__).read_text(encoding="utf-8"))
+    taken = {a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "chatbot.qa.retrieve"
+             for a in node.names}
+    import chatbot.qa.retrieve as retrieve
+
+    assert not [name for name in taken if callable(getattr(retrieve, name)) and not isinstance(getattr(retrieve, name), type)]
