@@ -94,22 +94,22 @@ def decide(
     chosen = candidates[best]
 
     def hit(i: int, confidence: Confidence) -> Hit:
-        return Hit(passages[i], round(candidates[i].score, 6), confidence)
+        return Hit(passages[i], round(retrieval.scores[i], 6), confidence)
 
     verdict = support(chosen.evidence, settings)
     if verdict == Support.NONE:
         # Sections to look at instead: those holding one of the question's words at least.
-        near = [i for i in retrieval.sections if candidates[i].evidence.count][:top]
+        near = [i for i in retrieval.sections if retrieval.held[i]][:top]
         suggestions = [hit(i, Confidence.LOW) for i in near]
         return Reply(query.text, ReplyKind.NO_ANSWER, NO_ANSWER, None, suggestions, query.stems, chosen.evidence,
                      ranking)
     unsure = verdict == Support.UNSURE
     others = [i for i in retrieval.ranking[: top + ALTERNATIVES_LOOKED_AT] if i != best and passages[i].parent != best]
-    runner_up = candidates[others[0]].score if others else 0.0
+    runner_up = retrieval.scores[others[0]] if others else 0.0
     margin = (chosen.score - runner_up) / chosen.score if chosen.score else 0.0
-    answer = hit(best, _confidence(chosen.evidence.coverage, margin, unsure, settings))
+    answer = Hit(passages[best], round(chosen.score, 6), _confidence(chosen.evidence.coverage, margin, unsure, settings))
     close = settings.close * chosen.score
-    alternatives = [hit(i, Confidence.MEDIUM if candidates[i].score >= close else Confidence.LOW) for i in others[:top]]
+    alternatives = [hit(i, Confidence.MEDIUM if retrieval.scores[i] >= close else Confidence.LOW) for i in others[:top]]
     return Reply(query.text, ReplyKind.ANSWER, UNSURE if unsure else "", answer, alternatives, query.stems,
                  chosen.evidence, ranking)
 

@@ -67,7 +67,10 @@ class Candidate(NamedTuple):
 class Retrieval(NamedTuple):
     ranking: tuple[int, ...]  # the best passages by fused score, best first
     sections: tuple[int, ...]  # the best passages that are not items, best first
-    candidates: dict[int, Candidate]  # every passage of both, and those they may lead to
+    scores: dict[int, float]  # the fused score of each passage of both
+    held: dict[int, int]  # how many of the question's words each of the best sections holds
+    candidates: dict[int, Candidate]  # the passages an answer may be: the best passage and the best
+    # section, the item each may narrow to, and what explains either
 
 
 Terms = tuple[QueryTerm, ...]
@@ -84,11 +87,14 @@ def retrieve(
     terms = query.terms
     files = file_coverage(terms, index, speller)
     scores = rank(terms, index, files, similarity, settings)
-    shown = max(settings.reranked, top + ALTERNATIVES_LOOKED_AT)
-    ranking = top_k(scores, max(depth, shown))
+    ranking = top_k(scores, max(depth, top + ALTERNATIVES_LOOKED_AT))
     sections = top_k(scores, SECTIONS_PER_SHOWN * top, index.sections)
-    candidates = _candidates(query, index, scores, ranking[:shown] + sections, files, similarity, settings)
-    return Retrieval(tuple(ranking), tuple(sections), candidates)
+    topic = _topic_stems(terms, index, settings)
+    starts = ranking[:1] + sections[:1]
+    return Retrieval(
+        tuple(ranking), tuple(sections), {i: float(scores[i]) for i in ranking + sections},
+        {i: _held(terms, index, i, topic)[0] for i in sections},
+        _candidates(query, index, scores, starts, files, similarity, topic, settings))
 
 
 # --- Scoring -------------------------------------------------------------------------------
@@ -322,22 +328,22 @@ def _files_holding(stems: set[str], index: StoredIndex, n_files: int) -> np.ndar
 
 
 def _candidates(
-    query: Query, index: StoredIndex, scores: np.ndarray, first: list[int], files: FileCoverage,
-    similarity: np.ndarray | None, settings: Settings,
+    query: Query, index: StoredIndex, scores: np.ndarray, starts: list[int], files: FileCoverage,
+    similarity: np.ndarray | None, topic: dict[str, np.ndarray], settings: Settings,
 ) -> dict[int, Candidate]:
-    """A Candidate for each passage of ``first`` and each passage it may lead the decision to:
-    its best item, what explains it, its section."""
+    """A Candidate for each passage an answer may start from, the item it may narrow to, and
+    what explains either when it only names its subject (a passage, else its section): the
+    decision's every step (chatbot.qa.decide) stays within them."""
     passages = index.passages
     explaining = top_k(scores, settings.explaining_depth)
     median = None if similarity is None else float(np.median(similarity))
-    topic = _topic_stems(query.terms, index, settings)
     found: dict[int, Candidate] = {}
-    todo = list(dict.fromkeys(first))
+    todo = [(i, True) for i in dict.fromkeys(starts)]
     while todo:
-        i = todo.pop(0)
+        i, start = todo.pop(0)
         if i in found:
             continue
-        child = _best_child(i, scores, passages)
+        child = _best_child(i, scores, passages) if start else None
         thin = _is_thin(passages[i], settings)
         explained_by = _explaining(i, explaining, index, settings) if thin else None
         count, held = _held(query.terms, index, i, topic)
@@ -347,7 +353,8 @@ def _candidates(
             None if median is None else float(similarity[i] - median))
         found[i] = Candidate(float(scores[i]), title_match(passages[i], query.terms, index), evidence, child,
                              thin, explained_by)
-        todo += [j for j in (child, explained_by, passages[i].parent) if j is not None and j >= 0 and j not in found]
+        parent = passages[i].parent if thin and explained_by is None else -1
+        todo += [(j, False) for j in (child, explained_by, parent) if j is not None and j >= 0 and j not in found]
     return found
 
 

@@ -9,36 +9,24 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
-DARK = Theme(
-    name="chatbot-dark",
-    primary="#4F8FBF",
-    secondary="#7A8CA8",
-    accent="#2BB3A3",
-    warning="#E0A43A",
-    error="#E0645A",
-    success="#5FB27A",
-    foreground="#E4E7EB",
-    background="#14181F",
-    surface="#1B212B",
-    panel="#222A36",
-    dark=True,
-    variables={"input-selection-background": "#2BB3A3 35%", "footer-key-foreground": "#2BB3A3"},
-)
+# One palette a row, in the order of COLOURS; the last column is the selection's tint.
+COLOURS = ("primary", "secondary", "accent", "warning", "error", "success", "foreground", "background",
+           "surface", "panel")
+_PALETTES = {
+    "chatbot-dark": ("#4F8FBF", "#7A8CA8", "#2BB3A3", "#E0A43A", "#E0645A", "#5FB27A", "#E4E7EB", "#14181F",
+                     "#1B212B", "#222A36", "35%"),
+    "chatbot-light": ("#2C6A99", "#5A6B85", "#13877A", "#B87810", "#C0392B", "#2E8B57", "#1D232B", "#F6F4EF",
+                      "#FFFFFF", "#ECE8DF", "30%"),
+}
 
-LIGHT = Theme(
-    name="chatbot-light",
-    primary="#2C6A99",
-    secondary="#5A6B85",
-    accent="#13877A",
-    warning="#B87810",
-    error="#C0392B",
-    success="#2E8B57",
-    foreground="#1D232B",
-    background="#F6F4EF",
-    surface="#FFFFFF",
-    panel="#ECE8DF",
-    dark=False,
-    variables={"input-selection-background": "#13877A 30%", "footer-key-foreground": "#13877A"},
-)
 
+def _theme(name: str, dark: bool) -> Theme:
+    *colours, tint = _PALETTES[name]
+    palette = dict(zip(COLOURS, colours, strict=True))
+    variables = {"input-selection-background": f"{palette['accent']} {tint}", "footer-key-foreground": palette["accent"]}
+    return Theme(name=name, dark=dark, variables=variables, **palette)
+
+
+DARK = _theme("chatbot-dark", dark=True)
+LIGHT = _theme("chatbot-light", dark=False)
 THEMES = (DARK, LIGHT)
