@@ -21,7 +21,7 @@ from __future__ import annotations
 import errno
 import re
 from enum import StrEnum
-from importlib import resources
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 __all__ = ["CATALOGUE", "SEPARATOR", "Language", "Say", "messages_in", "read_catalogue"]
@@ -100,7 +100,8 @@ def read_catalogue(text: str) -> dict[str, Say | str]:
     return catalogue
 
 
-CATALOGUE = read_catalogue(resources.files(__package__).joinpath("messages.tsv").read_text(encoding="utf-8"))
+# Beside the module, in the package as installed too (pathlib, not importlib.resources: lighter at start).
+CATALOGUE = read_catalogue(Path(__file__).with_name("messages.tsv").read_text(encoding="utf-8"))
 
 
 def messages_in(scope: str = "") -> dict[str, Any]:
