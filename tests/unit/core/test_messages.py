@@ -162,3 +162,10 @@ def test_every_message_of_the_catalogue_is_used(scope: str) -> None:
     dead = set(msg.messages_in(scope)) - ASKED[scope]
     assert not dead, f"messages no code asks for: {sorted(dead)}"
     assert ASKED[scope] & set(msg.messages_in(scope))  # the scan sees the modules' users
+
+
+@pytest.mark.parametrize("module, scope, rebuilt", [
+    ("chatbot.messages", "", {"OS_REASONS", "UNWRITABLE_WHY_AR"}), ("chatbot.tui.strings", "chat", {"BINDINGS"})])
+def test_no_catalogue_name_hides_a_name_of_the_code(module: str, scope: str, rebuilt: set[str]) -> None:
+    # Only the tables the module rebuilds (keyed by errno, gathered into Commands) share a name.
+    assert set(msg.messages_in(scope)) & _set_in_code(module) == rebuilt
