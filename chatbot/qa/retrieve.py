@@ -20,7 +20,7 @@ from typing import NamedTuple
 import numpy as np
 
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem
-from chatbot.text.arabic import content_words, light_stem
+from chatbot.text.arabic import content_words, light_stem, word_set, words
 from chatbot.index.bm25 import SparseBM25
 from chatbot.index.passages import Passage, strip_marker
 from chatbot.qa.answer_types import AnswerType, has_figure
@@ -371,18 +371,42 @@ def _best_child(section: int, scores: np.ndarray, passages: list[Passage]) -> in
 
 
 def _is_thin(p: Passage, settings: Settings) -> bool:
-    """Whether a passage only names its subject (few content words besides its title)."""
+    """Whether a passage only names its subject: few content words besides its title and its
+    cover lines (:func:`_is_cover`)."""
     title = set(content_words(p.heading))
-    return sum(w not in title for w in content_words(p.text)) < settings.min_body_words
+    body = [w for line in p.text.splitlines() if not _is_cover_line(line) for w in content_words(line)]
+    return sum(w not in title for w in body) < settings.min_body_words
+
+
+# A cover line is short: «مقرر: شبكات الحاسوب 1», «المحاضرة الرابعة - د. أحمد».
+MAX_COVER_LINE_WORDS = 12
+
+
+def _is_cover_line(line: str) -> bool:
+    """A short line naming the course, the lecture's number, the teacher or the institution
+    (data/front_matter.txt)."""
+    ws = words(line)
+    return len(ws) <= MAX_COVER_LINE_WORDS and not word_set("front_matter").isdisjoint(ws)
+
+
+def _is_cover(p: Passage) -> bool:
+    """A lecture's cover (a title slide, a title page): every line after the heading is a cover
+    line. It says which lecture this is, never what it teaches."""
+    body = p.text.splitlines()[1:] if p.heading else p.text.splitlines()
+    lines = [line for line in body if line.strip()]
+    return bool(lines) and all(_is_cover_line(line) for line in lines)
 
 
 def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: Settings) -> int | None:
     """The best-ranked passage that holds every word of a thin passage's title and is not thin
-    itself (None: none in the ranking's top)."""
+    itself; for a lecture's cover, whose title names the whole lecture, the best-ranked passage
+    that is not thin (None: none in the ranking's top)."""
     p = index.passages[thin]
     vocab = index.fields["word"]
-    title = line_stems(strip_marker(p.heading) or p.text, vocab)
     others = np.array([i for i in explaining if i != thin], dtype=np.int64)
+    if _is_cover(p):
+        return next((int(i) for i in others if not _is_thin(index.passages[int(i)], settings)), None)
+    title = line_stems(strip_marker(p.heading) or p.text, vocab)
     if title and len(others):
         holds = np.all([vocab.contains(stem, others) for stem in title], axis=0)
         for i in others[holds]:
