@@ -7,8 +7,9 @@ from chatbot.qa.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
 
 SMALLTALK = {
     Smalltalk.GREETING: ["السلام عليكم ورحمة الله وبركاته", "مساء الخير يا دكتور", "أهلين"],
-    Smalltalk.WELLBEING: ["إزيك؟", "شلونك عيني، شخبارك", "كيف حالك اليوم"],
-    Smalltalk.THANKS: ["الله يعطيك الصحة", "تسلم إيدك", "ممنون", "شكراً جزيلاً على الشرح", "وشكرا", "thank you"],
+    Smalltalk.WELLBEING: ["إزيك؟", "شلونك عيني، شخبارك", "كيف حالك اليوم", "كيفك؟ ان شاء الله منيح"],
+    Smalltalk.THANKS: ["الله يعطيك الصحة", "تسلم إيدك", "ممنون", "شكراً جزيلاً على الشرح", "وشكرا", "thank you",
+                       "تشكرات عيني", "كثر خيرك عالشرح"],
     Smalltalk.BYE: ["مع السلامة"],
 }
 
@@ -21,6 +22,7 @@ def test_a_message_made_of_smalltalk_phrases_is_smalltalk(message, kind):
 @pytest.mark.parametrize("message", [
     "السلام عليكم، ما هي مراحل الحكومة الالكترونية",  # a greeting, then a question
     "ما هو التسويق",
+    "ما هو الشرح",
     "يا استاذ",  # filler alone
     "الله",
     "",
