@@ -61,6 +61,8 @@ _ITEM_RE = re.compile(f"^(?:[{BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s
 _BRACKET_SPACE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
 _LONE_MARKER_RE = re.compile(f"[{BULLETS}*\\-]|\\(?\\d{{1,3}}[./)\\-]?|[.)/\\-]?\\d{{1,3}}\\)?")
 _SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
+# «)Nucleoid(»: a closing bracket, no bracket, then the opening one.
+_CLOSED_FIRST_RE = re.compile(r"\)[^()]*\(")
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
 
 # Geometry thresholds, in units of the font size (em), set on LibreOffice exports of Word and
@@ -329,7 +331,18 @@ def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
     opens_right, opens_left = _opens_item(right, visual[-4:]), _opens_item(left, visual[:4])
     if opens_right != opens_left:
         rtl = opens_right
+    elif (misordered := _misordered(right) - _misordered(left)) != 0:
+        rtl = misordered < 0
     return (right if rtl else left), rtl
+
+
+def _misordered(reading: str) -> int:
+    """How many signs of a wrong base direction a reading shows: a line that opens with the
+    punctuation that ends a sentence («.ATP الطاقة على شكل»), a bracket closed before it opens
+    («)Nucleoid(السيتوبلازم»). A paragraph whose Arabic lines are aligned left (a document never
+    set right to left) still has them laid out right to left: these signs say so when the side
+    the lines are flush with does not."""
+    return int(reading[:1] in _SENTENCE_ENDS or reading[:1] == ":") + len(_CLOSED_FIRST_RE.findall(reading))
 
 
 def _opens_item(reading: str, edge: str) -> bool:
