@@ -27,6 +27,13 @@ def test_left_to_right_paragraph_with_arabic_runs():
     assert logical_text(glyphs("نامض ةيرسلا."), rtl=False)[0] == "السرية ضمان."
 
 
+def test_a_right_to_left_line_on_a_left_aligned_page_reads_right_to_left():
+    # A document never set right to left: its Arabic lines are flush left, yet laid out right to
+    # left — the full stop drawn leftmost, the English term's brackets around it.
+    assert logical_text(glyphs(".ATP لكش ىلع ةقاطلا"), rtl=False) == ("الطاقة على شكل ATP.", True)
+    assert logical_text(glyphs(".)Nucleoid( ةاونلا هبش"), rtl=False) == ("شبه النواة (Nucleoid).", True)
+
+
 def test_a_list_marker_shows_the_paragraph_direction():
     assert logical_text(glyphs("1. نالعالا ةلحرم"), rtl=True) == ("1. مرحلة الاعلان", False)
     assert logical_text(glyphs("نالعالا ةلحرم /1"), rtl=False) == ("1/ مرحلة الاعلان", True)
