@@ -59,7 +59,7 @@ class Candidate(NamedTuple):
     score: float  # fused score
     title: float  # how fully the question names its title (title_match)
     evidence: Evidence
-    best_child: int | None  # its best-scoring item, for a section (None: no item scores)
+    best_child: int | None  # for a passage an answer starts from, its best-scoring item (None: none scores)
     thin: bool  # it only names its subject (few content words besides its title)
     explained_by: int | None  # for a passage that only names its subject, the passage explaining it
 

@@ -40,7 +40,7 @@ class Settings:
     # Chosen before the dev sets were written; 0.5, 0.8 and 1.2 then measured alike on the
     # blind and dev sets (536, 535 and 534 right of 631 answerable).
     semantic_share: float = 0.5
-    reranked: int = 30  # candidates that get the coverage and title terms (and the decision's evidence)
+    reranked: int = 30  # candidates that get the coverage and title terms
     # N-grams found in more than this share of passages are dropped from a question: at 100,000
     # passages they were most of its cost and tell passages apart no better than stopwords
     # (benchmarks/scale.py).
