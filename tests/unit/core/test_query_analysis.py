@@ -3,7 +3,8 @@ comparisons), each on an Arabic example, and when an answer is supported."""
 
 import pytest
 
-from chatbot.index.analysis import corpus_stems, indexed_stem
+from chatbot.index.analysis import corpus_stems, indexed_stem, passage_words
+from chatbot.index.passages import split_passages
 from chatbot.text.arabic import without_proclitic
 from chatbot.qa.decide import abstention_models, support
 from chatbot.qa.retrieve import Evidence
@@ -22,6 +23,19 @@ def test_corpus_stems_strip_a_proclitic_only_where_the_corpus_says_so() -> None:
     stems = corpus_stems(counts)
     assert stems["بتاريخ"] == stems["التاريخ"] == "تاريخ"
     assert stems["كتاب"] == "كتاب"  # «تاب» is rarer than «كتاب»: the ك is part of the word
+
+
+def test_a_section_is_indexed_with_the_heading_it_stands_under() -> None:
+    text = ("### النمط الإشعاعي\nطرق رئيسية تخرج من المركز نحو الأطراف.\n\n"
+            "- العيوب:\n  - ازدحام شديد في المركز\n  - صعوبة التنقل بين الأطراف\n")
+    drawbacks = next(p for p in split_passages(text, "x.md") if p.heading == "- العيوب:")
+    title, body = passage_words(drawbacks)
+    assert title == ["العيوب"] and {"النمط", "الاشعاعي"} <= set(body)
+    item = next(p for p in split_passages(text, "x.md") if p.level == "item")
+    assert "النمط" not in passage_words(item)[1], "an item is found through its section"
+    text = "### الحكومة الالكترونية\nمقدمة عنها.\n\nمراحل التحول الرقمي:\n- الاعلان\n- التبادل\n"
+    stages = next(p for p in split_passages(text, "x.md") if p.heading == "مراحل التحول الرقمي:")
+    assert "الحكومه" not in passage_words(stages)[1], "a heading naming its own subject stands alone"
 
 
 def test_indexed_stem_finds_the_form_the_index_holds() -> None:
