@@ -186,7 +186,8 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
     ending in a colon with a list after it across blank lines, and a line of table cells over
     the table's rows. So are a short first line followed by a heading (the lecture's title),
     and a short line standing after a blank line over a paragraph longer than a heading
-    («مقدمة» above its text).
+    («مقدمة» above its text, directly or after a blank line: a paragraph lecture writes each
+    heading as a block of its own).
 
     A short starred or dashed line ending in a colon («* تعريف الشبكات :», «- انواع الشبكات:»)
     is a heading when a list follows it, and, in a lecture with no other headings, when text
@@ -228,7 +229,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             table_header = _CELL_SEPARATOR in line.raw and list_follows and adjacent
             is_title = not resolved and nxt.kind in (LineKind.ORDINAL, LineKind.HEADING, LineKind.NUMBERED)
             over_paragraph = (
-                adjacent and nxt.kind == LineKind.TEXT
+                nxt.kind == LineKind.TEXT
                 and len(_clean(nxt.raw).split()) > MAX_HEADING_WORDS
                 and (not resolved or resolved[-1].kind == LineKind.BLANK)
             )

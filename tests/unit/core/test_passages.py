@@ -93,6 +93,13 @@ def test_unit_headings_and_a_short_line_over_a_paragraph_are_headings() -> None:
     assert sections == [("مقدمة", 1, 2), ("المحور الأول: الفتح", 4, 7)]
 
 
+def test_a_heading_written_as_a_block_of_its_own_heads_the_paragraphs_below() -> None:
+    prose = "كان تايلور مهندسا امريكيا عمل في مصانع الصلب ولاحظ هناك ما سماه التباطؤ المتعمد في العمل."
+    text = f"مدخل\n\n{prose}\n\nالادارة العلمية عند تايلور\n\n{prose}\n\n{prose}\n\nوهذا كل شيء.\n"
+    sections = [(p.heading, p.first, p.last) for p in split_passages(text, "t.txt") if p.level == "section"]
+    assert sections == [("مدخل", 1, 3), ("الادارة العلمية عند تايلور", 5, 11)]
+
+
 def test_empty_text_gives_no_passages() -> None:
     assert split_passages("", "empty.txt") == []
     assert split_passages("\n\n  \n", "blank.txt") == []
