@@ -72,7 +72,20 @@ def expected_answer_type(question: str) -> AnswerType | None:
     """The kind of thing a question asks for, from its opening words; None for any other
     question (what, why, how, list…)."""
     ws = tuple(words(question))
-    return next((kind for cue, kind in _cues() if ws[: len(cue)] == cue), None)
+    for cue, kind in _cues():
+        if ws[: len(cue)] == cue:
+            if kind == AnswerType.DATE and _asks_condition(ws[len(cue):]):
+                return None
+            return kind
+    return None
+
+
+def _asks_condition(rest: tuple[str, ...]) -> bool:
+    """«متى نستخدم …», «متى يحدث …», «امتى بيستخدم …»: a present-tense verb after «when» asks
+    in what case, not at what date. Told by its prefix: «ي», or «ن» / dialect «بي، بت، بن» on a
+    longer word (the perfect «نشر», «نشأت» keeps its date)."""
+    verb = rest[0] if rest else ""
+    return (verb[:1] == "ي" and len(verb) >= 3) or (len(verb) >= 4 and (verb[0] == "ن" and verb[-1] != "ت" or verb[0] == "ب" and verb[1] in "يتن"))
 
 
 def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER) -> bool:

@@ -6,6 +6,7 @@ import pytest
 from chatbot.index.analysis import corpus_stems, indexed_stem, passage_words
 from chatbot.index.passages import split_passages
 from chatbot.text.arabic import without_proclitic
+from chatbot.qa.answer_types import AnswerType, expected_answer_type
 from chatbot.qa.decide import abstention_models, support
 from chatbot.qa.retrieve import Evidence
 from chatbot.qa.query import asks_definition
@@ -84,3 +85,26 @@ def test_support_grows_with_the_evidence() -> None:
     assert model.probability(weak._replace(coverage=0.9)) > model.probability(weak)
     assert model.probability(weak._replace(held=0.9, count=4)) > model.probability(weak)
     assert model.probability(weak._replace(answer_type=False)) < model.probability(weak)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("متى توفي فريدريك تايلور", AnswerType.DATE),
+        ("متى نشأت المدرسة الكلاسيكية", AnswerType.DATE),
+        ("متى نستخدم الوسيط بدل الوسط الحسابي", None),  # in what case, not at what date
+        ("متى يحدث الخسوف القمري", None),
+        ("امتى بيستخدموا نموذج الشلال", None),
+        ("كم عدد مراحل الذاكرة", AnswerType.NUMBER),
+        ("مين اكتشف الدورة الدموية", AnswerType.PERSON),
+        ("ما هي الذاكرة", None),
+    ],
+)
+def test_expected_answer_type(question: str, kind: AnswerType | None) -> None:
+    assert expected_answer_type(question) == kind
+
+
+def test_a_passage_without_the_kind_of_answer_asked_declines() -> None:
+    """«متى توفي تايلور» on a passage that holds every word but no date: declined, however
+    sure the model is of the rest."""
+    assert support(Evidence(1.0, 1.0, 3, False, 0.1)) == "none"
