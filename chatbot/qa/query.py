@@ -18,7 +18,9 @@ from typing import Callable, NamedTuple
 
 from chatbot import messages as msg
 from chatbot.index.analysis import indexed_stem
-from chatbot.text.arabic import content_words, cue_words, function_words, light_stem, normalize, question_words, word_set
+from chatbot.text.arabic import (
+    content_words, cue_words, drop_vocative, function_words, light_stem, normalize, question_words, word_set,
+)
 from chatbot.text.arabic import words as all_words
 from chatbot.index.bm25 import SparseBM25
 from chatbot.qa.answer_types import AnswerType, expected_answer_type
@@ -110,11 +112,12 @@ def read_query(
         return Unaskable(question, TOO_LONG)
     if talk := smalltalk_kind(question, lambda word: indexed_stem(word, vocab.has) is not None):
         return Query(question, (), Intent.SMALLTALK, None, talk)
-    terms = tuple(t for t in expand_query(question, vocab, speller, extra_synonyms, settings)
+    asked = drop_vocative(question)
+    terms = tuple(t for t in expand_query(asked, vocab, speller, extra_synonyms, settings)
                   if not (t.origin == TermOrigin.UNKNOWN and t.word in smalltalk_words()))
     if not terms:
         return Unaskable(question, NO_WORDS)
-    return Query(question, terms, _intent(question, terms, settings), expected_answer_type(question))
+    return Query(question, terms, _intent(asked, terms, settings), expected_answer_type(asked))
 
 
 @lru_cache(maxsize=1)

@@ -51,6 +51,8 @@ _ELONGATION_RE = re.compile(r"(\w)\1{2,}")
 # «اللا» never stands alone, so it is joined to the word it negates.
 _LA_PREFIX_RE = re.compile(r"(?<!\w)اللا\s+(?=\w)")
 _WORD_RE = re.compile(r"\w", re.UNICODE)
+# «يا دكتور», «يا باشمهندس», «يا جماعة»: the vocative «يا» and the one addressed.
+_VOCATIVE_RE = re.compile(r"(?<!\w)يا\s+[^\s؟?!.,،]+")
 
 
 def remove_invisible(text: str) -> str:
@@ -85,6 +87,12 @@ def normalize_digits(text: str) -> str:
 def collapse_elongation(text: str) -> str:
     """«شكراااا» → «شكرا»: a letter repeated three or more times is kept once."""
     return _ELONGATION_RE.sub(r"\1", text)
+
+
+def drop_vocative(text: str) -> str:
+    """A question without whom it addresses: «يعني إيه درجة العلاقة يا باشمهندس؟» → «يعني إيه
+    درجة العلاقة ؟». The addressee is no word of the question's subject."""
+    return _VOCATIVE_RE.sub("", text)
 
 
 def join_la_prefix(text: str) -> str:

@@ -54,3 +54,9 @@ def test_analyze_same_for_question_and_passage_forms() -> None:
 
 def test_char_ngrams_mark_word_boundaries() -> None:
     assert arabic.char_ngrams(["حكوم"], (3,)) == ["#حك", "حكو", "كوم", "وم#"]
+
+
+def test_drop_vocative() -> None:
+    assert arabic.drop_vocative("يعني إيه درجة العلاقة يا باشمهندس؟") == "يعني إيه درجة العلاقة ؟"
+    assert arabic.drop_vocative("يا دكتور ما المقصود بمرحلة التنفيذ") == " ما المقصود بمرحلة التنفيذ"
+    assert arabic.drop_vocative("ما هي الزوايا القائمة") == "ما هي الزوايا القائمة"  # «يا» inside a word stays
