@@ -85,7 +85,13 @@ def _asks_condition(rest: tuple[str, ...]) -> bool:
     in what case, not at what date. Told by its prefix: «ي», or «ن» / dialect «بي، بت، بن» on a
     longer word (the perfect «نشر», «نشأت» keeps its date)."""
     verb = rest[0] if rest else ""
-    return (verb[:1] == "ي" and len(verb) >= 3) or (len(verb) >= 4 and (verb[0] == "ن" and verb[-1] != "ت" or verb[0] == "ب" and verb[1] in "يتن"))
+    if verb.startswith("ي"):
+        return len(verb) >= 3  # «يصل», «يحدث»
+    if len(verb) < 4:
+        return False
+    we_do = verb.startswith("ن") and not verb.endswith("ت")  # «نستخدم», not «نشأت»
+    dialect = verb[0] == "ب" and verb[1] in "يتن"  # «بيستخدم», «بتحصل», «بنقول»
+    return we_do or dialect
 
 
 def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER) -> bool:
