@@ -19,7 +19,7 @@ from typing import Callable, NamedTuple
 from chatbot import messages as msg
 from chatbot.index.analysis import indexed_stem
 from chatbot.text.arabic import (
-    content_words, cue_words, drop_vocative, function_words, light_stem, normalize, question_words, word_set,
+    content_words, cue_words, defining_words, drop_vocative, function_words, light_stem, normalize, question_words, word_set,
 )
 from chatbot.text.arabic import words as all_words
 from chatbot.index.bm25 import SparseBM25
@@ -135,7 +135,9 @@ def _intent(question: str, terms: tuple[QueryTerm, ...], settings: Settings) -> 
     for intent in (Intent.COMPARISON, Intent.LIST, Intent.WHY):
         if intent in found:
             return intent
-    return Intent.DEFINITION if asks_definition(question, settings) else Intent.OTHER
+    defining = defining_words()["before"]
+    named = any(w in defining for w in all_words(question))  # «ما المقصود بـX», «عرف X»
+    return Intent.DEFINITION if named or asks_definition(question, settings) else Intent.OTHER
 
 
 def asks_definition(question: str, settings: Settings = SETTINGS) -> bool:

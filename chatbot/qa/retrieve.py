@@ -15,16 +15,17 @@ subject), the evidence the decision weighs: so :mod:`chatbot.qa.decide` never se
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+import re
+from typing import Callable, NamedTuple
 
 import numpy as np
 
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem
-from chatbot.text.arabic import content_words, light_stem, word_set, words
+from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, word_set, words
 from chatbot.index.bm25 import SparseBM25
 from chatbot.index.passages import Passage, strip_marker
 from chatbot.qa.answer_types import AnswerType, has_figure
-from chatbot.qa.query import Query, QueryTerm, TermOrigin
+from chatbot.qa.query import Intent, Query, QueryTerm, TermOrigin
 from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.text.spelling import Speller
 from chatbot.index.store import StoredIndex
@@ -86,7 +87,7 @@ def retrieve(
     the question (None: BM25 alone)."""
     terms = query.terms
     files = file_coverage(terms, index, speller)
-    scores = rank(terms, index, files, similarity, settings)
+    scores = rank(query, index, files, similarity, settings)
     ranking = top_k(scores, max(depth, top + ALTERNATIVES_LOOKED_AT))
     sections = top_k(scores, SECTIONS_PER_SHOWN * top, index.sections)
     topic = _topic_stems(terms, index, settings)
@@ -101,10 +102,11 @@ def retrieve(
 
 
 def rank(
-    terms: Terms, index: StoredIndex, files: FileCoverage, similarity: np.ndarray | None = None,
+    query: Query, index: StoredIndex, files: FileCoverage, similarity: np.ndarray | None = None,
     settings: Settings = SETTINGS,
 ) -> np.ndarray:
     """Fused score of every passage (see the module docstring)."""
+    terms, intent = query.terms, query.intent
     queries = _field_queries(terms)
     fused = _fuse(index.fields, "", queries, settings)
     several = len(index.params.get("files", ())) > 1
@@ -116,6 +118,9 @@ def rank(
     if len(best):
         fused[best] += settings.coverage_share * coverage(terms, index, best)
         fused[best] += settings.title_share * np.array([title_match(index.passages[i], terms, index) for i in best])
+        if intent == Intent.DEFINITION:
+            topic, has = defined_topic(terms), index.fields["word"].has
+            fused[best] += settings.definition_share * np.array([defines(index.passages[i].text, topic, has) for i in best])
         if several:
             fused[best] += settings.file_coverage_share * files.ranking[index.file_of[best]]
     return fused
@@ -231,7 +236,61 @@ def title_match(passage: Passage, terms: Terms, index: StoredIndex) -> float:
     title = line_stems(_label(passage.heading), vocab)
     total = sum(vocab.idf_of(s) for s in title)
     asked = {t.stem for t in terms}
-    return sum(vocab.idf_of(s) for s in title & asked) / total if total else 0.0
+    named = title & asked
+    if not named & {t.stem for t in terms if t.word}:
+        return 0.0  # only the asking words («مفهوم» for «ما هو»): «مفهوم الرقابة» is no title of «الدستور الجامد»
+    return sum(vocab.idf_of(s) for s in named) / total if total else 0.0
+
+
+# --- Definitions ------------------------------------------------------------------------------
+
+_DEFINING_TOKEN_RE = re.compile(r"\w+|[:=()]")
+_LATIN_RE = re.compile(r"[a-z0-9]+")
+MAX_PARENTHESIS_TOKENS = 6
+
+
+def defined_topic(terms: Terms) -> list[frozenset[str]]:
+    """The words a definition question asks to define, in order, each as the stems it may take."""
+    topic: dict[str, set[str]] = {}
+    for t in terms:
+        if t.word and t.origin != TermOrigin.SYNONYM and t.word not in defining_words()["before"]:
+            topic.setdefault(t.word, set()).add(t.stem)
+    return [frozenset(stems) for stems in topic.values()]
+
+
+def defines(text: str, topic: list[frozenset[str]], has: Callable[[str], bool]) -> bool:
+    """Whether a line of the passage defines the topic: its words in a row, then a defining word
+    or a colon («قاعدة البيانات (Database) هي …», «التطبيع: …»), or after one («يقصد
+    بالتطبيع …»); a parenthesis or an English term after the topic is skipped (data/defining.txt)."""
+    if not topic:
+        return False
+    marks = defining_words()
+    n = len(topic)
+    for line in normalize(text).splitlines():
+        if not any(stem in line for stem in topic[0]):  # stems are parts of their words: most lines go here
+            continue
+        tokens = _DEFINING_TOKEN_RE.findall(strip_marker(line))
+        stems = [indexed_stem(tok, has) or light_stem(tok) for tok in tokens]
+        for i in range(len(tokens) - n + 1):
+            if not all(stems[i + k] in topic[k] for k in range(n)):
+                continue
+            if i and tokens[i - 1] in marks["before"]:
+                return True
+            j = _after_parenthesis(tokens, i + n)
+            if j < len(tokens) and (tokens[j] in marks["after"] or tokens[j] in (":", "=")):
+                return True
+    return False
+
+
+def _after_parenthesis(tokens: list[str], j: int) -> int:
+    """The first token from ``j`` past a short parenthesis and English words («(Database)»)."""
+    if j < len(tokens) and tokens[j] == "(":
+        close = next((k for k in range(j + 1, min(len(tokens), j + MAX_PARENTHESIS_TOKENS + 2)) if tokens[k] == ")"), None)
+        if close is not None:
+            j = close + 1
+    while j < len(tokens) and _LATIN_RE.fullmatch(tokens[j]):
+        j += 1
+    return j
 
 
 # --- The question's words in passages and files ----------------------------------------------

@@ -161,6 +161,17 @@ ASKING_CUES = ("comparison", "why")
 
 
 @lru_cache(maxsize=1)
+def defining_words() -> dict[str, frozenset[str]]:
+    """``after`` and ``before``: the words that mark a sentence defining a term
+    (data/defining.txt)."""
+    kinds: dict[str, set[str]] = {"after": set(), "before": set()}
+    for line in data_lines("defining.txt"):
+        kind, word = line.split("\t", 1)
+        kinds[kind].add(normalize(word))
+    return {kind: frozenset(ws) for kind, ws in kinds.items()}
+
+
+@lru_cache(maxsize=1)
 def question_words() -> frozenset[str]:
     """Words that say that something is asked: data/question_words.txt, and the comparison and
     why cues of data/intents.txt."""

@@ -25,6 +25,8 @@ def _read(engine: Engine, question: str) -> Query | Unaskable:
         ("لماذا تحتاج الحكومة الالكترونية الى ادارة للمعلومات", Intent.WHY),
         ("ما هي الحكومة الالكترونية؟", Intent.DEFINITION),
         ("شو يعني النموذج اللامركزي", Intent.DEFINITION),
+        ("ما المقصود بالنموذج المركزي", Intent.DEFINITION),  # a definition word names what is asked
+        ("عرف الحكومة الالكترونية", Intent.DEFINITION),
         ("كيف تصل الخدمة الى المواطن", Intent.OTHER),
         ("مساء الخير", Intent.SMALLTALK),
     ],

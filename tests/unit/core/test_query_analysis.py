@@ -6,9 +6,9 @@ import pytest
 from chatbot.index.analysis import corpus_stems, indexed_stem, passage_words
 from chatbot.index.passages import split_passages
 from chatbot.text.arabic import without_proclitic
-from chatbot.qa.answer_types import AnswerType, expected_answer_type
+from chatbot.qa.answer_types import AnswerType, expected_answer_type, has_figure
 from chatbot.qa.decide import abstention_models, support
-from chatbot.qa.retrieve import Evidence
+from chatbot.qa.retrieve import Evidence, defines
 from chatbot.qa.query import asks_definition
 
 
@@ -108,3 +108,25 @@ def test_a_passage_without_the_kind_of_answer_asked_declines() -> None:
     """«متى توفي تايلور» on a passage that holds every word but no date: declined, however
     sure the model is of the rest."""
     assert support(Evidence(1.0, 1.0, 3, False, 0.1)) == "none"
+
+
+@pytest.mark.parametrize(
+    ("line", "topic", "expected"),
+    [
+        ("قاعدة البيانات (Database) هي مجموعة منظمة من البيانات", ["قاعد", "بيان"], True),
+        ("أما الدستور الجامد (Rigid Constitution) فهو الدستور الذي يشترط لتعديله", ["دستور", "جامد"], True),
+        ("- التطبيع: عملية تنظيم الجداول", ["تطبيع"], True),
+        ("ويقصد بالتطبيع تنظيم الجداول لتقليل التكرار", ["تطبيع"], True),
+        ("ولا تثار الرقابة إلا في ظل الدساتير الجامدة", ["دستور", "جامد"], False),  # named, not defined
+        ("العلاقة (Relation): جدول ثنائي الأبعاد داخل قاعدة البيانات", ["قاعد", "بيان"], False),
+    ],
+)
+def test_a_line_defining_the_asked_topic(line: str, topic: list[str], expected: bool) -> None:
+    stems = {"قاعد", "بيان", "دستور", "جامد", "تطبيع", "علاق", "جدول"}
+    assert defines(line, [frozenset({t}) for t in topic], stems.__contains__) is expected
+
+
+def test_a_figure_answers_in_a_sentence_naming_half_of_what_is_asked() -> None:
+    question = "كم عدد أقمار كوكب زحل"
+    assert not has_figure("في النظام الشمسي ثمانية كواكب أبعدها كوكب نبتون.", question)  # «كوكب» alone
+    assert has_figure("يدور حول كوكب زحل 146 قمرا.", question)
