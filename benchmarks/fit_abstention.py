@@ -41,8 +41,8 @@ from chatbot.qa.retrieve import Evidence  # noqa: E402
 from chatbot.qa.settings import SETTINGS  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "chatbot" / "qa" / "abstention.json"
-# The same lectures and questions as dev/d1 and dev/d2, in other formats: not counted twice.
-SKIPPED_SETS = ("dev/word", "dev/word-pdf")
+# The same lectures and questions as other dev sets, in other formats: not counted twice.
+SKIPPED_SETS = ("dev/word", "dev/word-pdf", "dev/slides", "dev/slides-pdf")
 L2 = 1e-4
 DECLINED = 0.80
 CAUTION_OOS = 0.05

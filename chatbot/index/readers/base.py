@@ -19,7 +19,7 @@ from chatbot.messages import Say
 
 __all__ = [
     "Document", "UnreadableFile", "ARABIC_LETTER_RE", "arabic_share", "checked", "check_archive", "check_lines",
-    "table_lines",
+    "table_lines", "ITEM_MARK", "UNIT_MARK",
     "MAX_FILE_BYTES", "MAX_LINES", "MAX_PARAGRAPHS", "MAX_MEMBERS", "MAX_MEMBER_BYTES", "MAX_XML_BYTES",
     "MAX_ARCHIVE_BYTES", "MAX_RATIO",
 ]
@@ -70,6 +70,9 @@ def checked(text: str, encoding: str, warnings: tuple[str, ...] = ()) -> Documen
 # data, and the table is read row by row.
 MAX_HEADER_WORDS = 6
 ITEM_MARK = "- "
+# A bullet of a slide explained by its notes: shown, but not a list item for the splitter, so
+# the slide's title, bullets and notes are one passage (chatbot.index.readers.pptx).
+UNIT_MARK = "· "
 
 
 def table_lines(rows: list[list[str]]) -> list[tuple[str, str]]:

@@ -27,7 +27,9 @@ from typing import Iterator
 from chatbot import messages as msg
 from chatbot.text.arabic import remove_invisible
 from chatbot.index.readers.base import Document, UnreadableFile, arabic_share, checked
-from chatbot.index.readers.pdf_layout import BULLETS, Glyph, Line, Rule, drawn_backwards, lecture_lines, page_lines
+from chatbot.index.readers.pdf_layout import (
+    BULLETS, Glyph, Line, Rule, drawn_backwards, lecture_lines, notes_with_their_slides, page_lines,
+)
 
 _GARBLED_RE = re.compile("[\ue000-\uf8ff\ufffd]|\\(cid:\\d+\\)")
 _BOLD_RE = re.compile("bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -61,7 +63,7 @@ def read(data: bytes) -> Document:
     flipped = sum(line.flipped for page in pages for line in page)
     if flipped:
         warnings.append(msg.PDF_FLIPPED.both(count=flipped))
-    text = "\n".join(lecture_lines([line for page in pages for line in page]))
+    text = "\n".join(lecture_lines([line for page in notes_with_their_slides(pages) for line in page]))
     if arabic_share(text) < 0.5:
         warnings.append(str(msg.PDF_NOT_ARABIC))
     return checked(text, "pdf", tuple(warnings))

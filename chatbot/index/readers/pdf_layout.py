@@ -43,9 +43,9 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from chatbot.index.readers.base import table_lines
+from chatbot.index.readers.base import UNIT_MARK, table_lines
 
-__all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "logical_text", "drawn_backwards"]
+__all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "notes_with_their_slides", "logical_text", "drawn_backwards"]
 
 _ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
 _ARABIC_WORD_RE = re.compile(f"[{_ARABIC}][{_ARABIC}\u064b-\u0652]*")  # marks inside a word
@@ -147,8 +147,10 @@ def page_lines(
     pieces = [piece for row in printed for piece in row]
     if not pieces:
         return []
-    area = _text_area([p for p, c in pieces if c is None] or [p for p, _ in pieces], bounds)
-    flush = _flush_side([p for p, c in pieces if c is None])
+    # A page number in a corner is no edge of the text.
+    text = [p for p, c in pieces if c is None and not _PAGE_NUMBER_RE.match("".join(g.text for g in p))]
+    area = _text_area(text or [p for p, _ in pieces], bounds)
+    flush = _flush_side(text)
     lines: list[Line] = []
     for row in printed:
         plain = [(p, c) for p, c in row if c is None]
@@ -191,7 +193,30 @@ def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
         else:
             result.append([g])
             centre, size = c, g.size
-    return [_with_marks(sorted(row, key=lambda g: g.x0)) for row in result]
+    return [_with_marks(_without_strays(sorted(row, key=lambda g: g.x0))) for row in result]
+
+
+def _without_strays(row: list[Glyph]) -> list[Glyph]:
+    """A kashida its font mapped to a wrong character: LibreOffice justifies Arabic lines by
+    stretching words with kashidas, and some fonts give those glyphs the text «R», «_» or «6»
+    («الشخصRية», «الع_الم», «مراجع6ة»). A lone Latin letter or «_» touching an Arabic letter,
+    or a lone digit between two, is kept as ink without text, so it neither shows nor splits
+    the word's run. Real ones have neighbours of their kind («(Ring)», «132هـ») or a space
+    before Arabic («فيتامين C»)."""
+    def latin(g: Glyph) -> bool:
+        return len(g.text) == 1 and g.text.isascii() and (g.text.isalnum() or g.text == "_")
+
+    def touching(g: Glyph, n: Glyph) -> bool:
+        return bool(_RTL_CHAR_RE.match(n.text)) and max(g.x0, n.x0) - min(g.x1, n.x1) < WORD_GAP * g.size
+
+    for i, g in enumerate(row):
+        neighbours = row[max(i - 1, 0):i] + row[i + 1:i + 2]
+        if not latin(g) or any(latin(n) for n in neighbours):
+            continue
+        touches = sum(touching(g, n) for n in neighbours)
+        if touches == 2 or (touches and not g.text.isdigit()):
+            row[i] = g._replace(text="")
+    return row
 
 
 def _with_marks(row: list[Glyph]) -> list[Glyph]:
@@ -398,6 +423,43 @@ def _plausible(word: str) -> int:
 # -- the whole lecture ---------------------------------------------------------------------------
 
 
+def notes_with_their_slides(pages: list[list[Line]]) -> list[list[Line]]:
+    """Slides exported with their notes pages: a page that opens with an earlier page's text
+    (the slide, drawn small above its speaker notes) gives its remaining lines, the notes, to
+    that slide, and is left empty; so the notes follow their slide's title and bullets as one
+    unit, as the pptx reader puts them. The two drawings are compared by their letters in any
+    order: the small one wraps its lines and orders mixed runs its own way."""
+    def letters(lines: Iterable[Line]) -> str:
+        return "".join(c for line in lines if not _PAGE_NUMBER_RE.match(line.text) for c in line.text if c.isalnum())
+
+    slides: dict[int, dict[str, int]] = {}  # letter count → sorted letters → first page
+    for n, page in enumerate(pages):
+        if key := letters(page):
+            slides.setdefault(len(key), {}).setdefault("".join(sorted(key)), n)
+    found: dict[int, tuple[int, list[Line]]] = {}  # notes page → its slide, its notes
+    for n, page in enumerate(pages):
+        shown = [line for line in page if not _PAGE_NUMBER_RE.match(line.text)]
+        opening = ""
+        for k, line in enumerate(shown, 1):
+            opening += letters([line])
+            slide = slides.get(len(opening), {}).get("".join(sorted(opening)))
+            if slide is not None and slide < n and slide not in found:
+                found[n] = (slide, shown[k:])
+                break
+    if not any(notes for _, notes in found.values()):
+        return pages  # no notes pages: a page repeated is the lecture's own
+    result = [list(page) for page in pages]
+    for n, (slide, notes) in found.items():
+        if notes:
+            result[slide] = [_unit_bullet(line) for line in result[slide]] + notes
+        result[n] = []  # a notes page without notes repeats its slide
+    return result
+
+
+def _unit_bullet(line: Line) -> Line:
+    return line._replace(text=UNIT_MARK + _BULLET_RE.sub("", line.text, count=1)) if _BULLET_RE.match(line.text) else line
+
+
 def lecture_lines(lines: Sequence[Line]) -> list[str]:
     """The lecture's text lines: paragraphs joined, headings marked, tables as rows."""
     lines = _without_furniture(lines)
@@ -436,7 +498,7 @@ def lecture_lines(lines: Sequence[Line]) -> list[str]:
 def _bulleted(text: str) -> bool:
     """A bullet opens an item, never a heading, however large: slides shrink their text to
     fit, so one slide's bullets are larger than another's."""
-    return text[:1] in BULLETS
+    return text[:1] in BULLETS or text.startswith(UNIT_MARK)
 
 
 def _heading_like(text: str) -> bool:
@@ -518,7 +580,7 @@ def _continues(prev: Line, line: Line, pitch: dict[float, float]) -> bool:
     """Whether ``line`` is ``prev``'s paragraph wrapped onto the next printed line."""
     if line.cell is not None or line.row or prev.size != line.size or prev.bold != line.bold:
         return False
-    if _ITEM_RE.match(line.text) or _PAGE_NUMBER_RE.match(line.text):
+    if _ITEM_RE.match(line.text) or _bulleted(line.text) or _PAGE_NUMBER_RE.match(line.text):
         return False
     if line.page == prev.page:
         step = prev.y - line.y

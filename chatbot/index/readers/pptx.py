@@ -19,12 +19,11 @@ import io
 from typing import Iterator, NamedTuple
 
 from chatbot import messages as msg
-from chatbot.index.readers.base import ITEM_MARK, Document, UnreadableFile, checked, table_lines
+from chatbot.index.readers.base import ITEM_MARK, UNIT_MARK, Document, UnreadableFile, checked, table_lines
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 # Placeholders that repeat on every slide and are no part of the lecture's text.
 _FURNITURE = ("DATE", "FOOTER", "SLIDE_NUMBER", "HEADER")
-UNIT_MARK = "· "  # a bullet of a one-unit slide: shown, but not a list item for the splitter
 
 
 def read(data: bytes) -> Document:

@@ -71,3 +71,35 @@ def test_reading_leaves_nothing_on_stderr(capsys, caplog):
         read_document(EXPORTED / "security.pdf")
     assert capsys.readouterr().err == ""
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+SLIDES = Path(__file__).resolve().parents[2] / "data" / "dev"
+
+
+def _sections(text: str) -> dict[str, str]:
+    """Each ``# `` slide title → the slide's text after it, whitespace collapsed."""
+    found, title = {}, None
+    for line in text.splitlines():
+        if line.startswith("# "):
+            title = line
+            found[title] = ""
+        elif title:
+            found[title] += " " + line
+    return {t: " ".join(body.split()) for t, body in found.items()}
+
+
+def test_notes_pages_follow_their_slide_as_in_the_slides():
+    """LibreOffice's «export notes pages»: every slide, then every slide again drawn small above
+    its speaker notes, justified with kashidas some fonts map to «R», «_» or «6». Each slide
+    reads as its title, its bullets as one unit («· »), then its notes, as the pptx reader
+    gives them (dev/slides-pdf, made from dev/slides)."""
+    pptx = read_document(SLIDES / "slides" / "corpus" / "sdlc_models.pptx").text
+    pdf = read_document(SLIDES / "slides-pdf" / "corpus" / "sdlc_models.pdf").text
+    slides, exported = _sections(pptx), _sections(pdf)
+    assert list(exported) == list(slides)
+    for title, body in slides.items():
+        notes = [line for line in body.split("·")[-1:]]  # the text after the last bullet
+        opening = " ".join(notes[0].split()[1:5]) if "·" in body else ""
+        assert opening in exported[title], title
+    assert not re.search(r"[\u0621-\u064a][A-Za-z_][\u0621-\u064a]", pdf), "a kashida read as a letter"
+    assert pdf.count("· ") == pptx.count("· ")
