@@ -42,7 +42,7 @@ from chatbot.qa.settings import SETTINGS  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "chatbot" / "qa" / "abstention.json"
 # The same lectures and questions as other dev sets, in other formats: not counted twice.
-SKIPPED_SETS = ("dev/word", "dev/word-pdf", "dev/slides", "dev/slides-pdf")
+SKIPPED_SETS = ("dev/word", "dev/word-pdf", "dev/slides", "dev/slides-pdf", "dev/slides-notes")
 L2 = 1e-4
 DECLINED = 0.80
 CAUTION_OOS = 0.05

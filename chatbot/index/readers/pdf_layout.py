@@ -61,8 +61,10 @@ _ITEM_RE = re.compile(f"^(?:[{BULLETS}]|[-*]\\s|\\(?\\d{{1,3}}\\s*[./)\\-–]\\s
 _BRACKET_SPACE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
 _LONE_MARKER_RE = re.compile(f"[{BULLETS}*\\-]|\\(?\\d{{1,3}}[./)\\-]?|[.)/\\-]?\\d{{1,3}}\\)?")
 _SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
+_STATEMENT_ENDS = (".", "،", "؛", "!")  # a heading may ask («ما هي شبكة الحاسوب؟»)
 # «)Nucleoid(»: a closing bracket, no bracket, then the opening one.
 _CLOSED_FIRST_RE = re.compile(r"\)[^()]*\(")
+_GLUED_PUNCTUATION_RE = re.compile(r"(?:^|\s)[،؛,;](?=\w)")  # «بعض ،TCP/IP»: read in the wrong direction
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
 
 # Geometry thresholds, in units of the font size (em), set on LibreOffice exports of Word and
@@ -162,7 +164,24 @@ def page_lines(
         else:
             lines.extend(_line(p, area, flush, page, c, backwards) for p, c in plain)
         lines.extend(_line(p, area, flush, page, c, backwards) for p, c in row if c is not None)
-    return lines
+    return _framed_slide(lines)
+
+
+def _framed_slide(lines: list[Line]) -> list[Line]:
+    """One box on a page is no table: its lines are read as lines. A box above the rest of
+    the page's text is a slide drawn on its notes page (PowerPoint's and LibreOffice's notes
+    pages): its title and bullets, then the notes below, as one unit, as the pptx reader puts
+    them."""
+    boxes = {line.cell for line in lines if line.cell is not None}
+    if len(boxes) != 1:
+        return lines
+    box = boxes.pop()
+    inside = [line for line in lines if line.cell == box]
+    if len(inside) < 2:
+        return lines
+    notes = any(line.cell is None and line.y < box[3] and not _PAGE_NUMBER_RE.match(line.text) for line in lines)
+    return [line._replace(cell=None, text=_unit_bullet(line).text if notes else line.text) if line.cell == box else line
+            for line in lines]
 
 
 def _text_area(pieces: list[list[Glyph]], bounds: tuple[float, float]) -> tuple[float, float]:
@@ -292,7 +311,8 @@ def _flush_side(pieces: list[list[Glyph]]) -> str:
 
 
 def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, cell, backwards: bool) -> Line:
-    text, rtl = logical_text(piece, flush == "right")
+    bounds = (cell[0], cell[1]) if cell is not None else area
+    text, rtl = logical_text(piece, _mostly_arabic(piece) if _centred(piece, bounds) else flush == "right")
     flipped = backwards and bool(_RTL_CHAR_RE.search(text))
     if flipped:  # the producer drew the letters in reading order: take them as drawn
         text = _spaced(" ".join("".join(_visual(piece)).split()))
@@ -307,6 +327,18 @@ def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, 
         area = (cell[0], cell[1])
     free = x0 - area[0] if flush == "right" else area[1] - x1
     return Line(text, x0, x1, piece[0].y0, size, bold, rtl, _first_word(piece, rtl), free, page, cell, flipped=flipped)
+
+
+def _centred(piece: list[Glyph], bounds: tuple[float, float]) -> bool:
+    """A line standing clear of both edges, as far from each (a slide title): its side says
+    nothing of its direction."""
+    left, right, em = piece[0].x0 - bounds[0], bounds[1] - piece[-1].x1, piece[0].size
+    return min(left, right) > em and abs(left - right) < 1.5 * em
+
+
+def _mostly_arabic(piece: list[Glyph]) -> bool:
+    letters = [g.text for g in piece if g.text.isalpha()]
+    return sum(bool(_RTL_CHAR_RE.match(t)) for t in letters) * 2 > len(letters)
 
 
 def _first_word(piece: list[Glyph], rtl: bool) -> float:
@@ -364,10 +396,11 @@ def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
 def _misordered(reading: str) -> int:
     """How many signs of a wrong base direction a reading shows: a line that opens with the
     punctuation that ends a sentence («.ATP الطاقة على شكل»), a bracket closed before it opens
-    («)Nucleoid(السيتوبلازم»). A paragraph whose Arabic lines are aligned left (a document never
+    («)Nucleoid(السيتوبلازم»), a comma glued to the word after it («بعض ،TCP/IP و OSI»). A paragraph whose Arabic lines are aligned left (a document never
     set right to left) still has them laid out right to left: these signs say so when the side
     the lines are flush with does not."""
-    return int(reading[:1] in _SENTENCE_ENDS or reading[:1] == ":") + len(_CLOSED_FIRST_RE.findall(reading))
+    return (int(reading[:1] in _SENTENCE_ENDS or reading[:1] == ":") + len(_CLOSED_FIRST_RE.findall(reading))
+            + len(_GLUED_PUNCTUATION_RE.findall(reading)))
 
 
 def _opens_item(reading: str, edge: str) -> bool:
@@ -502,8 +535,9 @@ def _bulleted(text: str) -> bool:
 
 
 def _heading_like(text: str) -> bool:
-    """Short and not ended like a sentence: what a bold line must be to be a heading."""
-    return len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_SENTENCE_ENDS)
+    """Short and not ended like a statement: what a bold or slightly larger line must be to be
+    a heading."""
+    return len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_STATEMENT_ENDS)
 
 
 def _without_furniture(lines: Sequence[Line]) -> list[Line]:

@@ -103,3 +103,16 @@ def test_notes_pages_follow_their_slide_as_in_the_slides():
         assert opening in exported[title], title
     assert not re.search(r"[\u0621-\u064a][A-Za-z_][\u0621-\u064a]", pdf), "a kashida read as a letter"
     assert pdf.count("· ") == pptx.count("· ")
+
+
+def test_notes_pages_alone_read_as_the_slides():
+    """PowerPoint's «Notes Pages» print: one page a slide, the slide drawn small in a frame above
+    its notes. The frame is no table; its centred title reads right to left («نموذج TCP/IP»,
+    not «TCP/IP نموذج»), a notes line too («… OSI و TCP/IP، وفي النهاية …»)."""
+    pptx = read_document(SLIDES / "slides" / "corpus" / "sdlc_models.pptx").text
+    pdf = read_document(SLIDES / "slides-notes" / "corpus" / "sdlc_models.pdf").text
+    assert len(_sections(pdf)) == len(_sections(pptx)) and pdf.count("· ") == pptx.count("· ")
+    assert "|" not in pdf
+    networks = read_document(SLIDES / "slides-notes" / "corpus" / "networks.pdf").text
+    assert "# نموذج OSI" in networks
+    assert "ونماذج الاتصال OSI و TCP/IP، وفي النهاية بعض البروتوكولات" in networks
