@@ -4,7 +4,7 @@ Ranking, each step measured on ARCD and the question sets (benchmarks/quality.py
 and ``char`` fields are scored separately, a word by its best alternative, each field scaled by
 its best score, and summed; the same sum over whole files is added, so the lecture about the
 question's topic wins; the passage's cosine with the question is added when the index has
-vectors; the best candidates then gain by the share of the question's words they hold and by
+vectors, weighing more when the lectures lack the question's words (a paraphrase); the best candidates then gain by the share of the question's words they hold and by
 how fully the question names their title.
 
 Retrieval also gathers, for every passage the decision may choose (the best ones, the best
@@ -113,7 +113,9 @@ def rank(
     if several:
         fused += settings.file_share * _fuse(index.fields, FILE_PREFIX, queries, settings)[index.file_of]
     if similarity is not None:
-        fused += settings.semantic_share * semantic_scores(similarity)
+        # The fewer of the question's words its best lecture holds, the more its meaning leads.
+        lack = 1.0 - float(files.ranking.max()) if len(files.ranking) else 0.0
+        fused += settings.semantic_share * (1 + settings.semantic_lack_boost * lack) * semantic_scores(similarity)
     best = np.array(top_k(fused, settings.reranked), dtype=np.int64)
     if len(best):
         fused[best] += settings.coverage_share * coverage(terms, index, best)
