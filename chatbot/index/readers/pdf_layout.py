@@ -64,6 +64,7 @@ _SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
 _STATEMENT_ENDS = (".", "،", "؛", "!")  # a heading may ask («ما هي شبكة الحاسوب؟»)
 # «)Nucleoid(»: a closing bracket, no bracket, then the opening one.
 _CLOSED_FIRST_RE = re.compile(r"\)[^()]*\(")
+_KASHIDA_MARKS = "_`"  # what a kashida's glyph may be mapped to besides letters and digits
 _GLUED_PUNCTUATION_RE = re.compile(r"(?:^|\s)[،؛,;](?=\w)")  # «بعض ،TCP/IP»: read in the wrong direction
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
 
@@ -217,13 +218,13 @@ def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 
 def _without_strays(row: list[Glyph]) -> list[Glyph]:
     """A kashida its font mapped to a wrong character: LibreOffice justifies Arabic lines by
-    stretching words with kashidas, and some fonts give those glyphs the text «R», «_» or «6»
-    («الشخصRية», «الع_الم», «مراجع6ة»). A lone Latin letter or «_» touching an Arabic letter,
+    stretching words with kashidas, and some fonts give those glyphs the text «R», «_», «`» or
+    «6» («الشخصRية», «الع_الم», «الع`لامات», «مراجع6ة»). A lone Latin letter or «_» touching an Arabic letter,
     or a lone digit between two, is kept as ink without text, so it neither shows nor splits
     the word's run. Real ones have neighbours of their kind («(Ring)», «132هـ») or a space
     before Arabic («فيتامين C»)."""
     def latin(g: Glyph) -> bool:
-        return len(g.text) == 1 and g.text.isascii() and (g.text.isalnum() or g.text == "_")
+        return len(g.text) == 1 and g.text.isascii() and (g.text.isalnum() or g.text in _KASHIDA_MARKS)
 
     def touching(g: Glyph, n: Glyph) -> bool:
         return bool(_RTL_CHAR_RE.match(n.text)) and max(g.x0, n.x0) - min(g.x1, n.x1) < WORD_GAP * g.size
