@@ -77,6 +77,9 @@ _UNIT_RE = re.compile(
     r"(?:الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير|\d{1,2})"
     r"[ةه]?(?:\s*[:：\-–/.)]\s*|\s+|$)"
 )
+# «س١: ما المقصود بـ…؟», «سؤال 3 -», «س: …»: a review sheet's question, heading its «ج: …» answer.
+_SHEET_QUESTION_RE = re.compile(r"^(?:س|سوال|سؤال)\s*[0-9٠-٩]{0,3}\s*[:：/)\-–.]")
+MAX_SHEET_QUESTION_WORDS = 30
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
@@ -140,6 +143,8 @@ def _classify(number: int, raw: str) -> _Line:
         return _Line(number, raw, LineKind.HEADING, len(m.group(1)))
     if (_ORDINAL_RE.match(line) or _UNIT_RE.match(line)) and _is_heading_like(line):
         return _Line(number, raw, LineKind.ORDINAL, 1)
+    if _SHEET_QUESTION_RE.match(line) and len(line.split()) <= MAX_SHEET_QUESTION_WORDS:
+        return _Line(number, raw, LineKind.SUBHEADING, 0)
     if m := _NUMBERED_RE.match(line):
         return _Line(number, raw, LineKind.NUMBERED, int(m.group(1) or m.group(2)))
     if _LETTERED_RE.match(line):

@@ -100,6 +100,19 @@ def test_a_heading_written_as_a_block_of_its_own_heads_the_paragraphs_below() ->
     assert sections == [("مدخل", 1, 3), ("الادارة العلمية عند تايلور", 5, 11)]
 
 
+def test_a_review_sheet_question_heads_its_answer() -> None:
+    """«س١: …» / «ج: …» review sheets: each question heads its answer and the answer's list, and
+    the next question is no part of the last item before it."""
+    text = ("# الجزء الأول\nس١: من هم الفاعلون؟\nج: عدة فاعلين:\n- الدول ذات السيادة.\n- المنظمات الدولية.\n"
+            "س٢: ما المقصود بالسيادة؟\nج: السيادة هي السلطة العليا للدولة على إقليمها.\n"
+            "سؤال 3 - هل السيادة مطلقة؟\nج: لا.\n")
+    passages = split_passages(text, "t.md")
+    sections = [(p.heading, p.first, p.last) for p in passages if p.level == "section"]
+    assert sections == [("س١: من هم الفاعلون؟", 2, 5), ("س٢: ما المقصود بالسيادة؟", 6, 7),
+                        ("سؤال 3 - هل السيادة مطلقة؟", 8, 9)]
+    assert [p.text for p in passages if p.level == "item"][-1] == "- المنظمات الدولية."
+
+
 def test_empty_text_gives_no_passages() -> None:
     assert split_passages("", "empty.txt") == []
     assert split_passages("\n\n  \n", "blank.txt") == []
