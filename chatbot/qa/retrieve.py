@@ -4,8 +4,9 @@ Ranking, each step measured on ARCD and the question sets (benchmarks/quality.py
 and ``char`` fields are scored separately, a word by its best alternative, each field scaled by
 its best score, and summed; the same sum over whole files is added, so the lecture about the
 question's topic wins; the passage's cosine with the question is added when the index has
-vectors, weighing more when the lectures lack the question's words (a paraphrase); the best candidates then gain by the share of the question's words they hold and by
-how fully the question names their title.
+vectors, weighing more when the lectures lack the question's words (a paraphrase); the best
+candidates then gain by the share of the question's words they hold, by how fully the
+question names their title and, for a definition asked, by a line defining its topic.
 
 Retrieval also gathers, for every passage the decision may choose (the best ones, the best
 sections, the item a section may narrow to, what explains a passage that only names its
@@ -122,7 +123,8 @@ def rank(
         fused[best] += settings.title_share * np.array([title_match(index.passages[i], terms, index) for i in best])
         if intent == Intent.DEFINITION:
             topic, has = defined_topic(terms), index.fields["word"].has
-            fused[best] += settings.definition_share * np.array([defines(index.passages[i].text, topic, has) for i in best])
+            defining = [defines(index.passages[i].text, topic, has) for i in best]
+            fused[best] += settings.definition_share * np.array(defining)
         if several:
             fused[best] += settings.file_coverage_share * files.ranking[index.file_of[best]]
     return fused
@@ -240,7 +242,7 @@ def title_match(passage: Passage, terms: Terms, index: StoredIndex) -> float:
     asked = {t.stem for t in terms}
     named = title & asked
     if not named & {t.stem for t in terms if t.word}:
-        return 0.0  # only the asking words («مفهوم» for «ما هو»): «مفهوم الرقابة» is no title of «الدستور الجامد»
+        return 0.0  # only asking words («مفهوم» for «ما هو»): «مفهوم الرقابة» names no «الدستور الجامد»
     return sum(vocab.idf_of(s) for s in named) / total if total else 0.0
 
 

@@ -45,7 +45,10 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from chatbot.index.readers.base import UNIT_MARK, table_lines
 
-__all__ = ["BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "notes_with_their_slides", "logical_text", "drawn_backwards"]
+__all__ = [
+    "BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "notes_with_their_slides", "logical_text",
+    "drawn_backwards",
+]
 
 _ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
 _ARABIC_WORD_RE = re.compile(f"[{_ARABIC}][{_ARABIC}\u064b-\u0652]*")  # marks inside a word
@@ -80,6 +83,7 @@ PITCH_SLACK = 1.25  # lines of one paragraph are at most this times the usual pi
 HEADING_SIZE = 1.05
 TITLE_SIZE = 1.3
 MAX_HEADING_WORDS = 15  # a bold or larger line longer than this is emphasis, not a heading
+MAX_SLIDE_LINES = 60  # lines of a slide drawn on its notes page, at most
 # A page with more line segments than this is a drawing or a chart, not a ruled table; its
 # segments are ignored so the work per page stays proportional to its size.
 MAX_RULES = 500
@@ -219,10 +223,10 @@ def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
 def _without_strays(row: list[Glyph]) -> list[Glyph]:
     """A kashida its font mapped to a wrong character: LibreOffice justifies Arabic lines by
     stretching words with kashidas, and some fonts give those glyphs the text «R», «_», «`» or
-    «6» («الشخصRية», «الع_الم», «الع`لامات», «مراجع6ة»). A lone Latin letter or «_» touching an Arabic letter,
-    or a lone digit between two, is kept as ink without text, so it neither shows nor splits
-    the word's run. Real ones have neighbours of their kind («(Ring)», «132هـ») or a space
-    before Arabic («فيتامين C»)."""
+    «6» («الشخصRية», «الع_الم», «الع`لامات», «مراجع6ة»). A lone Latin letter, «_» or «`»
+    touching an Arabic letter, or a lone digit between two, is kept as ink without text, so it
+    neither shows nor splits the word's run. Real ones have neighbours of their kind
+    («(Ring)», «132هـ») or a space before Arabic («فيتامين C»)."""
     def latin(g: Glyph) -> bool:
         return len(g.text) == 1 and g.text.isascii() and (g.text.isalnum() or g.text in _KASHIDA_MARKS)
 
@@ -397,7 +401,8 @@ def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
 def _misordered(reading: str) -> int:
     """How many signs of a wrong base direction a reading shows: a line that opens with the
     punctuation that ends a sentence («.ATP الطاقة على شكل»), a bracket closed before it opens
-    («)Nucleoid(السيتوبلازم»), a comma glued to the word after it («بعض ،TCP/IP و OSI»). A paragraph whose Arabic lines are aligned left (a document never
+    («)Nucleoid(السيتوبلازم»), a comma glued to the word after it («بعض ،TCP/IP و OSI»). A
+    paragraph whose Arabic lines are aligned left (a document never
     set right to left) still has them laid out right to left: these signs say so when the side
     the lines are flush with does not."""
     return (int(reading[:1] in _SENTENCE_ENDS or reading[:1] == ":") + len(_CLOSED_FIRST_RE.findall(reading))
@@ -474,9 +479,10 @@ def notes_with_their_slides(pages: list[list[Line]]) -> list[list[Line]]:
     for n, page in enumerate(pages):
         shown = [line for line in page if not _PAGE_NUMBER_RE.match(line.text)]
         opening = ""
-        for k, line in enumerate(shown, 1):
+        for k, line in enumerate(shown[:MAX_SLIDE_LINES], 1):  # a slide is drawn at a page's top
             opening += letters([line])
-            slide = slides.get(len(opening), {}).get("".join(sorted(opening)))
+            same_size = slides.get(len(opening))
+            slide = same_size.get("".join(sorted(opening))) if same_size else None
             if slide is not None and slide < n and slide not in found:
                 found[n] = (slide, shown[k:])
                 break
@@ -491,7 +497,10 @@ def notes_with_their_slides(pages: list[list[Line]]) -> list[list[Line]]:
 
 
 def _unit_bullet(line: Line) -> Line:
-    return line._replace(text=UNIT_MARK + _BULLET_RE.sub("", line.text, count=1)) if _BULLET_RE.match(line.text) else line
+    """A bullet line shown with the one-unit mark (base.UNIT_MARK), any other line as it is."""
+    if not _BULLET_RE.match(line.text):
+        return line
+    return line._replace(text=UNIT_MARK + _BULLET_RE.sub("", line.text, count=1))
 
 
 def lecture_lines(lines: Sequence[Line]) -> list[str]:
