@@ -148,11 +148,12 @@ def word_set(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cue_words() -> dict[str, str]:
     """Normalised word → what it asks for (``list``, ``comparison``, ``why``: data/intents.txt)."""
-    cues = {}
-    for line in data_lines("intents.txt"):
-        kind, word = line.split("\t", 1)
-        cues[normalize(word)] = kind
-    return cues
+    return {word: kind for kind, word in _kinded_words("intents.txt")}
+
+
+def _kinded_words(name: str) -> list[tuple[str, str]]:
+    """The (kind, normalised word) lines of a data file written «kind<TAB>word»."""
+    return [(kind, normalize(word)) for kind, word in (line.split("\t", 1) for line in data_lines(name))]
 
 
 # Cue kinds whose words say *that* something is asked, as question words do; a list cue
@@ -164,11 +165,8 @@ ASKING_CUES = ("comparison", "why")
 def defining_words() -> dict[str, frozenset[str]]:
     """``after`` and ``before``: the words that mark a sentence defining a term
     (data/defining.txt)."""
-    kinds: dict[str, set[str]] = {"after": set(), "before": set()}
-    for line in data_lines("defining.txt"):
-        kind, word = line.split("\t", 1)
-        kinds[kind].add(normalize(word))
-    return {kind: frozenset(ws) for kind, ws in kinds.items()}
+    pairs = _kinded_words("defining.txt")
+    return {kind: frozenset(w for k, w in pairs if k == kind) for kind in ("after", "before")}
 
 
 @lru_cache(maxsize=1)

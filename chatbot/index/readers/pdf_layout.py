@@ -185,8 +185,7 @@ def _framed_slide(lines: list[Line]) -> list[Line]:
     if len(inside) < 2:
         return lines
     notes = any(line.cell is None and line.y < box[3] and not _PAGE_NUMBER_RE.match(line.text) for line in lines)
-    return [line._replace(cell=None, text=_unit_bullet(line).text if notes else line.text) if line.cell == box else line
-            for line in lines]
+    return [(_unit_bullet(line) if notes else line)._replace(cell=None) if line.cell == box else line for line in lines]
 
 
 def _text_area(pieces: list[list[Glyph]], bounds: tuple[float, float]) -> tuple[float, float]:
