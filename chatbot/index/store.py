@@ -46,7 +46,7 @@ from chatbot.index.passages import Level, Passage
 
 __all__ = [
     "FIELD_PARTS", "FORMAT_VERSION", "PARTS", "IndexCorrupt", "IndexMissing", "StoredIndex", "checked_json", "parts",
-    "load_index", "parse_checked", "read_params", "switch_to", "write_atomic", "write_build",
+    "PassageRows", "load_index", "npy_view", "parse_checked", "read_params", "switch_to", "write_atomic", "write_build",
 ]
 
 FORMAT_VERSION = 2
@@ -123,8 +123,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+class PassageRows(NamedTuple):
+    """The passages of a build as written: passages.jsonl's lines and the arrays beside it."""
+
+    lines: list[bytes]  # ``json.dumps(passage._asdict(), ensure_ascii=False)`` and a newline, each
+    file_of: np.ndarray  # position in params "files" of each passage's file (int64)
+    sections: np.ndarray  # whether each passage is not an item (bool)
+
+
 def write_build(
-    index_dir: Path, params: dict, passages: list[Passage], fields: dict[str, SparseBM25], surface: dict[str, str],
+    index_dir: Path, params: dict, passages: PassageRows, fields: dict[str, SparseBM25], surface: dict[str, str],
     vectors: np.ndarray | None = None,
 ) -> Path:
     """Write a complete build into a new folder of ``builds/`` (synced to disk) without putting
@@ -134,12 +142,9 @@ def write_build(
     name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     tmp = builds / f".{name}.partial"
     tmp.mkdir()
-    with (tmp / "passages.jsonl").open("w", encoding="utf-8") as fh:
-        for p in passages:
-            fh.write(json.dumps(p._asdict(), ensure_ascii=False) + "\n")
-    position = {source: i for i, source in enumerate(params["files"])}
-    np.save(tmp / "passages.file.npy", np.array([position[p.source] for p in passages], dtype=np.int64))
-    np.save(tmp / "passages.section.npy", np.array([p.level != Level.ITEM for p in passages], dtype=bool))
+    (tmp / "passages.jsonl").write_bytes(b"".join(passages.lines))
+    np.save(tmp / "passages.file.npy", passages.file_of)
+    np.save(tmp / "passages.section.npy", passages.sections)
     for field, model in fields.items():
         (tmp / f"{field}.terms.json").write_text(json.dumps(model.terms, ensure_ascii=False), encoding="utf-8")
         for array in _ARRAYS:
@@ -233,7 +238,7 @@ def load_index(index_dir: Path) -> StoredIndex:
         return data
 
     def array(name: str) -> np.ndarray:
-        return _npy_view(verified(name))
+        return npy_view(verified(name))
 
     try:
         passages = PassageFile(verified("passages.jsonl"))
@@ -258,7 +263,7 @@ def load_index(index_dir: Path) -> StoredIndex:
     return StoredIndex(params, passages, fields, folder, file_of, sections, vectors)
 
 
-def _npy_view(data: bytes) -> np.ndarray:
+def npy_view(data: bytes) -> np.ndarray:
     """A read-only array over the bytes of a .npy file (no copy; object arrays, which would
     need pickle, are refused)."""
     buf = io.BytesIO(data)

@@ -5,6 +5,7 @@ The interrupted and concurrent builds run in-process by default (an exception mi
 build lock held); the same stories with real processes and signals are marked slow."""
 
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -83,6 +84,38 @@ def test_only_the_changed_file_is_processed_again(corpus):
     (corpus / "c.md").unlink()
     third = build_index(corpus, index_of(corpus))
     assert third.processed == ["d.txt"] and third.files == 3
+
+
+def _build_parts(index: Path) -> dict[str, str]:
+    """Every file of the build in use but params.json, by checksum (params.json also records
+    when each file was analysed, which a re-index keeps)."""
+    params = store.read_params(index)
+    assert params["checksums"].keys() == set(store.parts(params))
+    return params["checksums"]
+
+
+def test_reindex_after_an_edit_gives_the_index_a_full_build_gives(corpus, tmp_path):
+    (corpus / "b.txt").write_text(
+        "اولا مفهوم التجارة الالكترونية\nهي البيع عبر الانترنت\nثانيا مزاياها\n1/ السرعة\n2/ خفض التكلفة\n",
+        encoding="utf-8")
+    (corpus / "c.md").write_text("# التعليم الالكتروني\n- مرونة الوقت\n- خفض التكلفة\n", encoding="utf-8")
+    (corpus / "sub").mkdir()
+    shutil.copy(corpus / "c.md", corpus / "sub" / "copy.md")  # one cache entry, two names, two places
+    add_many(corpus, 12)
+    build_index(corpus, index_of(corpus))
+
+    (corpus / "b.txt").write_text(  # a new word, a new section with items, a heading changed
+        "اولا مفهوم التجارة الرقمية\nهي البيع عبر الانترنت\nثانيا عيوبها\n1/ الاحتيال\nثالثا مزاياها\n1/ السرعة\n",
+        encoding="utf-8")
+    (corpus / "lecture-003.txt").unlink()
+    again = build_index(corpus, index_of(corpus))
+    assert again.processed == ["b.txt"] and len(again.reused) == again.files - 1
+
+    full = build_index(corpus, tmp_path / "full")
+    assert len(full.processed) == full.files - 1 and full.reused == ["sub/copy.md"]  # same content as c.md
+    assert (full.passages, full.sections) == (again.passages, again.sections)
+    assert _build_parts(tmp_path / "full") == _build_parts(index_of(corpus))
+    assert list(store.load_index(tmp_path / "full").passages) == list(store.load_index(index_of(corpus)).passages)
 
 
 def test_unchanged_corpus_is_not_rebuilt(corpus):
@@ -248,7 +281,7 @@ def test_truncated_params_is_rebuilt(corpus):
 
 def test_tampered_cache_entry_is_processed_again(corpus):
     build_index(corpus, index_of(corpus))
-    for entry in (index_of(corpus) / "cache").glob("*.json"):
+    for entry in (index_of(corpus) / "cache").glob("*/entry.json"):
         entry.write_text('{"pipeline": "x"}', encoding="utf-8")
     (corpus / "b.txt").write_text("اولا مفهوم التجارة\nالبيع عبر الانترنت\n", encoding="utf-8")
     report = build_index(corpus, index_of(corpus))
