@@ -385,8 +385,10 @@ def _build_fields(entries: list[cache.FileEntry]) -> tuple[dict[str, SparseBM25]
     fields: dict[str, SparseBM25] = {}
     for field, params in FIELDS.items():
         to_terms, terms = _to_terms(words, terms_of[field])
-        fields[field] = SparseBM25.from_counts(by_passage @ to_terms, terms, params)
-        fields[FILE_PREFIX + field] = SparseBM25.from_counts(by_file_words @ to_terms, terms, params)
+        per_word = np.asarray(to_terms.sum(axis=1)).ravel()  # a passage's length: its words' terms
+        fields[field] = SparseBM25.from_counts(by_passage @ to_terms, terms, params, by_passage @ per_word)
+        fields[FILE_PREFIX + field] = SparseBM25.from_counts(
+            by_file_words @ to_terms, terms, params, by_file_words @ per_word)
     return fields, stems
 
 
@@ -395,20 +397,24 @@ def _passage_words(entries: list[cache.FileEntry]):
     words counts with a title word counted HEADING_REPEAT times).
 
     The files' own word lists, joined in file order, number the words as the whole corpus
-    read word by word would: no file is read word by word again, only its arrays remapped."""
+    read word by word would: no file is read word by word again, its counts are renumbered."""
     from scipy.sparse import csr_matrix
 
-    words = list(dict.fromkeys(chain.from_iterable(e.vocab for e in entries)))
-    number = {w: i for i, w in enumerate(words)}
-    cols = np.concatenate([
-        np.fromiter(map(number.__getitem__, e.vocab), dtype=np.int64, count=len(e.vocab))[e.ids] for e in entries
-    ] or [np.zeros(0, dtype=np.int64)])
-    lengths = np.concatenate([e.lengths.ravel() for e in entries] or [np.zeros(0, dtype=np.int32)])
-    passages = len(lengths) // 2
-    rows = np.repeat(np.arange(2 * passages) // 2, lengths)
-    counts = np.repeat(np.tile(np.array([HEADING_REPEAT, 1], dtype=np.int32), passages), lengths)
-    by_passage = csr_matrix((counts, (rows, cols)), shape=(passages, len(words)))
-    return words, np.bincount(cols, minlength=len(words)), by_passage
+    number: dict[str, int] = {}
+    cols = [np.zeros(0, dtype=np.int32)]
+    for e in entries:
+        new = [w for w in e.vocab if w not in number]
+        number.update(zip(new, range(len(number), len(number) + len(new))))
+        cols.append(np.fromiter(map(number.__getitem__, e.vocab), dtype=np.int32, count=len(e.vocab))[e.counts[0]])
+    words = list(number)
+    counts = np.concatenate([np.zeros((3, 0), dtype=np.int32), *(e.counts for e in entries)], axis=1)
+    cols = np.concatenate(cols)
+    distinct = list(chain.from_iterable(e.distinct for e in entries))
+    indptr = np.concatenate(([0], np.cumsum(distinct, dtype=np.int64)))
+    weighted = HEADING_REPEAT * counts[1] + counts[2]
+    by_passage = csr_matrix((weighted, cols, indptr), shape=(len(distinct), len(words)))
+    occurrences = np.bincount(cols, weights=counts[1] + counts[2], minlength=len(words)).astype(np.int64)
+    return words, occurrences, by_passage
 
 
 def _to_terms(words: list[str], terms_of: Callable[[str], tuple[str, ...]]):

@@ -7,15 +7,16 @@ the build consumes, with nothing to parse per word or per passage:
     cache/<sha256>/              one file content (under whatever name it has in the corpus)
       entry.json                 checksum line, then JSON: pipeline version, encoding, warnings,
                                  indexed_at, each passage's level, parent (a position in this
-                                 file, -1 for none) and numbers of title and body words, and the
+                                 file, -1 for none) and number of distinct words, and the
                                  SHA-256 of each part below
       passages.jsonl             each passage as a line of the index's passages.jsonl, less its
                                  "source" and "parent" (they depend on where the file is placed):
                                  spliced into the build's file as bytes, never parsed
       words.txt                  the file's distinct words in order of first use, one a line
                                  (words hold no whitespace: they come from ``str.split``)
-      words.ids.npy              every passage's title words then body words, as line numbers
-                                 of words.txt (int32)
+      words.counts.npy           (3 × pairs, int32) for each passage in turn, each of its
+                                 distinct words: its line in words.txt, how often it is in the
+                                 passage's title, how often in its body
 
 An entry is written to a hidden folder and renamed into place, so a crash leaves either the
 whole entry or none; a part that does not match its checksum, or parts that disagree in length,
@@ -29,6 +30,7 @@ import io
 import json
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -41,7 +43,7 @@ from chatbot.index.passages import Level, Passage
 __all__ = ["FileEntry", "from_analysis", "placed_lines", "read_entry", "write_entry"]
 
 ENTRY = "entry.json"
-PARTS = ("passages.jsonl", "words.txt", "words.ids.npy")
+PARTS = ("passages.jsonl", "words.txt", "words.counts.npy")
 _LEVELS = {level.value: level for level in Level}
 
 
@@ -56,8 +58,8 @@ class FileEntry(NamedTuple):
     levels: list[Level]
     parents: list[int]  # position in this file of each passage's section, -1 for none
     vocab: list[str]  # the file's distinct words, in order of first use
-    ids: np.ndarray  # title then body words of each passage, as positions in vocab
-    lengths: np.ndarray  # (passages × 2): title words, body words
+    counts: np.ndarray  # (3 × pairs): per passage, per distinct word: position in vocab, in title, in body
+    distinct: list[int]  # number of distinct words of each passage (its pairs in counts)
 
     def passages(self, source: str, offset: int) -> Sequence[Passage]:
         """The passages as Passage tuples, placed at ``offset`` (parsed when read: only the
@@ -70,16 +72,22 @@ def from_analysis(
     words: list[list[list[str]]],
 ) -> FileEntry:
     """The entry of a freshly analysed file (``words``: [title words, body words] a passage)."""
-    flat = [w for title, body in words for w in (*title, *body)]
-    position = {w: i for i, w in enumerate(dict.fromkeys(flat))}
+    position: dict[str, int] = {}
+    rows: list[tuple[int, int, int]] = []
+    distinct = []
+    for title, body in words:
+        in_title, in_body = Counter(title), Counter(body)
+        mine = dict.fromkeys((*title, *body))
+        rows += [(position.setdefault(w, len(position)), in_title[w], in_body[w]) for w in mine]
+        distinct.append(len(mine))
     return FileEntry(
         pipeline, encoding, list(warnings), indexed_at,
         lines=[_unplaced_line(p) for p in passages],
         levels=[p.level for p in passages],
         parents=[p.parent for p in passages],
         vocab=list(position),
-        ids=np.fromiter(map(position.__getitem__, flat), dtype=np.int32, count=len(flat)),
-        lengths=np.array([(len(t), len(b)) for t, b in words], dtype=np.int32).reshape(-1, 2),
+        counts=np.array(rows, dtype=np.int32).reshape(-1, 3).T.copy(),
+        distinct=distinct,
     )
 
 
@@ -110,11 +118,11 @@ def write_entry(cache_dir: Path, digest: str, entry: FileEntry) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     parts = {"passages.jsonl": b"".join(line + b"\n" for line in entry.lines),
-             "words.txt": "\n".join(entry.vocab).encode(), "words.ids.npy": _npy(entry.ids)}
+             "words.txt": "\n".join(entry.vocab).encode(), "words.counts.npy": _npy(entry.counts)}
     meta = {
         "pipeline": entry.pipeline, "encoding": entry.encoding, "warnings": entry.warnings,
         "indexed_at": entry.indexed_at, "levels": [level.value for level in entry.levels],
-        "parents": entry.parents, "lengths": entry.lengths.ravel().tolist(),
+        "parents": entry.parents, "distinct": entry.distinct,
         "checksums": {name: hashlib.sha256(data).hexdigest() for name, data in parts.items()},
     }
     for name, data in [*parts.items(), (ENTRY, store.checked_json(meta))]:
@@ -152,7 +160,7 @@ def read_entry(cache_dir: Path, digest: str, pipeline: str) -> FileEntry | None:
         entry = FileEntry(
             pipeline, meta["encoding"], meta["warnings"], meta["indexed_at"], lines,
             [_LEVELS[level] for level in meta["levels"]], meta["parents"], words.split("\n") if words else [],
-            store.npy_view(data["words.ids.npy"]), np.array(meta["lengths"], dtype=np.int32).reshape(-1, 2),
+            store.npy_view(data["words.counts.npy"]), meta["distinct"],
         )
     except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise store.IndexCorrupt(f"malformed cache entry: {exc!r}") from exc
@@ -178,10 +186,11 @@ def _check_shape(entry: FileEntry) -> None:
         isinstance(entry.encoding, str) and isinstance(entry.warnings, list) and isinstance(entry.indexed_at, str)
         and len(entry.levels) == n and len(entry.parents) == n
         and all(type(p) is int and -1 <= p < n for p in entry.parents)
-        and entry.ids.dtype == np.int32 and entry.ids.ndim == 1
-        and entry.lengths.dtype == np.int32 and entry.lengths.shape == (n, 2)
-        and (entry.lengths >= 0).all() and int(entry.lengths.sum()) == len(entry.ids)
-        and (len(entry.ids) == 0 or (0 <= entry.ids.min() and entry.ids.max() < len(entry.vocab)))
+        and len(entry.distinct) == n and all(type(k) is int and k >= 0 for k in entry.distinct)
+        and entry.counts.dtype == np.int32 and entry.counts.shape == (3, sum(entry.distinct))
+        and (entry.counts.shape[1] == 0 or (
+            0 <= entry.counts[0].min() and entry.counts[0].max() < len(entry.vocab)
+            and entry.counts[1:].min() >= 0 and (entry.counts[1] + entry.counts[2]).min() > 0))
     )
     if not ok:
         raise store.IndexCorrupt("malformed cache entry")

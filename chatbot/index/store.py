@@ -87,14 +87,6 @@ class StoredIndex(NamedTuple):
         return _read_surface(self.path)
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def checked_json(obj: object, indent: int | None = None) -> bytes:
     """JSON preceded by a line holding its SHA-256: what :func:`parse_checked` reads back."""
     body = json.dumps(obj, ensure_ascii=False, indent=indent).encode()
@@ -142,25 +134,48 @@ def write_build(
     name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     tmp = builds / f".{name}.partial"
     tmp.mkdir()
-    (tmp / "passages.jsonl").write_bytes(b"".join(passages.lines))
-    np.save(tmp / "passages.file.npy", passages.file_of)
-    np.save(tmp / "passages.section.npy", passages.sections)
+    parts: dict[str, bytes | np.ndarray] = {
+        "passages.jsonl": b"".join(passages.lines), "passages.file.npy": passages.file_of,
+        "passages.section.npy": passages.sections,
+    }
     for field, model in fields.items():
-        (tmp / f"{field}.terms.json").write_text(json.dumps(model.terms, ensure_ascii=False), encoding="utf-8")
-        for array in _ARRAYS:
-            np.save(tmp / f"{field}.{array}.npy", getattr(model, array), allow_pickle=False)
-    (tmp / "surface.json").write_text(json.dumps(surface, ensure_ascii=False), encoding="utf-8")
+        parts[f"{field}.terms.json"] = json.dumps(model.terms, ensure_ascii=False).encode()
+        parts.update((f"{field}.{array}.npy", getattr(model, array)) for array in _ARRAYS)
+    parts["surface.json"] = json.dumps(surface, ensure_ascii=False).encode()
     if vectors is not None:
-        np.save(tmp / SEMANTIC_PART, vectors, allow_pickle=False)
-    checksums = {f.name: sha256_file(f) for f in sorted(tmp.iterdir())}
-    params = dict(params, format=FORMAT_VERSION, checksums=checksums,
+        parts[SEMANTIC_PART] = vectors
+    checksums = {part: _write_part(tmp / part, content) for part, content in parts.items()}
+    params = dict(params, format=FORMAT_VERSION, checksums=dict(sorted(checksums.items())),
                   bm25={field: m.params._asdict() for field, m in fields.items()})
-    (tmp / "params.json").write_bytes(checked_json(params, indent=1))
-    for f in tmp.iterdir():
-        with f.open("rb") as fh:
-            os.fsync(fh.fileno())
+    _write_part(tmp / "params.json", checked_json(params, indent=1))
     os.replace(tmp, builds / name)
     return builds / name
+
+
+class _HashingFile:
+    """A file object that hashes what is written through it."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.sha = hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.sha.update(data)
+        return self.fh.write(data)
+
+
+def _write_part(path: Path, content: bytes | np.ndarray) -> str:
+    """Write one part of a build (an array as .npy, never pickled), synced to disk, and return
+    its SHA-256, hashed as it is written: 800 MB of a large index are not read back."""
+    with path.open("wb") as fh:
+        out = _HashingFile(fh)
+        if isinstance(content, np.ndarray):
+            np.lib.format.write_array(out, content, allow_pickle=False)
+        else:
+            out.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return out.sha.hexdigest()
 
 
 def switch_to(index_dir: Path, build: Path) -> None:

@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from chatbot.cli.exits import Exit
@@ -187,18 +186,18 @@ def test_crash_while_writing_the_build_leaves_a_partial_that_the_next_build_remo
     before = current(corpus)
     (corpus / "b.txt").write_text("اولا مفهوم التجارة الالكترونية\nالبيع عبر الانترنت\n", encoding="utf-8")
     saves = []
-    real_save = np.save
+    real_write = store._write_part
 
-    def failing_save(*args, **kwargs):
+    def failing_write(*args, **kwargs):
         saves.append(args[0])
         if len(saves) == 3:
             raise KeyboardInterrupt  # as if Ctrl+C arrived while the arrays were written
-        return real_save(*args, **kwargs)
+        return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(store.np, "save", failing_save)
+    monkeypatch.setattr(store, "_write_part", failing_write)
     with pytest.raises(KeyboardInterrupt):
         build_index(corpus, index_of(corpus))
-    monkeypatch.setattr(store.np, "save", real_save)
+    monkeypatch.setattr(store, "_write_part", real_write)
 
     builds = index_of(corpus) / "builds"
     assert current(corpus) == before and len(list(builds.glob(".*.partial"))) == 1

@@ -71,11 +71,12 @@ def _rewrite_entry(folder: Path, change) -> None:
 
 
 @pytest.mark.parametrize("change", [
-    lambda meta: meta["lengths"].pop(),  # one passage without its words
+    lambda meta: meta["distinct"].pop(),  # one passage without its words
     lambda meta: meta["parents"].__setitem__(0, 10**6),  # a parent outside the file
     lambda meta: meta["levels"].__setitem__(0, "chapter"),  # no such level
-    lambda meta: meta["lengths"].__setitem__(0, meta["lengths"][0] + 1),  # more words than stored
-], ids=["lengths", "parent", "level", "word-count"])
+    lambda meta: meta["distinct"].__setitem__(0, meta["distinct"][0] + 1),  # more words than stored
+    lambda meta: meta["distinct"].__setitem__(0, "3"),  # not a number
+], ids=["passages", "parent", "level", "word-count", "type"])
 def test_cache_entry_with_a_recomputed_checksum_but_a_broken_shape_is_analysed_again(corpus, caplog, change):
     build_index(corpus, index_of(corpus))
     [folder] = (index_of(corpus) / "cache").glob("*/")
