@@ -119,7 +119,7 @@ class SparseBM25:
         idf = np.array([idf_map[t] for t in terms], dtype=np.float64)
         return cls(
             params, terms, idf, csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False),
-            csc.data.astype(np.float32), doc_len,
+            csc.data.astype(np.float32, copy=False), doc_len,
         )
 
     def __len__(self) -> int:

@@ -386,10 +386,20 @@ def _build_fields(entries: list[cache.FileEntry]) -> tuple[dict[str, SparseBM25]
     for field, params in FIELDS.items():
         to_terms, terms = _to_terms(words, terms_of[field])
         per_word = np.asarray(to_terms.sum(axis=1)).ravel()  # a passage's length: its words' terms
-        fields[field] = SparseBM25.from_counts(by_passage @ to_terms, terms, params, by_passage @ per_word)
-        fields[FILE_PREFIX + field] = SparseBM25.from_counts(
-            by_file_words @ to_terms, terms, params, by_file_words @ per_word)
+        for name, by_words in ((field, by_passage), (FILE_PREFIX + field, by_file_words)):
+            lengths = by_words @ per_word
+            fields[name] = SparseBM25.from_counts(_term_counts(by_words, to_terms, lengths), terms, params, lengths)
     return fields, stems
+
+
+def _term_counts(by_words, to_terms, lengths: np.ndarray):
+    """``by_words @ to_terms``: term counts per passage (or file). In float32, the type the
+    index stores them in, when every row's total ``lengths`` is below 2**24: each count and
+    each partial sum is then an exact integer, and the 57M counts of a large corpus's char
+    field are neither computed in int32 nor copied to float32 afterwards."""
+    if len(lengths) and lengths.max() >= 2**24:
+        return by_words @ to_terms
+    return by_words.astype(np.float32) @ to_terms.astype(np.float32)
 
 
 def _passage_words(entries: list[cache.FileEntry]):
