@@ -295,7 +295,7 @@ def build_index(
         if damaged:
             logger.warning("%s: %s", msg.DAMAGED_CACHE.both(count=len(damaged)),
                            ", ".join(map(repr, damaged[:5])) + (" …" if len(damaged) > 5 else ""))
-        fields, surface = _build_fields(list(entries.values()))
+        fields, surface = _build_fields(list(entries.values()), _kept(index_dir, manifest))
         with _writing(index_dir):
             state, vectors = _vectors(index_dir / "cache", manifest, entries, _wanted(semantic_wanted), progress)
             params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
@@ -361,14 +361,17 @@ def _passage_rows(entries: dict[str, cache.FileEntry]) -> store.PassageRows:
                              np.array(sections, dtype=bool))
 
 
-def _build_fields(entries: list[cache.FileEntry]) -> tuple[dict[str, SparseBM25], dict[str, str]]:
+def _build_fields(
+    entries: list[cache.FileEntry], kept: _Kept | None = None
+) -> tuple[dict[str, SparseBM25], dict[str, str]]:
     """The passage fields, the same fields over whole files, and the corpus's distinct words
     with their stems.
 
     Sparse matrices do the counting in C: passages × words (a title word counts
     HEADING_REPEAT times) times words × field terms gives passages × terms; files × words
     times the same gives files × terms. Each distinct word is analysed once. Counts are
-    integers (int32), so every sum is exact and no order of adding changes a bit.
+    exact integers, so no order of adding changes a bit. The ``char`` counts of the files
+    ``kept`` unchanged at both ends of the corpus are taken from the build in use.
     """
     from scipy.sparse import csr_matrix
 
@@ -388,8 +391,131 @@ def _build_fields(entries: list[cache.FileEntry]) -> tuple[dict[str, SparseBM25]
         per_word = np.asarray(to_terms.sum(axis=1)).ravel()  # a passage's length: its words' terms
         for name, by_words in ((field, by_passage), (FILE_PREFIX + field, by_file_words)):
             lengths = by_words @ per_word
-            fields[name] = SparseBM25.from_counts(_term_counts(by_words, to_terms, lengths), terms, params, lengths)
+            counts = None
+            if kept and name in kept.fields:
+                ends = kept.files if name.startswith(FILE_PREFIX) else kept.passages
+                counts = _with_kept_ends(kept.fields[name], ends, by_words, to_terms, terms, lengths)
+            if counts is None:
+                counts = _term_counts(by_words, to_terms, lengths)
+            fields[name] = SparseBM25.from_counts(counts, terms, params, lengths)
     return fields, stems
+
+
+# -- what a re-index keeps of the build in use ---------------------------------------------------
+
+# Fields whose terms depend on the word alone: a file that did not change has the same rows of
+# counts in every build (the word field's stems depend on the whole corpus: it is counted again).
+KEPT_FIELDS = ("char", FILE_PREFIX + "char")
+
+
+class _Kept(NamedTuple):
+    """The build in use, as far as a re-index can keep it: the files at the start and at the
+    end of the corpus that are the same (name, content, passages) in both builds."""
+
+    fields: dict[str, SparseBM25]  # KEPT_FIELDS of the build in use
+    files: tuple[int, int]  # files kept at the start, at the end
+    passages: tuple[int, int]  # their passages
+
+
+def _kept(index_dir: Path, manifest: dict[str, dict]) -> _Kept | None:
+    """What of the build in use this build can keep; None when there is none of this pipeline
+    or it cannot be trusted (then every count is made afresh, as in a first build)."""
+    try:
+        loaded = [store.load_field(index_dir, field) for field in KEPT_FIELDS]
+        params = loaded[0][0]
+        old = [(source, params["corpus"][source]["sha256"], int(params["corpus"][source]["passages"]))
+               for source in params["files"]]
+    except (store.IndexCorrupt, KeyError, TypeError, ValueError):
+        return None
+    head, tail = _same_ends(old, [(source, m["sha256"], m["passages"]) for source, m in manifest.items()])
+    if params.get("pipeline") != PIPELINE_VERSION or head + tail == 0:
+        return None
+    fields = {field: model for field, (_, model) in zip(KEPT_FIELDS, loaded)}
+    rows = {"char": sum(n for *_, n in old), FILE_PREFIX + "char": len(old)}
+    if not all(_postings_fit(fields[field], rows[field]) for field in KEPT_FIELDS):
+        return None
+    return _Kept(fields, (head, tail), (sum(n for *_, n in old[:head]), sum(n for *_, n in old[len(old) - tail :])))
+
+
+def _same_ends(old: list[tuple], new: list[tuple]) -> tuple[int, int]:
+    """How many items at the start and at the end (not overlapping) two lists share."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    return head, tail
+
+
+def _postings_fit(model: SparseBM25, rows: int) -> bool:
+    """Whether a field's arrays hold ``rows`` rows and point only inside themselves."""
+    indptr, docs = model.indptr, model.docs
+    return (len(model) == rows and len(indptr) == len(model.terms) + 1 and indptr[0] == 0
+            and indptr[-1] == len(docs) == len(model.tfs) and bool((np.diff(indptr) >= 0).all())
+            and (len(docs) == 0 or (docs.min() >= 0 and docs.max() < rows)))
+
+
+def _with_kept_ends(old: SparseBM25, ends: tuple[int, int], by_words, to_terms, terms: list[str], lengths):
+    """``by_words @ to_terms`` as compressed columns (postings), only the rows between the kept
+    ends counted, the rest copied from the build in use.
+
+    A term's postings are sorted by row, so the rows replaced are one run of each term's old
+    postings: that run is swapped for the term's postings of the new rows (a term new to the
+    corpus is put in before the next term the build in use had), and the rows after it are
+    renumbered by the change in the number of rows. The old postings are copied once, in long
+    runs: cheaper than counting all of them again (57M at 100k passages).
+
+    None when the terms the two builds share are not numbered in the same order (a word first
+    used in a replaced file is now first used later): then the caller counts everything."""
+    from scipy.sparse import csc_matrix
+
+    head, tail = ends
+    rows, replaced_end = by_words.shape[0], len(old) - tail
+    number = {t: i for i, t in enumerate(old.terms)}
+    old_of = np.array([number.get(t, -1) for t in terms], dtype=np.int64)  # new term → old term, -1: none
+    known = np.flatnonzero(old_of >= 0)
+    replaced = np.flatnonzero((old.docs >= head) & (old.docs < replaced_end))
+    term_of = np.searchsorted(old.indptr, replaced, side="right") - 1
+    replaced_of = np.bincount(term_of, minlength=len(old.terms))
+    kept = np.diff(old.indptr) - replaced_of
+    if not (np.diff(old_of[known]) > 0).all() or kept.sum() != kept[old_of[known]].sum():
+        return None  # a new order, or a term gone from the corpus that kept rows still hold
+    middle = _term_counts(by_words[head : rows - tail], to_terms, lengths[head : rows - tail]).tocsc()
+    news = np.diff(middle.indptr)
+    # Edits of the old postings: (where, new term or -1, old postings replaced there).
+    new_of = np.full(len(old.terms) + 1, -1)
+    new_of[old_of[known]] = known
+    edits = [(int(replaced[i]), int(new_of[o]), int(replaced_of[o])) for o, i in zip(*np.unique(term_of, return_index=True))]
+    next_known = np.minimum.accumulate(np.where(old_of >= 0, old_of, len(old.terms))[::-1])[::-1]
+    for t in np.flatnonzero(news):
+        o = old_of[t]
+        if o < 0:
+            edits.append((int(old.indptr[next_known[t]]), int(t), 0))
+        elif not replaced_of[o]:
+            postings = old.docs[old.indptr[o] : old.indptr[o + 1]]
+            edits.append((int(old.indptr[o] + np.searchsorted(postings, head)), int(t), 0))
+    docs, tfs, fresh = [], [], []  # pieces of the new arrays; where the new rows' postings landed
+    done = size = 0
+    for at, t, removed in sorted(edits):
+        docs.append(old.docs[done:at])
+        tfs.append(old.tfs[done:at])
+        size += at - done
+        if t >= 0 and news[t]:
+            lo, hi = middle.indptr[t], middle.indptr[t + 1]
+            docs.append(middle.indices[lo:hi] + head)
+            tfs.append(middle.data[lo:hi].astype(np.float32))
+            fresh.append((size, size + hi - lo))
+            size += hi - lo
+        done = at + removed
+    docs, tfs = np.concatenate([*docs, old.docs[done:]]), np.concatenate([*tfs, old.tfs[done:]])
+    if rows != len(old):  # the rows after the replaced ones move
+        later = docs >= replaced_end
+        for lo, hi in fresh:
+            later[lo:hi] = False
+        np.add(docs, rows - len(old), out=docs, where=later)
+    sizes = np.where(old_of >= 0, kept[np.maximum(old_of, 0)], 0) + news
+    return csc_matrix((tfs, docs, np.concatenate(([0], np.cumsum(sizes)))), shape=(rows, len(terms)))
 
 
 def _term_counts(by_words, to_terms, lengths: np.ndarray):

@@ -37,7 +37,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -46,7 +46,7 @@ from chatbot.index.passages import Level, Passage
 
 __all__ = [
     "FIELD_PARTS", "FORMAT_VERSION", "PARTS", "IndexCorrupt", "IndexMissing", "StoredIndex", "checked_json", "parts",
-    "PassageRows", "load_index", "npy_view", "parse_checked", "read_params", "switch_to", "write_atomic", "write_build",
+    "PassageRows", "load_field", "load_index", "npy_view", "parse_checked", "read_params", "switch_to", "write_atomic", "write_build",
 ]
 
 FORMAT_VERSION = 2
@@ -245,26 +245,14 @@ def load_index(index_dir: Path) -> StoredIndex:
     if missing:
         raise IndexCorrupt(f"parts missing from the checksums: {', '.join(missing)}")
 
-    def verified(name: str) -> bytes:
-        """A file's bytes, read once and checked against params.json before any use."""
-        data = (folder / name).read_bytes()
-        if hashlib.sha256(data).hexdigest() != checksums[name]:
-            raise IndexCorrupt(f"checksum mismatch in {name}")
-        return data
-
-    def array(name: str) -> np.ndarray:
-        return npy_view(verified(name))
-
+    verified = _verifier(folder, checksums)
     try:
         passages = PassageFile(verified("passages.jsonl"))
-        file_of = array("passages.file.npy")
-        sections = array("passages.section.npy")
-        fields = {}
-        for field, p in params["bm25"].items():
-            terms = json.loads(verified(f"{field}.terms.json"))
-            fields[field] = SparseBM25(BM25Params(**p), terms, **{a: array(f"{field}.{a}.npy") for a in _ARRAYS})
+        file_of = npy_view(verified("passages.file.npy"))
+        sections = npy_view(verified("passages.section.npy"))
+        fields = {field: _field(verified, field, p) for field, p in params["bm25"].items()}
         verified("surface.json")
-        vectors = array(SEMANTIC_PART) if SEMANTIC_PART in parts(params) else None
+        vectors = npy_view(verified(SEMANTIC_PART)) if SEMANTIC_PART in parts(params) else None
     except IndexCorrupt:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -276,6 +264,35 @@ def load_index(index_dir: Path) -> StoredIndex:
         if size != (len(params["files"]) if name.startswith("file.") else len(passages)):
             raise IndexCorrupt(f"{name} and passages disagree in length")
     return StoredIndex(params, passages, fields, folder, file_of, sections, vectors)
+
+
+def load_field(index_dir: Path, field: str) -> tuple[dict, SparseBM25]:
+    """params.json of the build in use and one of its fields, verified, without reading the
+    rest: what a re-index keeps of the build it replaces. IndexCorrupt when either is damaged."""
+    params = read_params(index_dir)
+    try:
+        return params, _field(_verifier(_current(index_dir), params["checksums"]), field, params["bm25"][field])
+    except IndexCorrupt:
+        raise
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexCorrupt(f"unreadable index: {exc}") from exc
+
+
+def _verifier(folder: Path, checksums: dict[str, str]) -> Callable[[str], bytes]:
+    """A reader of the build's files that checks each against params.json before any use."""
+
+    def verified(name: str) -> bytes:
+        data = (folder / name).read_bytes()
+        if hashlib.sha256(data).hexdigest() != checksums[name]:
+            raise IndexCorrupt(f"checksum mismatch in {name}")
+        return data
+
+    return verified
+
+
+def _field(verified: Callable[[str], bytes], field: str, params: dict) -> SparseBM25:
+    terms = json.loads(verified(f"{field}.terms.json"))
+    return SparseBM25(BM25Params(**params), terms, **{a: npy_view(verified(f"{field}.{a}.npy")) for a in _ARRAYS})
 
 
 def npy_view(data: bytes) -> np.ndarray:

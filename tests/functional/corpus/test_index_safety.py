@@ -93,28 +93,71 @@ def _build_parts(index: Path) -> dict[str, str]:
     return params["checksums"]
 
 
-def test_reindex_after_an_edit_gives_the_index_a_full_build_gives(corpus, tmp_path):
+def _edited_corpus(corpus: Path) -> None:
+    """A corpus indexed, then edited in its middle: a lecture given new words, a heading changed
+    and a new section with items, and a later lecture removed; a copy of a lecture under
+    another name shares its cache entry."""
     (corpus / "b.txt").write_text(
         "اولا مفهوم التجارة الالكترونية\nهي البيع عبر الانترنت\nثانيا مزاياها\n1/ السرعة\n2/ خفض التكلفة\n",
         encoding="utf-8")
     (corpus / "c.md").write_text("# التعليم الالكتروني\n- مرونة الوقت\n- خفض التكلفة\n", encoding="utf-8")
     (corpus / "sub").mkdir()
-    shutil.copy(corpus / "c.md", corpus / "sub" / "copy.md")  # one cache entry, two names, two places
+    shutil.copy(corpus / "c.md", corpus / "sub" / "copy.md")
     add_many(corpus, 12)
     build_index(corpus, index_of(corpus))
+    lecture = corpus / "lecture-006.txt"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("ثانيا مزايا", "ثانيا فوائد")
+                       + "ثالثا عيوب الزراعة الرقمية\n1/ الاحتيال\n2/ ضعف الشبكات\n", encoding="utf-8")
+    (corpus / "lecture-009.txt").unlink()
 
-    (corpus / "b.txt").write_text(  # a new word, a new section with items, a heading changed
-        "اولا مفهوم التجارة الرقمية\nهي البيع عبر الانترنت\nثانيا عيوبها\n1/ الاحتيال\nثالثا مزاياها\n1/ السرعة\n",
-        encoding="utf-8")
-    (corpus / "lecture-003.txt").unlink()
+
+def _assert_same_as_a_full_build(corpus: Path, again, full_index: Path) -> None:
+    full = build_index(corpus, full_index)
+    assert full.reused == ["sub/copy.md"]  # same content as c.md
+    assert (full.files, full.passages, full.sections) == (again.files, again.passages, again.sections)
+    assert _build_parts(full_index) == _build_parts(index_of(corpus))
+    assert list(store.load_index(full_index).passages) == list(store.load_index(index_of(corpus)).passages)
+
+
+def _spy_kept_counts(monkeypatch) -> list:
+    """Record what each call of the indexer's kept-rows path returned (None: it counted all)."""
+    results, real = [], indexer._with_kept_ends
+
+    def spy(*args):
+        results.append(real(*args))
+        return results[-1]
+
+    monkeypatch.setattr(indexer, "_with_kept_ends", spy)
+    return results
+
+
+def test_reindex_after_an_edit_gives_the_index_a_full_build_gives(corpus, tmp_path, monkeypatch):
+    _edited_corpus(corpus)
+    kept = _spy_kept_counts(monkeypatch)
     again = build_index(corpus, index_of(corpus))
-    assert again.processed == ["b.txt"] and len(again.reused) == again.files - 1
+    assert again.processed == ["lecture-006.txt"] and len(again.reused) == again.files - 1
+    assert len(kept) == 2 and all(counts is not None for counts in kept)  # char, file.char: rows kept
+    _assert_same_as_a_full_build(corpus, again, tmp_path / "full")
 
-    full = build_index(corpus, tmp_path / "full")
-    assert len(full.processed) == full.files - 1 and full.reused == ["sub/copy.md"]  # same content as c.md
-    assert (full.passages, full.sections) == (again.passages, again.sections)
-    assert _build_parts(tmp_path / "full") == _build_parts(index_of(corpus))
-    assert list(store.load_index(tmp_path / "full").passages) == list(store.load_index(index_of(corpus)).passages)
+
+def test_reindex_when_a_word_is_first_used_later_counts_everything(corpus, tmp_path, monkeypatch):
+    """A word whose first use was in the edited file is now first used after another: its terms
+    are numbered in a new order, so nothing is copied from the build in use."""
+    _edited_corpus(corpus)
+    build_index(corpus, index_of(corpus))
+    (corpus / "b.txt").write_text("اولا مفهوم التجارة الالكترونية\nهي البيع عبر الانترنت\n", encoding="utf-8")
+    kept = _spy_kept_counts(monkeypatch)
+    again = build_index(corpus, index_of(corpus))
+    assert again.processed == ["b.txt"] and None in kept  # «مزاياها», «السرعة» are first used later now
+    _assert_same_as_a_full_build(corpus, again, tmp_path / "full")
+
+
+def test_reindex_over_a_damaged_build_counts_everything_again(corpus, tmp_path):
+    _edited_corpus(corpus)
+    build = store.load_index(index_of(corpus)).path
+    docs = build / "char.docs.npy"
+    docs.write_bytes(docs.read_bytes()[:-4] + b"\0\0\0\0")
+    _assert_same_as_a_full_build(corpus, build_index(corpus, index_of(corpus)), tmp_path / "full")
 
 
 def test_unchanged_corpus_is_not_rebuilt(corpus):
