@@ -4,7 +4,9 @@ The index follows the corpus: every lecture file is fingerprinted (size, mtime, 
 any file appears, changes or disappears, or the analysis pipeline changes version, the index is
 rebuilt. Rebuilds are incremental: each file's passages and analysed words are cached by
 content hash (with a checksum: a damaged entry is analysed again, never served), so only
-changed files are read and analysed again.
+changed files are read and analysed again; the char postings of the files unchanged at both
+ends of the corpus are copied from the build in use rather than counted again (see
+:func:`_with_kept_ends`). Either way the build is byte for byte what a first build would be.
 
 Two locks: one build at a time (``.lock``, held for the whole build), and the switch to a new
 build (``.switch.lock``, held only while CURRENT changes and old builds are removed). Students

@@ -13,8 +13,8 @@
         <field>.<array>.npy   idf, indptr, docs, tfs, doc_len (numpy, allow_pickle=False)
         surface.json          normalised word → stem, for matching misspelt question words
         semantic.npy          passage vectors (float16, passages × 384), when params "semantic" is "on"
-      cache/<sha256>.json     per corpus file: its passages and analysed words (incremental
-                              builds), a checksum line then JSON like params.json
+      cache/<sha256>/         per corpus file: its passages and analysed words (incremental
+                              builds), checksummed parts (see :mod:`chatbot.index.cache`)
       cache/<sha256>.<model>.npy  per corpus file: its passages' vectors (checked by shape; a
                               tampered vector can only reorder answers, never inject text)
 
