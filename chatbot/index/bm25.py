@@ -90,11 +90,14 @@ class SparseBM25:
         return cls.from_counts(counts, list(vocab), params)
 
     @classmethod
-    def from_counts(cls, counts, terms: list[str], params: BM25Params = BM25Params()) -> "SparseBM25":
+    def from_counts(
+        cls, counts, terms: list[str], params: BM25Params = BM25Params(), doc_len: np.ndarray | None = None
+    ) -> "SparseBM25":
         """Index a passages × terms matrix of term frequencies (scipy sparse; duplicates add up).
 
         A term's column becomes its postings (compressed sparse columns are exactly the
-        inverted index); a passage's length is its row sum, as rank-bm25 counts tokens.
+        inverted index); a passage's length is its row sum, as rank-bm25 counts tokens. A
+        caller that knows those sums (``doc_len``, exact) spares summing every count again.
         """
         csc = counts.tocsc()
         csc.sum_duplicates()
@@ -107,14 +110,16 @@ class SparseBM25:
             csc.sort_indices()
             terms = [terms[i] for i in used]
             doc_freq = doc_freq[used]
-        doc_len = np.asarray(counts.sum(axis=1), dtype=np.float64).ravel()
+        if doc_len is None:
+            doc_len = counts.sum(axis=1)
+        doc_len = np.asarray(doc_len, dtype=np.float64).ravel()
         # No terms at all (an empty corpus, or passages that are all empty): nothing to weigh,
         # and BM25Okapi's _calc_idf would divide by its empty vocabulary.
         idf_map = _rank_bm25_idf(params, dict(zip(terms, doc_freq.tolist())), counts.shape[0]) if terms else {}
         idf = np.array([idf_map[t] for t in terms], dtype=np.float64)
         return cls(
-            params, terms, idf, csc.indptr.astype(np.int64), csc.indices.astype(np.int32),
-            csc.data.astype(np.float32), doc_len,
+            params, terms, idf, csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False),
+            csc.data.astype(np.float32, copy=False), doc_len,
         )
 
     def __len__(self) -> int:

@@ -13,8 +13,8 @@
         <field>.<array>.npy   idf, indptr, docs, tfs, doc_len (numpy, allow_pickle=False)
         surface.json          normalised word → stem, for matching misspelt question words
         semantic.npy          passage vectors (float16, passages × 384), when params "semantic" is "on"
-      cache/<sha256>.json     per corpus file: its passages and analysed words (incremental
-                              builds), a checksum line then JSON like params.json
+      cache/<sha256>/         per corpus file: its passages and analysed words (incremental
+                              builds), checksummed parts (see :mod:`chatbot.index.cache`)
       cache/<sha256>.<model>.npy  per corpus file: its passages' vectors (checked by shape; a
                               tampered vector can only reorder answers, never inject text)
 
@@ -37,7 +37,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 
@@ -46,7 +46,7 @@ from chatbot.index.passages import Level, Passage
 
 __all__ = [
     "FIELD_PARTS", "FORMAT_VERSION", "PARTS", "IndexCorrupt", "IndexMissing", "StoredIndex", "checked_json", "parts",
-    "load_index", "parse_checked", "read_params", "switch_to", "write_atomic", "write_build",
+    "PassageRows", "load_field", "load_index", "npy_view", "parse_checked", "read_params", "switch_to", "write_atomic", "write_build",
 ]
 
 FORMAT_VERSION = 2
@@ -87,14 +87,6 @@ class StoredIndex(NamedTuple):
         return _read_surface(self.path)
 
 
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def checked_json(obj: object, indent: int | None = None) -> bytes:
     """JSON preceded by a line holding its SHA-256: what :func:`parse_checked` reads back."""
     body = json.dumps(obj, ensure_ascii=False, indent=indent).encode()
@@ -123,8 +115,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+class PassageRows(NamedTuple):
+    """The passages of a build as written: passages.jsonl's lines and the arrays beside it."""
+
+    lines: list[bytes]  # ``json.dumps(passage._asdict(), ensure_ascii=False)`` and a newline, each
+    file_of: np.ndarray  # position in params "files" of each passage's file (int64)
+    sections: np.ndarray  # whether each passage is not an item (bool)
+
+
 def write_build(
-    index_dir: Path, params: dict, passages: list[Passage], fields: dict[str, SparseBM25], surface: dict[str, str],
+    index_dir: Path, params: dict, passages: PassageRows, fields: dict[str, SparseBM25], surface: dict[str, str],
     vectors: np.ndarray | None = None,
 ) -> Path:
     """Write a complete build into a new folder of ``builds/`` (synced to disk) without putting
@@ -134,28 +134,48 @@ def write_build(
     name = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
     tmp = builds / f".{name}.partial"
     tmp.mkdir()
-    with (tmp / "passages.jsonl").open("w", encoding="utf-8") as fh:
-        for p in passages:
-            fh.write(json.dumps(p._asdict(), ensure_ascii=False) + "\n")
-    position = {source: i for i, source in enumerate(params["files"])}
-    np.save(tmp / "passages.file.npy", np.array([position[p.source] for p in passages], dtype=np.int64))
-    np.save(tmp / "passages.section.npy", np.array([p.level != Level.ITEM for p in passages], dtype=bool))
+    parts: dict[str, bytes | np.ndarray] = {
+        "passages.jsonl": b"".join(passages.lines), "passages.file.npy": passages.file_of,
+        "passages.section.npy": passages.sections,
+    }
     for field, model in fields.items():
-        (tmp / f"{field}.terms.json").write_text(json.dumps(model.terms, ensure_ascii=False), encoding="utf-8")
-        for array in _ARRAYS:
-            np.save(tmp / f"{field}.{array}.npy", getattr(model, array), allow_pickle=False)
-    (tmp / "surface.json").write_text(json.dumps(surface, ensure_ascii=False), encoding="utf-8")
+        parts[f"{field}.terms.json"] = json.dumps(model.terms, ensure_ascii=False).encode()
+        parts.update((f"{field}.{array}.npy", getattr(model, array)) for array in _ARRAYS)
+    parts["surface.json"] = json.dumps(surface, ensure_ascii=False).encode()
     if vectors is not None:
-        np.save(tmp / SEMANTIC_PART, vectors, allow_pickle=False)
-    checksums = {f.name: sha256_file(f) for f in sorted(tmp.iterdir())}
-    params = dict(params, format=FORMAT_VERSION, checksums=checksums,
+        parts[SEMANTIC_PART] = vectors
+    checksums = {part: _write_part(tmp / part, content) for part, content in parts.items()}
+    params = dict(params, format=FORMAT_VERSION, checksums=dict(sorted(checksums.items())),
                   bm25={field: m.params._asdict() for field, m in fields.items()})
-    (tmp / "params.json").write_bytes(checked_json(params, indent=1))
-    for f in tmp.iterdir():
-        with f.open("rb") as fh:
-            os.fsync(fh.fileno())
+    _write_part(tmp / "params.json", checked_json(params, indent=1))
     os.replace(tmp, builds / name)
     return builds / name
+
+
+class _HashingFile:
+    """A file object that hashes what is written through it."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.sha = hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.sha.update(data)
+        return self.fh.write(data)
+
+
+def _write_part(path: Path, content: bytes | np.ndarray) -> str:
+    """Write one part of a build (an array as .npy, never pickled), synced to disk, and return
+    its SHA-256, hashed as it is written: 800 MB of a large index are not read back."""
+    with path.open("wb") as fh:
+        out = _HashingFile(fh)
+        if isinstance(content, np.ndarray):
+            np.lib.format.write_array(out, content, allow_pickle=False)
+        else:
+            out.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return out.sha.hexdigest()
 
 
 def switch_to(index_dir: Path, build: Path) -> None:
@@ -225,26 +245,14 @@ def load_index(index_dir: Path) -> StoredIndex:
     if missing:
         raise IndexCorrupt(f"parts missing from the checksums: {', '.join(missing)}")
 
-    def verified(name: str) -> bytes:
-        """A file's bytes, read once and checked against params.json before any use."""
-        data = (folder / name).read_bytes()
-        if hashlib.sha256(data).hexdigest() != checksums[name]:
-            raise IndexCorrupt(f"checksum mismatch in {name}")
-        return data
-
-    def array(name: str) -> np.ndarray:
-        return _npy_view(verified(name))
-
+    verified = _verifier(folder, checksums)
     try:
         passages = PassageFile(verified("passages.jsonl"))
-        file_of = array("passages.file.npy")
-        sections = array("passages.section.npy")
-        fields = {}
-        for field, p in params["bm25"].items():
-            terms = json.loads(verified(f"{field}.terms.json"))
-            fields[field] = SparseBM25(BM25Params(**p), terms, **{a: array(f"{field}.{a}.npy") for a in _ARRAYS})
+        file_of = npy_view(verified("passages.file.npy"))
+        sections = npy_view(verified("passages.section.npy"))
+        fields = {field: _field(verified, field, p) for field, p in params["bm25"].items()}
         verified("surface.json")
-        vectors = array(SEMANTIC_PART) if SEMANTIC_PART in parts(params) else None
+        vectors = npy_view(verified(SEMANTIC_PART)) if SEMANTIC_PART in parts(params) else None
     except IndexCorrupt:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -258,7 +266,36 @@ def load_index(index_dir: Path) -> StoredIndex:
     return StoredIndex(params, passages, fields, folder, file_of, sections, vectors)
 
 
-def _npy_view(data: bytes) -> np.ndarray:
+def load_field(index_dir: Path, field: str) -> tuple[dict, SparseBM25]:
+    """params.json of the build in use and one of its fields, verified, without reading the
+    rest: what a re-index keeps of the build it replaces. IndexCorrupt when either is damaged."""
+    params = read_params(index_dir)
+    try:
+        return params, _field(_verifier(_current(index_dir), params["checksums"]), field, params["bm25"][field])
+    except IndexCorrupt:
+        raise
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexCorrupt(f"unreadable index: {exc}") from exc
+
+
+def _verifier(folder: Path, checksums: dict[str, str]) -> Callable[[str], bytes]:
+    """A reader of the build's files that checks each against params.json before any use."""
+
+    def verified(name: str) -> bytes:
+        data = (folder / name).read_bytes()
+        if hashlib.sha256(data).hexdigest() != checksums[name]:
+            raise IndexCorrupt(f"checksum mismatch in {name}")
+        return data
+
+    return verified
+
+
+def _field(verified: Callable[[str], bytes], field: str, params: dict) -> SparseBM25:
+    terms = json.loads(verified(f"{field}.terms.json"))
+    return SparseBM25(BM25Params(**params), terms, **{a: npy_view(verified(f"{field}.{a}.npy")) for a in _ARRAYS})
+
+
+def npy_view(data: bytes) -> np.ndarray:
     """A read-only array over the bytes of a .npy file (no copy; object arrays, which would
     need pickle, are refused)."""
     buf = io.BytesIO(data)

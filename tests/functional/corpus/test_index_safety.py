@@ -5,12 +5,12 @@ The interrupted and concurrent builds run in-process by default (an exception mi
 build lock held); the same stories with real processes and signals are marked slow."""
 
 import re
+import shutil
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from chatbot.cli.exits import Exit
@@ -85,6 +85,81 @@ def test_only_the_changed_file_is_processed_again(corpus):
     assert third.processed == ["d.txt"] and third.files == 3
 
 
+def _build_parts(index: Path) -> dict[str, str]:
+    """Every file of the build in use but params.json, by checksum (params.json also records
+    when each file was analysed, which a re-index keeps)."""
+    params = store.read_params(index)
+    assert params["checksums"].keys() == set(store.parts(params))
+    return params["checksums"]
+
+
+def _edited_corpus(corpus: Path) -> None:
+    """A corpus indexed, then edited in its middle: a lecture given new words, a heading changed
+    and a new section with items, and a later lecture removed; a copy of a lecture under
+    another name shares its cache entry."""
+    (corpus / "b.txt").write_text(
+        "اولا مفهوم التجارة الالكترونية\nهي البيع عبر الانترنت\nثانيا مزاياها\n1/ السرعة\n2/ خفض التكلفة\n",
+        encoding="utf-8")
+    (corpus / "c.md").write_text("# التعليم الالكتروني\n- مرونة الوقت\n- خفض التكلفة\n", encoding="utf-8")
+    (corpus / "sub").mkdir()
+    shutil.copy(corpus / "c.md", corpus / "sub" / "copy.md")
+    add_many(corpus, 12)
+    build_index(corpus, index_of(corpus))
+    lecture = corpus / "lecture-006.txt"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("ثانيا مزايا", "ثانيا فوائد")
+                       + "ثالثا عيوب الزراعة الرقمية\n1/ الاحتيال\n2/ ضعف الشبكات\n", encoding="utf-8")
+    (corpus / "lecture-009.txt").unlink()
+
+
+def _assert_same_as_a_full_build(corpus: Path, again, full_index: Path) -> None:
+    full = build_index(corpus, full_index)
+    assert full.reused == ["sub/copy.md"]  # same content as c.md
+    assert (full.files, full.passages, full.sections) == (again.files, again.passages, again.sections)
+    assert _build_parts(full_index) == _build_parts(index_of(corpus))
+    assert list(store.load_index(full_index).passages) == list(store.load_index(index_of(corpus)).passages)
+
+
+def _spy_kept_counts(monkeypatch) -> list:
+    """Record what each call of the indexer's kept-rows path returned (None: it counted all)."""
+    results, real = [], indexer._with_kept_ends
+
+    def spy(*args):
+        results.append(real(*args))
+        return results[-1]
+
+    monkeypatch.setattr(indexer, "_with_kept_ends", spy)
+    return results
+
+
+def test_reindex_after_an_edit_gives_the_index_a_full_build_gives(corpus, tmp_path, monkeypatch):
+    _edited_corpus(corpus)
+    kept = _spy_kept_counts(monkeypatch)
+    again = build_index(corpus, index_of(corpus))
+    assert again.processed == ["lecture-006.txt"] and len(again.reused) == again.files - 1
+    assert len(kept) == 2 and all(counts is not None for counts in kept)  # char, file.char: rows kept
+    _assert_same_as_a_full_build(corpus, again, tmp_path / "full")
+
+
+def test_reindex_when_a_word_is_first_used_later_counts_everything(corpus, tmp_path, monkeypatch):
+    """A word whose first use was in the edited file is now first used after another: its terms
+    are numbered in a new order, so nothing is copied from the build in use."""
+    _edited_corpus(corpus)
+    build_index(corpus, index_of(corpus))
+    (corpus / "b.txt").write_text("اولا مفهوم التجارة الالكترونية\nهي البيع عبر الانترنت\n", encoding="utf-8")
+    kept = _spy_kept_counts(monkeypatch)
+    again = build_index(corpus, index_of(corpus))
+    assert again.processed == ["b.txt"] and None in kept  # «مزاياها», «السرعة» are first used later now
+    _assert_same_as_a_full_build(corpus, again, tmp_path / "full")
+
+
+def test_reindex_over_a_damaged_build_counts_everything_again(corpus, tmp_path):
+    _edited_corpus(corpus)
+    build = store.load_index(index_of(corpus)).path
+    docs = build / "char.docs.npy"
+    docs.write_bytes(docs.read_bytes()[:-4] + b"\0\0\0\0")
+    _assert_same_as_a_full_build(corpus, build_index(corpus, index_of(corpus)), tmp_path / "full")
+
+
 def test_unchanged_corpus_is_not_rebuilt(corpus):
     open_index(corpus, index_of(corpus))
     name = current(corpus)
@@ -154,18 +229,18 @@ def test_crash_while_writing_the_build_leaves_a_partial_that_the_next_build_remo
     before = current(corpus)
     (corpus / "b.txt").write_text("اولا مفهوم التجارة الالكترونية\nالبيع عبر الانترنت\n", encoding="utf-8")
     saves = []
-    real_save = np.save
+    real_write = store._write_part
 
-    def failing_save(*args, **kwargs):
+    def failing_write(*args, **kwargs):
         saves.append(args[0])
         if len(saves) == 3:
             raise KeyboardInterrupt  # as if Ctrl+C arrived while the arrays were written
-        return real_save(*args, **kwargs)
+        return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(store.np, "save", failing_save)
+    monkeypatch.setattr(store, "_write_part", failing_write)
     with pytest.raises(KeyboardInterrupt):
         build_index(corpus, index_of(corpus))
-    monkeypatch.setattr(store.np, "save", real_save)
+    monkeypatch.setattr(store, "_write_part", real_write)
 
     builds = index_of(corpus) / "builds"
     assert current(corpus) == before and len(list(builds.glob(".*.partial"))) == 1
@@ -248,7 +323,7 @@ def test_truncated_params_is_rebuilt(corpus):
 
 def test_tampered_cache_entry_is_processed_again(corpus):
     build_index(corpus, index_of(corpus))
-    for entry in (index_of(corpus) / "cache").glob("*.json"):
+    for entry in (index_of(corpus) / "cache").glob("*/entry.json"):
         entry.write_text('{"pipeline": "x"}', encoding="utf-8")
     (corpus / "b.txt").write_text("اولا مفهوم التجارة\nالبيع عبر الانترنت\n", encoding="utf-8")
     report = build_index(corpus, index_of(corpus))

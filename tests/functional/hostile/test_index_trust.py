@@ -47,11 +47,11 @@ def build_folder(corpus: Path) -> Path:
 
 def test_tampered_cache_entry_is_analysed_again_never_served(corpus, caplog):
     build_index(corpus, index_of(corpus))
-    [entry] = (index_of(corpus) / "cache").glob("*.json")
-    checksum, _, body = entry.read_bytes().partition(b"\n")
-    cached = json.loads(body)
-    cached["passages"][0]["text"] = "نص مزروع / planted text"
-    entry.write_bytes(checksum + b"\n" + json.dumps(cached, ensure_ascii=False).encode())
+    [entry] = (index_of(corpus) / "cache").glob("*/passages.jsonl")
+    lines = entry.read_bytes().splitlines(keepends=True)
+    planted = json.loads(lines[0])
+    planted["text"] = "نص مزروع / planted text"
+    entry.write_bytes(json.dumps(planted, ensure_ascii=False).encode() + b"\n" + b"".join(lines[1:]))
     (corpus / "b.txt").write_text(NEW_LECTURE, encoding="utf-8")  # the index is stale: a rebuild
 
     report = build_index(corpus, index_of(corpus))
@@ -59,16 +59,28 @@ def test_tampered_cache_entry_is_analysed_again_never_served(corpus, caplog):
     assert "damaged cached analysis redone for 1 file(s): 'e-government.txt'" in caplog.text
     index = store.load_index(index_of(corpus))
     assert not any("planted" in p.text for p in index.passages)
-    assert store.parse_checked(entry.read_bytes())["passages"][0]["text"] != "نص مزروع / planted text"
+    assert b"planted" not in entry.read_bytes()
     answers_from_the_lecture(corpus)
 
 
-def test_cache_entry_with_a_recomputed_checksum_but_a_broken_shape_is_analysed_again(corpus, caplog):
+def _rewrite_entry(folder: Path, change) -> None:
+    """Apply ``change`` to a cache entry's JSON and recompute its checksum line, as a forger would."""
+    meta = store.parse_checked((folder / "entry.json").read_bytes())
+    change(meta)
+    (folder / "entry.json").write_bytes(store.checked_json(meta))
+
+
+@pytest.mark.parametrize("change", [
+    lambda meta: meta["distinct"].pop(),  # one passage without its words
+    lambda meta: meta["parents"].__setitem__(0, 10**6),  # a parent outside the file
+    lambda meta: meta["levels"].__setitem__(0, "chapter"),  # no such level
+    lambda meta: meta["distinct"].__setitem__(0, meta["distinct"][0] + 1),  # more words than stored
+    lambda meta: meta["distinct"].__setitem__(0, "3"),  # not a number
+], ids=["passages", "parent", "level", "word-count", "type"])
+def test_cache_entry_with_a_recomputed_checksum_but_a_broken_shape_is_analysed_again(corpus, caplog, change):
     build_index(corpus, index_of(corpus))
-    [entry] = (index_of(corpus) / "cache").glob("*.json")
-    cached = store.parse_checked(entry.read_bytes())
-    cached["words"] = cached["words"][:-1]  # one passage without its words
-    entry.write_bytes(store.checked_json(cached))
+    [folder] = (index_of(corpus) / "cache").glob("*/")
+    _rewrite_entry(folder, change)
     (corpus / "b.txt").write_text(NEW_LECTURE, encoding="utf-8")
     assert "e-government.txt" in build_index(corpus, index_of(corpus)).processed
     assert "damaged cached analysis" in caplog.text
