@@ -158,6 +158,17 @@ def _is_heading_like(line: str) -> bool:
     return len(line.split()) <= MAX_HEADING_WORDS and not line.rstrip().endswith(_HEADING_END_PUNCT)
 
 
+def _plain(line: _Line) -> bool:
+    """A line with no bullet, number or table cell: one that introduces («…:») rather than lists."""
+    clean = _clean(line.raw)
+    return not (_BULLET_RE.match(clean) or _NUMBERED_RE.match(clean) or _CELL_SEPARATOR in line.raw)
+
+
+def _introduces(line: _Line) -> bool:
+    """A plain line ending in a colon («العوامل المؤثرة على الامتصاص:»): what follows is its."""
+    return _plain(line) and _ends_with_colon(line.raw)
+
+
 def _bullet_mark(line: _Line | None) -> str:
     """The mark of a starred or dashed heading line («*», «-», …), "" for any other line."""
     if line is None or line.kind != LineKind.SUBHEADING or not _BULLET_RE.match(_clean(line.raw)):
@@ -254,6 +265,8 @@ class _Node:
         self.depth = depth
         self.path = path
         self.body: list[_Line] = []  # the heading's own lines, items included
+        self.start = 0  # where its heading stands among the lines fed so far
+        self.parent_of_any = False  # a sub-section has been opened under it
 
 
 def split_passages(text: str, source: str) -> list[Passage]:
@@ -270,6 +283,8 @@ class _Builder:
         self.source = source
         self.passages: list[Passage] = []
         self.stack: list[_Node] = [_Node(None, 0, ())]
+        self.fed: list[_Line] = []  # every line so far, and the words before each
+        self.words: list[int] = [0]
         self.blank_since_item = False
         self.in_list = False
 
@@ -278,10 +293,19 @@ class _Builder:
         while len(self.stack) > 1 and self.stack[-1].depth >= depth:
             self._close(self.stack.pop())
         title = line.raw.strip()
-        self.stack.append(_Node(line, depth, self.stack[-1].path + (title,)))
+        self.stack[-1].parent_of_any = True
+        node = _Node(line, depth, self.stack[-1].path + (title,))
+        node.start = len(self.fed)
+        self.stack.append(node)
         self.in_list = False
 
     def _depth_for(self, line: _Line) -> int:
+        # A plain line that introduces what follows («العوامل المؤثرة على الامتصاص:» over «- خصائص
+        # الدواء:» and «- خصائص المريض:», or over a table) holds the headings right after it.
+        top = self.stack[-1]
+        if (top.line is not None and not top.parent_of_any and top.line.kind == LineKind.SUBHEADING
+                and _introduces(top.line) and not _plain(line) and not _trim(top.body)):
+            return top.depth + 1
         if line.kind == LineKind.TITLE:
             return 1
         if line.kind == LineKind.HEADING:
@@ -306,6 +330,11 @@ class _Builder:
 
     # -- body -----------------------------------------------------------------------------
     def feed(self, line: _Line) -> None:
+        self._place(line)
+        self.fed.append(line)
+        self.words.append(self.words[-1] + len(line.raw.split()))
+
+    def _place(self, line: _Line) -> None:
         node = self.stack[-1]
         if line.kind in _HEADING_KINDS:
             self._open(line, self._depth_for(line))
@@ -343,12 +372,24 @@ class _Builder:
             self._paragraphs(body, node.path)
             return
         if not body:
+            if node.line.kind == LineKind.SUBHEADING and _introduces(node.line):
+                self._introduction(node)
             return
         items = _group_items(body)
         in_items = {line.number for item in items for line in item}
         self._titled([node.line] + body, node.path, Level.SECTION, in_items)
         for item in items:
             self._titled(item, node.path, Level.ITEM, set())
+
+    def _introduction(self, node: _Node) -> None:
+        """A heading with no text of its own, only sub-sections («العوامل المؤثرة على الامتصاص:»
+        over «- خصائص الدواء:» and «- خصائص المريض:»), is a section of them all when they are
+        short: a question about the whole list finds it in one passage."""
+        end = len(self.fed)
+        if end - node.start <= MAX_PASSAGE_WORDS and self.words[end] - self.words[node.start] <= MAX_PASSAGE_WORDS:
+            span = _trim(self.fed[node.start:end])
+            if len(span) > 1:
+                self.passages.append(self._passage(span, node.path, Level.SECTION, node.line.raw.strip()))
 
     def _titled(self, span: list[_Line], path: tuple[str, ...], level: Level, in_items: set[int]) -> None:
         """A section or item passage. One longer than MAX_TITLED_WORDS keeps its opening under

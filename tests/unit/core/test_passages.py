@@ -199,3 +199,25 @@ def test_dashed_headings_nest_under_starred_ones_and_numbering_restarts_under_th
     pomodoro = next(p for p in ps if p.heading == "* تقنية بومودورو :")
     assert pomodoro.section == ("* تقنية بومودورو :",), "a star heading is the sibling of the open star heading"
     assert [p.heading for p in ps if p.parent == ps.index(pomodoro)] == ["1) تدرس 25 دقيقة", "2) تستريح 5 دقائق"]
+
+
+def test_a_line_introducing_sub_headings_heads_them_all() -> None:
+    """«العوامل المؤثرة على الامتصاص:» over «- خصائص الدواء:» and «- خصائص المريض:»: the
+    introducing line is a section of both lists (none of its lines is lost), and each list is
+    still a section of its own."""
+    text = ("### 1. الامتصاص\nالامتصاص: انتقال الدواء الى الدم.\n\nالعوامل المؤثرة على الامتصاص:\n"
+            "- خصائص الدواء:\n  - الذوبان في الدهون.\n  - درجة التأين.\n"
+            "- خصائص المريض:\n  - مساحة سطح الامتصاص.\n  - وجود الطعام في المعدة.\n\nنص بعد القائمة.\n")
+    ps = split_passages(text, "t.md")
+    sections = {p.heading: (p.first, p.last) for p in ps if p.level == "section"}
+    assert sections == {"### 1. الامتصاص": (1, 2), "العوامل المؤثرة على الامتصاص:": (4, 10),
+                        "- خصائص الدواء:": (5, 7), "- خصائص المريض:": (8, 10)}
+    assert [p.parent for p in ps if p.heading == "- درجة التأين."] == [ps.index(
+        next(p for p in ps if p.heading == "- خصائص الدواء:"))]
+
+
+def test_a_chain_of_introducing_lines_stays_shallow() -> None:
+    """Hostile input: thousands of «N- …» headings and colon lines cost linear work and depth."""
+    text = "\n".join(f"عنوان رقم {i}:\n5- بند {i}\n- عنصر" for i in range(3000))
+    ps = split_passages(text, "t.txt")
+    assert max(len(p.section) for p in ps) <= 4
