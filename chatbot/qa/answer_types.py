@@ -14,6 +14,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from chatbot.index.passages import strip_marker
 from chatbot.text.arabic import content_words, light_stem, normalize, words
 from chatbot.text.resources import data_lines
 
@@ -33,6 +34,7 @@ _YEAR_RE = re.compile(r"\d{3,4}[مه]?")
 # Where one statement ends: a line, or a full stop, question mark or semicolon before a space.
 _SENTENCE_END_RE = re.compile(r"\n|[.!?؟؛](?=\s|$)")
 MEASURE = "measure"
+DESCRIBING = "describing"
 MAX_FIGURE_WORDS = 2  # of the question's words a sentence giving its figure must name, at most
 # Number words (normalised): units, tens, hundreds and the large ones, fractions.
 _NUMBER_WORDS = frozenset(normalize(w) for w in (
@@ -54,7 +56,7 @@ def _cues() -> list[tuple[tuple[str, ...], AnswerType]]:
     """(opening words, kind), longest first."""
     cues = []
     for kind, phrase in _entries():
-        if kind != MEASURE:
+        if kind not in (MEASURE, DESCRIBING):
             cues.append((tuple(words(phrase)), AnswerType(kind)))
     return sorted(cues, key=lambda c: -len(c[0]))
 
@@ -77,8 +79,20 @@ def expected_answer_type(question: str) -> AnswerType | None:
         if ws[: len(cue)] == cue:
             if kind == AnswerType.DATE and _asks_condition(ws[len(cue):]):
                 return None
+            if kind in (AnswerType.PERSON, AnswerType.PLACE) and _asks_description(ws[len(cue):]):
+                return None
             return kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _describing() -> frozenset[str]:
+    return frozenset("و" + phrase for kind, phrase in _entries() if kind == DESCRIBING)
+
+
+def _asks_description(rest: tuple[str, ...]) -> bool:
+    """«… وشلون وصل», «… ولشو»: a second question asking how, why or what, joined by «و»."""
+    return not _describing().isdisjoint(rest)
 
 
 def _asks_condition(rest: tuple[str, ...]) -> bool:
@@ -107,7 +121,8 @@ def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER) -
     about = {light_stem(w) for w in content_words(question)} - _measures()
     need = min(MAX_FIGURE_WORDS, (len(about) + 1) // 2)
     figure = _is_date if kind == AnswerType.DATE else _is_number
-    for sentence in _SENTENCE_END_RE.split(text):
+    unnumbered = "\n".join(strip_marker(line) for line in text.splitlines())  # «5/ الأسباب…» gives no 5
+    for sentence in _SENTENCE_END_RE.split(unnumbered):
         ws = words(sentence)
         named = about & {light_stem(w) for w in content_words(sentence)}
         if any(figure(w) and w not in asked for w in ws) and len(named) >= need:

@@ -35,6 +35,7 @@ __all__ = ["Candidate", "Evidence", "Retrieval", "retrieve", "semantic_scores", 
 
 VERB_PREFIXES = "يتنا"
 MAX_LABEL_WORDS = 6
+_GLOSS_RE = re.compile(r"\(([^()]*)\)")
 # Alternatives are looked for among the ``top`` + this many best passages (some are the answer's
 # own items), suggestions among ``top`` × this many best sections (some hold no question word).
 ALTERNATIVES_LOOKED_AT = 8
@@ -127,7 +128,19 @@ def rank(
             fused[best] += settings.definition_share * np.array(defining)
         if several:
             fused[best] += settings.file_coverage_share * files.ranking[index.file_of[best]]
+        fused[best] *= np.where([_in_summary(index.passages[i]) for i in best], settings.summary_weight, 1.0)
     return fused
+
+
+def _in_summary(passage: Passage) -> bool:
+    """Whether a passage stands under a lecture's summary: a heading naming nothing but a
+    summary and the lecture («خلاصة المحاضرة», «ملخص», «مراجعة سريعة»; data/summary.txt)."""
+    return any(_names_summary(heading) for heading in passage.section)
+
+
+def _names_summary(heading: str) -> bool:
+    named = set(content_words(strip_marker(heading))) - word_set("front_matter")
+    return bool(named) and named <= word_set("summary")
 
 
 def _field_queries(terms: Terms) -> dict[str, list[list[FieldQuery]]]:
@@ -232,17 +245,38 @@ def line_stems(line: str, vocab: SparseBM25) -> set[str]:
 def title_match(passage: Passage, terms: Terms, index: StoredIndex) -> float:
     """The IDF-weighted share of a passage's title (heading or item line, or the label before
     its colon) that the question names: «ما مفهوم الحكومة الالكترونية» fits the heading «مفهوم
-    الحكومة الالكترونيه» fully and «مفهوم التجارة الالكترونية» only in part. Paragraphs have no
-    title and get 0."""
+    الحكومة الالكترونيه» fully and «مفهوم التجارة الالكترونية» only in part. A title and the
+    gloss it gives in parentheses are two names of one thing, and the better named counts: «ما
+    وظيفة طبقة الشبكة» names «طبقة الشبكة (Network Layer)» fully. Paragraphs have no title and
+    get 0."""
     if not passage.heading:
         return 0.0
-    vocab = index.fields["word"]
-    title = line_stems(_label(passage.heading), vocab)
-    total = sum(vocab.idf_of(s) for s in title)
     asked = {t.stem for t in terms}
+    word_stems = {t.stem for t in terms if t.word}
+    return max(_named_share(line_stems(name, index.fields["word"]), asked, word_stems, index)
+               for name in title_names(_label(passage.heading)))
+
+
+def title_names(label: str) -> list[str]:
+    """A short title's names: the title without its parenthesised glosses, and each gloss
+    («طبقة الشبكة (Network Layer)» → «طبقة الشبكة», «Network Layer»). A longer line is a
+    sentence, whose parentheses say more than a name («… باستخدام RR (time quantum = 2)»)."""
+    glosses = [g for g in _GLOSS_RE.findall(label) if g.strip()]
+    bare = _GLOSS_RE.sub(" ", label)
+    if glosses and content_words(bare) and len(bare.split()) <= MAX_LABEL_WORDS:
+        return [bare, *glosses]
+    return [label]
+
+
+def _named_share(title: set[str], asked: set[str], word_stems: set[str], index: StoredIndex) -> float:
+    """The IDF-weighted share of ``title`` among the question's stems ``asked``; 0 when none of
+    its ``word_stems`` is named, only asking words («مفهوم» for «ما هو»: «مفهوم الرقابة» names
+    no «الدستور الجامد»)."""
+    vocab = index.fields["word"]
+    total = sum(vocab.idf_of(s) for s in title)
     named = title & asked
-    if not named & {t.stem for t in terms if t.word}:
-        return 0.0  # only asking words («مفهوم» for «ما هو»): «مفهوم الرقابة» names no «الدستور الجامد»
+    if not named & word_stems:
+        return 0.0
     return sum(vocab.idf_of(s) for s in named) / total if total else 0.0
 
 
@@ -461,17 +495,18 @@ def _is_cover(p: Passage) -> bool:
 
 
 def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: Settings) -> int | None:
-    """The best-ranked passage that holds every word of a thin passage's title and is not thin
-    itself; for a lecture's cover, whose title names the whole lecture, the best-ranked passage
-    that is not thin (None: none in the ranking's top)."""
+    """The best-ranked passage that holds every word of a thin passage's title (or of its gloss:
+    «حالة العملية (Process State)») and is not thin itself; for a lecture's cover, whose title
+    names the whole lecture, the best-ranked passage that is not thin (None: none in the
+    ranking's top)."""
     p = index.passages[thin]
     vocab = index.fields["word"]
     others = np.array([i for i in explaining if i != thin], dtype=np.int64)
     if _is_cover(p):
         return next((int(i) for i in others if not _is_thin(index.passages[int(i)], settings)), None)
-    title = line_stems(strip_marker(p.heading) or p.text, vocab)
-    if title and len(others):
-        holds = np.all([vocab.contains(stem, others) for stem in title], axis=0)
+    names = [stems for name in title_names(strip_marker(p.heading) or p.text) if (stems := line_stems(name, vocab))]
+    if names and len(others):
+        holds = np.any([np.all([vocab.contains(stem, others) for stem in stems], axis=0) for stems in names], axis=0)
         for i in others[holds]:
             if not _is_thin(index.passages[int(i)], settings):
                 return int(i)

@@ -8,7 +8,7 @@ from chatbot.index.passages import split_passages
 from chatbot.text.arabic import without_proclitic
 from chatbot.qa.answer_types import AnswerType, expected_answer_type, has_figure
 from chatbot.qa.decide import abstention_models, support
-from chatbot.qa.retrieve import Evidence, defines
+from chatbot.qa.retrieve import Evidence, _names_summary, defines, title_names
 from chatbot.qa.query import asks_definition
 
 
@@ -97,6 +97,9 @@ def test_support_grows_with_the_evidence() -> None:
         ("امتى بيستخدموا نموذج الشلال", None),
         ("كم عدد مراحل الذاكرة", AnswerType.NUMBER),
         ("مين اكتشف الدورة الدموية", AnswerType.PERSON),
+        ("منو زرياب وشلون وصل الأندلس", None),  # who, and then how: the reply describes
+        ("مين بنى تاج محل ولشو", None),
+        ("من اكتشف البنسلين ومتى", AnswerType.PERSON),
         ("ما هي الذاكرة", None),
     ],
 )
@@ -130,3 +133,22 @@ def test_a_figure_answers_in_a_sentence_naming_half_of_what_is_asked() -> None:
     question = "كم عدد أقمار كوكب زحل"
     assert not has_figure("في النظام الشمسي ثمانية كواكب أبعدها كوكب نبتون.", question)  # «كوكب» alone
     assert has_figure("يدور حول كوكب زحل 146 قمرا.", question)
+
+
+def test_a_title_and_its_gloss_are_two_names() -> None:
+    assert title_names("طبقة الشبكة (Network Layer)") == ["طبقة الشبكة  ", "Network Layer"]
+    assert title_names("(مقدمة)") == ["(مقدمة)"]
+    assert title_names("الشبكات") == ["الشبكات"]
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("## خلاصة المحاضرة", True), ("# ملخص المحاضرة", True), ("الخاتمة:", True), ("مراجعة سريعة", True),
+    ("ملخص محاضرة الشبكات", False), ("مفهوم الخلاصة", False), ("", False)])
+def test_a_summary_heading(heading: str, expected: bool) -> None:
+    assert _names_summary(heading) is expected
+
+
+def test_a_list_number_is_no_figure() -> None:
+    item = "5/ الأسباب العضوية: مثل إصابات الدماغ التي تؤدي الى تلف الخلايا العصبية."
+    assert not has_figure(item, "كم عدد الخلايا العصبية في دماغ الانسان؟")
+    assert has_figure(item.replace("مثل", "في 86 مليار من"), "كم عدد الخلايا العصبية في دماغ الانسان؟")
