@@ -60,3 +60,9 @@ def test_drop_vocative() -> None:
     assert arabic.drop_vocative("يعني إيه درجة العلاقة يا باشمهندس؟") == "يعني إيه درجة العلاقة ؟"
     assert arabic.drop_vocative("يا دكتور ما المقصود بمرحلة التنفيذ") == " ما المقصود بمرحلة التنفيذ"
     assert arabic.drop_vocative("ما هي الزوايا القائمة") == "ما هي الزوايا القائمة"  # «يا» inside a word stays
+
+
+def test_a_students_asides_are_no_words_of_the_question() -> None:
+    """Verbs that only say a thing is or happens, and «I never understood it» in any dialect."""
+    assert arabic.content_words(arabic.normalize("لماذا يعتبر النسيان مفيد؟ ما فهمته ابد")) == ["النسيان", "مفيد"]
+    assert arabic.content_words(arabic.normalize("واش هي اللقى الأثرية؟ بغيت نفهمها مزيان")) == ["اللقي", "الاثريه"]
