@@ -165,7 +165,8 @@ def _plain(line: _Line) -> bool:
 
 
 def _introduces(line: _Line) -> bool:
-    """A plain line ending in a colon («العوامل المؤثرة على الامتصاص:»): what follows is its."""
+    """A plain line ending in a colon («العوامل المؤثرة على الامتصاص:»): it introduces what
+    follows it."""
     return _plain(line) and _ends_with_colon(line.raw)
 
 
@@ -260,12 +261,12 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
 class _Node:
     """A heading under construction: its span and its items."""
 
-    def __init__(self, line: _Line | None, depth: int, path: tuple[str, ...]):
+    def __init__(self, line: _Line | None, depth: int, path: tuple[str, ...], start: int = 0):
         self.line = line
         self.depth = depth
         self.path = path
+        self.start = start  # where its heading stands among the lines fed so far
         self.body: list[_Line] = []  # the heading's own lines, items included
-        self.start = 0  # where its heading stands among the lines fed so far
         self.parent_of_any = False  # a sub-section has been opened under it
 
 
@@ -283,8 +284,8 @@ class _Builder:
         self.source = source
         self.passages: list[Passage] = []
         self.stack: list[_Node] = [_Node(None, 0, ())]
-        self.fed: list[_Line] = []  # every line so far, and the words before each
-        self.words: list[int] = [0]
+        self.fed: list[_Line] = []  # every line so far
+        self.words_before: list[int] = [0]  # the words of the lines before each of them
         self.blank_since_item = False
         self.in_list = False
 
@@ -294,14 +295,12 @@ class _Builder:
             self._close(self.stack.pop())
         title = line.raw.strip()
         self.stack[-1].parent_of_any = True
-        node = _Node(line, depth, self.stack[-1].path + (title,))
-        node.start = len(self.fed)
-        self.stack.append(node)
+        self.stack.append(_Node(line, depth, self.stack[-1].path + (title,), len(self.fed)))
         self.in_list = False
 
     def _depth_for(self, line: _Line) -> int:
         # A plain line that introduces what follows («العوامل المؤثرة على الامتصاص:» over «- خصائص
-        # الدواء:» and «- خصائص المريض:», or over a table) holds the headings right after it.
+        # الدواء:» and «- خصائص المريض:») holds the headings right after it.
         top = self.stack[-1]
         if (top.line is not None and not top.parent_of_any and top.line.kind == LineKind.SUBHEADING
                 and _introduces(top.line) and not _plain(line) and not _trim(top.body)):
@@ -332,7 +331,7 @@ class _Builder:
     def feed(self, line: _Line) -> None:
         self._place(line)
         self.fed.append(line)
-        self.words.append(self.words[-1] + len(line.raw.split()))
+        self.words_before.append(self.words_before[-1] + len(line.raw.split()))
 
     def _place(self, line: _Line) -> None:
         node = self.stack[-1]
@@ -386,7 +385,8 @@ class _Builder:
         over «- خصائص الدواء:» and «- خصائص المريض:»), is a section of them all when they are
         short: a question about the whole list finds it in one passage."""
         end = len(self.fed)
-        if end - node.start <= MAX_PASSAGE_WORDS and self.words[end] - self.words[node.start] <= MAX_PASSAGE_WORDS:
+        words = self.words_before[end] - self.words_before[node.start]
+        if end - node.start <= MAX_PASSAGE_WORDS and words <= MAX_PASSAGE_WORDS:
             span = _trim(self.fed[node.start:end])
             if len(span) > 1:
                 self.passages.append(self._passage(span, node.path, Level.SECTION, node.line.raw.strip()))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -138,6 +139,7 @@ def _in_summary(passage: Passage) -> bool:
     return any(_names_summary(heading) for heading in passage.section)
 
 
+@lru_cache(maxsize=4096)
 def _names_summary(heading: str) -> bool:
     named = set(content_words(strip_marker(heading))) - word_set("front_matter")
     return bool(named) and named <= word_set("summary")
