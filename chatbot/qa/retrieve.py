@@ -317,9 +317,20 @@ def defines(text: str, topic: list[frozenset[str]], has: Callable[[str], bool]) 
             if i and tokens[i - 1] in marks["before"]:
                 return True
             j = _after_parenthesis(tokens, i + n)
-            if j < len(tokens) and (tokens[j] in marks["after"] or tokens[j] in (":", "=")):
+            if j < len(tokens) and (tokens[j] in marks["after"] or tokens[j] in (":", "=") and (
+                    _explaining_column(tokens[j + 1:], marks["column"]))):
                 return True
     return False
+
+
+def _explaining_column(rest: list[str], explaining: frozenset[str]) -> bool:
+    """After «term:», a short label and a colon name a table's column («الأصول (Assets): طبيعته:
+    مدينة | …», see chatbot.index.readers.base.table_lines): the row defines its term only
+    under an explaining column («الشرح:»). Any other text after the colon defines it."""
+    label = rest[: MAX_LABEL_WORDS + 1]
+    if ":" not in label:
+        return True
+    return not explaining.isdisjoint(label[: label.index(":")])
 
 
 def _after_parenthesis(tokens: list[str], j: int) -> int:

@@ -163,10 +163,10 @@ ASKING_CUES = ("comparison", "why")
 
 @lru_cache(maxsize=1)
 def defining_words() -> dict[str, frozenset[str]]:
-    """``after`` and ``before``: the words that mark a sentence defining a term
-    (data/defining.txt)."""
+    """``after``, ``before`` and ``column``: the words that mark a sentence defining a term, and
+    the table columns that explain the row's term (data/defining.txt)."""
     pairs = _kinded_words("defining.txt")
-    return {kind: frozenset(w for k, w in pairs if k == kind) for kind in ("after", "before")}
+    return {kind: frozenset(w for k, w in pairs if k == kind) for kind in ("after", "before", "column")}
 
 
 @lru_cache(maxsize=1)

@@ -122,6 +122,8 @@ def test_a_passage_without_the_kind_of_answer_asked_declines() -> None:
         ("ويقصد بالتطبيع تنظيم الجداول لتقليل التكرار", ["تطبيع"], True),
         ("ولا تثار الرقابة إلا في ظل الدساتير الجامدة", ["دستور", "جامد"], False),  # named, not defined
         ("العلاقة (Relation): جدول ثنائي الأبعاد داخل قاعدة البيانات", ["قاعد", "بيان"], False),
+        ("- التشفير (Encryption): الشرح: تحويل البيانات الى صيغة غير مفهومة | مثال: HTTPS", ["تشفير"], True),
+        ("- الأصول (Assets): طبيعته: مدينة | يزيد بـ: الجانب المدين", ["اصول"], False),  # a table's column
     ],
 )
 def test_a_line_defining_the_asked_topic(line: str, topic: list[str], expected: bool) -> None:
