@@ -190,7 +190,8 @@ def _next_contents(lines: list[_Line]) -> list[_Line | None]:
 
 
 def _ends_with_colon(line: str) -> bool:
-    return line.rstrip().endswith((":", "："))
+    """«…:», and as students write it «…:-» or «…::»."""
+    return line.rstrip().rstrip("-–").endswith((":", "："))
 
 
 def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
@@ -204,7 +205,8 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
     the table's rows. So are a short first line followed by a heading (the lecture's title),
     and a short line standing after a blank line over a paragraph longer than a heading
     («مقدمة» above its text, directly or after a blank line: a paragraph lecture writes each
-    heading as a block of its own).
+    heading as a block of its own), or opening a block with a colon («القدرة الكهربائية::»,
+    «قانون أوم:-» over its first line of text).
 
     A short starred or dashed line ending in a colon («* تعريف الشبكات :», «- انواع الشبكات:»)
     is a heading when a list follows it, and, in a lecture with no other headings, when text
@@ -250,7 +252,10 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
                 and len(_clean(nxt.raw).split()) > MAX_HEADING_WORDS
                 and (not resolved or resolved[-1].kind == LineKind.BLANK)
             )
-            if table_header or (short and ((heads_list and not after_heading) or is_title or over_paragraph)):
+            heads_block = (_ends_with_colon(line.raw) and adjacent and nxt.kind == LineKind.TEXT
+                           and bool(resolved) and resolved[-1].kind == LineKind.BLANK)
+            heads = (heads_list and not after_heading) or is_title or over_paragraph or heads_block
+            if table_header or (short and heads):
                 kind = LineKind.TITLE if is_title and not heads_list and not table_header else LineKind.SUBHEADING
                 last_item = 0
                 headed = headed or kind == LineKind.TITLE

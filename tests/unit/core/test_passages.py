@@ -221,3 +221,13 @@ def test_a_chain_of_introducing_lines_stays_shallow() -> None:
     text = "\n".join(f"عنوان رقم {i}:\n5- بند {i}\n- عنصر" for i in range(3000))
     ps = split_passages(text, "t.txt")
     assert max(len(p.section) for p in ps) <= 4
+
+
+def test_colon_lines_written_with_a_dash_or_twice_head_their_block() -> None:
+    """«القدرة الكهربائيه::» and «قانون أوم:-» opening a block head it, and the line right
+    under one («… الفكرة:») introduces its list."""
+    text = ("قانون أوم:-\nقانون اوم بيقول ان شدة التيار المار في موصل بتتناسب طردياً مع فرق الجهد بين طرفيه.\n\n"
+            "القدرة الكهربائيه::\nP = V × I ووحدتها الوات (W)\n\n"
+            "قوانين كيرشوف::\nلازم نعرف الفكرة:\n١- قانون التيار (KCL).\n٢- قانون الجهد (KVL).\n")
+    sections = {p.heading: (p.first, p.last) for p in split_passages(text, "t.txt") if p.level == "section"}
+    assert sections == {"قانون أوم:-": (1, 2), "القدرة الكهربائيه::": (4, 5), "قوانين كيرشوف::": (7, 10)}
