@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import io
 import logging
 import shutil
 import time
@@ -340,9 +339,7 @@ def _vectors(
                 texts = [semantic.passage_text(p.section, p.text) for p in entries[source].passages(source, 0)]
                 part = semantic.embed_passages(
                     texts, (lambda done, total, s=source: progress(done, total, s)) if progress else None)
-                buf = io.BytesIO()
-                np.save(buf, part, allow_pickle=False)
-                store.write_atomic(cached, buf.getvalue())
+                store.write_atomic(cached, store.npy_bytes(part))
             parts.append(part)
     except semantic.SemanticUnavailable as exc:
         logger.warning("%s", msg.SEMANTIC_UNAVAILABLE.both(reason=exc))

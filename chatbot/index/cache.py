@@ -26,7 +26,6 @@ make the entry damaged (:class:`~chatbot.index.store.IndexCorrupt`): the file is
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -118,7 +117,7 @@ def write_entry(cache_dir: Path, digest: str, entry: FileEntry) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     parts = {"passages.jsonl": b"".join(line + b"\n" for line in entry.lines),
-             "words.txt": "\n".join(entry.vocab).encode(), "words.counts.npy": _npy(entry.counts)}
+             "words.txt": "\n".join(entry.vocab).encode(), "words.counts.npy": store.npy_bytes(entry.counts)}
     meta = {
         "pipeline": entry.pipeline, "encoding": entry.encoding, "warnings": entry.warnings,
         "indexed_at": entry.indexed_at, "levels": [level.value for level in entry.levels],
@@ -133,12 +132,6 @@ def write_entry(cache_dir: Path, digest: str, entry: FileEntry) -> None:
     final = cache_dir / digest
     shutil.rmtree(final, ignore_errors=True)
     os.replace(tmp, final)
-
-
-def _npy(array: np.ndarray) -> bytes:
-    buf = io.BytesIO()
-    np.lib.format.write_array(buf, array, allow_pickle=False)
-    return buf.getvalue()
 
 
 def read_entry(cache_dir: Path, digest: str, pipeline: str) -> FileEntry | None:

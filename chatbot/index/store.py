@@ -295,6 +295,13 @@ def _field(verified: Callable[[str], bytes], field: str, params: dict) -> Sparse
     return SparseBM25(BM25Params(**params), terms, **{a: npy_view(verified(f"{field}.{a}.npy")) for a in _ARRAYS})
 
 
+def npy_bytes(array: np.ndarray) -> bytes:
+    """The bytes of a .npy file holding ``array`` (never pickled), the inverse of :func:`npy_view`."""
+    buf = io.BytesIO()
+    np.lib.format.write_array(buf, array, allow_pickle=False)
+    return buf.getvalue()
+
+
 def npy_view(data: bytes) -> np.ndarray:
     """A read-only array over the bytes of a .npy file (no copy; object arrays, which would
     need pickle, are refused)."""
