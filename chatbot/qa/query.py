@@ -29,7 +29,7 @@ from chatbot.qa.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
 from chatbot.text.resources import synonym_groups
 from chatbot.text.spelling import Speller
 
-__all__ = ["Intent", "Query", "QueryTerm", "TermOrigin", "Unaskable", "asks_definition", "read_query"]
+__all__ = ["Intent", "Query", "QueryTerm", "TermOrigin", "Unaskable", "asks_definition", "defined_words", "read_query"]
 
 MAX_QUESTION_CHARS = 1000
 # A definition asked without a definition word: «ما هي X» is searched as «ما تعريف X».
@@ -76,6 +76,9 @@ class Query(NamedTuple):
     intent: Intent
     answer_type: AnswerType | None  # the person, date, number or place a factoid question wants
     smalltalk: Smalltalk | None = None
+    # The question's words a definition asks to define (see :func:`defined_words`); empty when
+    # no definition is asked.
+    defined: frozenset[str] = frozenset()
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -117,7 +120,26 @@ def read_query(
                   if not (t.origin == TermOrigin.UNKNOWN and t.word in smalltalk_words()))
     if not terms:
         return Unaskable(question, NO_WORDS)
-    return Query(question, terms, _intent(asked, terms, settings), expected_answer_type(asked))
+    intent = _intent(asked, terms, settings)
+    defined = defined_words(asked) if intent == Intent.DEFINITION else frozenset()
+    if defined:  # the words placing the term only say where it is asked about
+        terms = tuple(t if not t.word or set(t.word.split()) <= defined else
+                      t._replace(weight=t.weight * settings.context_weight) for t in terms)
+    return Query(question, terms, intent, expected_answer_type(asked), defined=defined)
+
+
+def defined_words(question: str) -> frozenset[str]:
+    """The words a definition question asks to define: those before a word that places the term
+    («ما هي السرية في أمن المعلومات» defines «السرية», in «أمن المعلومات»: data/defining.txt,
+    ``context``), else all its content words."""
+    ws = all_words(question)
+    marks = defining_words()
+    for i, word in enumerate(ws):
+        if word in marks["context"]:
+            term, place = content_words(" ".join(ws[:i])), content_words(" ".join(ws[i + 1:]))
+            if place and set(term) - marks["before"]:
+                return frozenset(term)
+    return frozenset(content_words(question))
 
 
 @lru_cache(maxsize=1)

@@ -93,7 +93,7 @@ def retrieve(
     scores = rank(query, index, files, similarity, settings)
     ranking = top_k(scores, max(depth, top + ALTERNATIVES_LOOKED_AT))
     sections = top_k(scores, SECTIONS_PER_SHOWN * top, index.sections)
-    topic = _topic_stems(terms, index, settings)
+    topic = _topic_stems(query, index, settings)
     starts = ranking[:1] + sections[:1]
     return Retrieval(
         tuple(ranking), tuple(sections), {i: float(scores[i]) for i in ranking + sections},
@@ -124,7 +124,7 @@ def rank(
         fused[best] += settings.coverage_share * coverage(terms, index, best)
         fused[best] += settings.title_share * np.array([title_match(index.passages[i], terms, index) for i in best])
         if intent == Intent.DEFINITION:
-            topic, has = defined_topic(terms), index.fields["word"].has
+            topic, has = defined_topic(terms, query.defined), index.fields["word"].has
             defining = [defines(index.passages[i].text, topic, has) for i in best]
             fused[best] += settings.definition_share * np.array(defining)
         if several:
@@ -289,11 +289,13 @@ _LATIN_RE = re.compile(r"[a-z0-9]+")
 MAX_PARENTHESIS_TOKENS = 6
 
 
-def defined_topic(terms: Terms) -> list[frozenset[str]]:
-    """The words a definition question asks to define, in order, each as the stems it may take."""
+def defined_topic(terms: Terms, defined: frozenset[str]) -> list[frozenset[str]]:
+    """The words of ``defined`` that a definition question asks to define, in order, each as the
+    stems it may take."""
     topic: dict[str, set[str]] = {}
     for t in terms:
-        if t.word and t.origin != TermOrigin.SYNONYM and t.word not in defining_words()["before"]:
+        asked = t.word and all(part in defined for part in t.word.split())
+        if asked and t.origin != TermOrigin.SYNONYM and t.word not in defining_words()["before"]:
             topic.setdefault(t.word, set()).add(t.stem)
     return [frozenset(stems) for stems in topic.values()]
 
@@ -526,16 +528,20 @@ def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: 
     return None
 
 
-def _topic_stems(terms: Terms, index: StoredIndex, settings: Settings) -> dict[str, np.ndarray]:
+def _topic_stems(query: Query, index: StoredIndex, settings: Settings) -> dict[str, np.ndarray]:
     """For each question stem the corpus uses, the files where it is a topic word: found in at
-    least ``topic_share`` of the file's passages."""
+    least ``topic_share`` of the file's passages; a word placing the term a definition asks for
+    («ما هي السرية في أمن المعلومات») in any file holding it."""
     vocab = index.fields["word"]
     n_files = len(index.params.get("files", ())) or 1
     per_file = np.bincount(index.file_of, minlength=n_files)
-    topic = {}
-    for stem in {t.stem for t in terms if vocab.has(t.stem)}:
-        holding = np.bincount(index.file_of[vocab.postings(stem)], minlength=n_files)
-        topic[stem] = holding >= settings.topic_share * np.maximum(per_file, 1)
+    topic: dict[str, np.ndarray] = {}
+    for t in query.terms:
+        if vocab.has(t.stem):
+            holding = np.bincount(index.file_of[vocab.postings(t.stem)], minlength=n_files)
+            placing = bool(query.defined) and not set(t.word.split()) <= query.defined
+            topic[t.stem] = topic.get(t.stem, False) | (holding >= settings.topic_share * np.maximum(per_file, 1)) | (
+                placing & (holding > 0))
     return topic
 
 

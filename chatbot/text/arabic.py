@@ -163,10 +163,11 @@ ASKING_CUES = ("comparison", "why")
 
 @lru_cache(maxsize=1)
 def defining_words() -> dict[str, frozenset[str]]:
-    """``after``, ``before`` and ``column``: the words that mark a sentence defining a term, and
-    the table columns that explain the row's term (data/defining.txt)."""
+    """``after``, ``before``, ``column`` and ``context``: the words that mark a sentence defining
+    a term, the table columns that explain the row's term, and the words after a term asked
+    about that place it (data/defining.txt)."""
     pairs = _kinded_words("defining.txt")
-    return {kind: frozenset(w for k, w in pairs if k == kind) for kind in ("after", "before", "column")}
+    return {kind: frozenset(w for k, w in pairs if k == kind) for kind in ("after", "before", "column", "context")}
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from chatbot.text.arabic import without_proclitic
 from chatbot.qa.answer_types import AnswerType, expected_answer_type, has_figure
 from chatbot.qa.decide import abstention_models, support
 from chatbot.qa.retrieve import Evidence, _names_summary, defines, title_names
-from chatbot.qa.query import asks_definition
+from chatbot.qa.query import asks_definition, defined_words
 
 
 def test_without_proclitic_strips_one_letter_prefix() -> None:
@@ -154,3 +154,14 @@ def test_a_list_number_is_no_figure() -> None:
     item = "5/ الأسباب العضوية: مثل إصابات الدماغ التي تؤدي الى تلف الخلايا العصبية."
     assert not has_figure(item, "كم عدد الخلايا العصبية في دماغ الانسان؟")
     assert has_figure(item.replace("مثل", "في 86 مليار من"), "كم عدد الخلايا العصبية في دماغ الانسان؟")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("ما هي السرية في أمن المعلومات؟", {"السريه"}),  # «في …» places the term
+    ("ما المقصود بالبروتوكول في الشبكات", {"المقصود", "بالبروتوكول"}),
+    ("ما معنى التكيف في موضوع التغير المناخي", {"معني", "التكيف"}),
+    ("ما هو التعلم", {"التعلم"}),
+    ("ما معنى في", {"معني"}),  # nothing after it: all the words
+])
+def test_the_words_a_definition_asks_to_define(question: str, expected: set[str]) -> None:
+    assert defined_words(question) == expected
