@@ -24,7 +24,7 @@ from typing import Callable, Mapping
 
 from chatbot.text.arabic import char_ngrams, content_words, light_stem, without_proclitic
 from chatbot.index.bm25 import BM25Params
-from chatbot.index.passages import Level, Passage, outline, strip_marker
+from chatbot.index.passages import MAX_ASPECT_WORDS, Level, Passage, outline, strip_marker
 
 __all__ = [
     "FIELDS", "FILE_PREFIX", "HEADING_REPEAT", "PIPELINE_VERSION", "char_terms", "corpus_stems", "indexed_stem",
@@ -63,11 +63,6 @@ FIELDS: dict[str, BM25Params] = {
 # topic is preferred to a passage of another lecture that shares a word with it.
 FILE_PREFIX = "file."
 HEADING_REPEAT = 2
-# A heading of at most this many content words («العيوب:», «التصنيف:», «أنواعها») names an aspect
-# of the heading above it. Measured on the 18 dev sets (benchmarks/quality.py): right@1 1,320 →
-# 1,326 of 1,601 (words only 1,275 → 1,282); with 1 word, 1,325; every section, 1,327 but the
-# bundled lecture lost four definitions (its topic words in every section lowered their IDF).
-MAX_ASPECT_WORDS = 2
 
 
 def passage_words(p: Passage) -> list[list[str]]:

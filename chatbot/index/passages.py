@@ -27,13 +27,18 @@ from typing import NamedTuple
 from chatbot.index.readers.base import UnreadableFile
 from chatbot.messages import PASSAGE_TOO_LONG
 
-__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "MAX_PASSAGE_CHARS"]
+__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "MAX_ASPECT_WORDS", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
 # student wants the part that answers.
 MAX_PASSAGE_WORDS = 220
 # A heading is short; a longer line is text even when a list follows it.
 MAX_HEADING_WORDS = 12
+# A heading of at most this many content words («العيوب:», «التصنيف:», «أنواعها») names an aspect
+# of the heading above it. Measured on the 18 dev sets (benchmarks/quality.py): right@1 1,320 →
+# 1,326 of 1,601 (words only 1,275 → 1,282); with 1 word, 1,325; every section, 1,327 but the
+# bundled lecture lost four definitions (its topic words in every section lowered their IDF).
+MAX_ASPECT_WORDS = 2
 # A section or item longer than this (about four pages; the longest in the question sets' lectures
 # has about 200 words) keeps its opening, and the rest of its text becomes paragraphs.
 MAX_TITLED_WORDS = 4 * MAX_PASSAGE_WORDS
@@ -168,6 +173,19 @@ def _introduces(line: _Line) -> bool:
     """A plain line ending in a colon («العوامل المؤثرة على الامتصاص:»): it introduces what
     follows it."""
     return _plain(line) and _ends_with_colon(line.raw)
+
+
+def _names_aspect(line: _Line) -> bool:
+    """A plain colon heading of at most MAX_ASPECT_WORDS words: an aspect of a topic
+    («خصائصها::», «العيوب:»), not a topic of its own."""
+    return line.kind == LineKind.SUBHEADING and _introduces(line) and len(
+        strip_marker(line.raw).strip(" :：-–").split()) <= MAX_ASPECT_WORDS
+
+
+def _holds_aspects(node: _Node) -> bool:
+    """A colon heading that is a topic, not an aspect: aspect headings under it are its own."""
+    return node.line is not None and _introduces(node.line) and node.line.kind == LineKind.SUBHEADING \
+        and not _names_aspect(node.line)
 
 
 def _bullet_mark(line: _Line | None) -> str:
@@ -310,6 +328,13 @@ class _Builder:
         if (top.line is not None and not top.parent_of_any and top.line.kind == LineKind.SUBHEADING
                 and _introduces(top.line) and not _plain(line) and not _trim(top.body)):
             return top.depth + 1
+        # An aspect heading («خصائصها::», «عيوبها:») right under a colon heading's own text
+        # («توصيل المقاومات على التوالي:-») is the aspect of that heading, not a new topic; the
+        # next aspect is its sibling.
+        if _names_aspect(line) and _holds_aspects(top) and not top.parent_of_any:
+            return top.depth + 1
+        if _names_aspect(line) and top.line is not None and _names_aspect(top.line) and _holds_aspects(self.stack[-2]):
+            return top.depth
         if line.kind == LineKind.TITLE:
             return 1
         if line.kind == LineKind.HEADING:
@@ -384,11 +409,14 @@ class _Builder:
         self._titled([node.line] + body, node.path, Level.SECTION, in_items)
         for item in items:
             self._titled(item, node.path, Level.ITEM, set())
+        if node.parent_of_any and node.line.kind == LineKind.SUBHEADING and _introduces(node.line):
+            self._introduction(node)  # its text and its aspects («خصائصها::»), read as one
 
     def _introduction(self, node: _Node) -> None:
-        """A heading with no text of its own, only sub-sections («العوامل المؤثرة على الامتصاص:»
-        over «- خصائص الدواء:» and «- خصائص المريض:»), is a section of them all when they are
-        short: a question about the whole list finds it in one passage."""
+        """A colon heading over sub-sections («العوامل المؤثرة على الامتصاص:» over «- خصائص
+        الدواء:» and «- خصائص المريض:», or «توصيل المقاومات على التوالي:-» over a line and
+        «خصائصها::») is also a section of them all when they are short: a question about the
+        whole finds it in one passage."""
         end = len(self.fed)
         words = self.words_before[end] - self.words_before[node.start]
         if end - node.start <= MAX_PASSAGE_WORDS and words <= MAX_PASSAGE_WORDS:

@@ -231,3 +231,20 @@ def test_colon_lines_written_with_a_dash_or_twice_head_their_block() -> None:
             "قوانين كيرشوف::\nلازم نعرف الفكرة:\n١- قانون التيار (KCL).\n٢- قانون الجهد (KVL).\n")
     sections = {p.heading: (p.first, p.last) for p in split_passages(text, "t.txt") if p.level == "section"}
     assert sections == {"قانون أوم:-": (1, 2), "القدرة الكهربائيه::": (4, 5), "قوانين كيرشوف::": (7, 10)}
+
+
+def test_an_aspect_heading_under_a_colon_heading_is_its_aspect() -> None:
+    """«خصائصها::» right under «توصيل المقاومات على التوالي:-» and its line of text names an
+    aspect of it: it stands in its path, and the heading, its text and its aspects are also read
+    as one section; the next aspect («عيوبها:») is its sibling, not its child."""
+    text = ("## الدارات الكهربائية\n\nتوصيل المقاومات على التوالي:-\nيعني المقاومات ورا بعض في مسار واحد.\n"
+            "خصائصها::\n١- التيار واحد في كل المقاومات.\n٢- المقاومة المكافئة = مجموع المقاومات.\n"
+            "عيوبها:\n١- لو مقاومة اتحرقت الدارة كلها بتفصل.\n\n"
+            "توصيل المقاومات على التوازي:-\nكل مقاومة ليها فرع لحالها.\n")
+    ps = split_passages(text, "t.txt")
+    series = "توصيل المقاومات على التوالي:-"
+    sections = [(p.heading, p.first, p.last) for p in ps if p.level == "section"]
+    assert sections == [(series, 3, 4), (series, 3, 9), ("خصائصها::", 5, 7), ("عيوبها:", 8, 9),
+                        ("توصيل المقاومات على التوازي:-", 11, 12)]
+    assert [p.section[1:] for p in ps if p.heading in ("خصائصها::", "عيوبها:")] == [
+        (series, "خصائصها::"), (series, "عيوبها:")]
