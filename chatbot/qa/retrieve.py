@@ -6,7 +6,8 @@ its best score, and summed; the same sum over whole files is added, so the lectu
 question's topic wins; the passage's cosine with the question is added when the index has
 vectors, weighing more when the lectures lack the question's words (a paraphrase); the best
 candidates then gain by the share of the question's words they hold, by how fully the
-question names their title and, for a definition asked, by a line defining its topic.
+question names their title, by the share of its neighbouring words they hold side by side and,
+for a definition asked, by a line defining its topic.
 
 Retrieval also gathers, for every passage the decision may choose (the best ones, the best
 sections, the item a section may narrow to, what explains a passage that only names its
@@ -23,7 +24,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem
-from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, word_set, words
+from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, without_proclitic, word_set, words
 from chatbot.index.bm25 import SparseBM25
 from chatbot.index.passages import Passage, strip_marker
 from chatbot.qa.answer_types import AnswerType, has_figure
@@ -123,6 +124,8 @@ def rank(
     if len(best):
         fused[best] += settings.coverage_share * coverage(terms, index, best)
         fused[best] += settings.title_share * np.array([title_match(index.passages[i], terms, index) for i in best])
+        if pairs := asked_pairs(terms):
+            fused[best] += settings.phrase_share * np.array([phrase_match(index.passages[i].text, pairs) for i in best])
         if intent == Intent.DEFINITION:
             topic, has = defined_topic(terms, query.defined), index.fields["word"].has
             defining = [defines(index.passages[i].text, topic, has) for i in best]
@@ -226,6 +229,45 @@ def top_k(scores: np.ndarray, k: int, allowed: np.ndarray | None = None) -> list
         positive = positive[part]
     order = sorted(positive.tolist(), key=lambda i: (-scores[i], i))
     return order[:k]
+
+
+# --- Phrases ---------------------------------------------------------------------------------
+
+
+def asked_pairs(terms: Terms) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """The question's neighbouring content words, each as the stems it may take: «شروط الدفاع
+    الشرعي» asks for «الدفاع الشرعي» as one thing, not «الدفاع» here and «الشرعي» there."""
+    stems: dict[str, set[str]] = {}
+    for t in terms:
+        if t.word:
+            stems.setdefault(t.word, set()).add(t.stem)
+    ordered = [frozenset(s) for s in stems.values()]
+    return list(zip(ordered, ordered[1:]))
+
+
+def phrase_match(text: str, pairs: list[tuple[frozenset[str], frozenset[str]]]) -> float:
+    """The share of the question's neighbouring words that stand side by side, in the same
+    order, among the passage's content words."""
+    found = _stem_pairs(text)
+    return sum(any((a, b) in found for a in first for b in second) for first, second in pairs) / len(pairs)
+
+
+@lru_cache(maxsize=8192)
+def _stem_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Each two neighbouring content words of a line, as each stem the index may hold them
+    under (:func:`chatbot.index.analysis.indexed_stem`): cached, as a chat asks about the same
+    passages again and again."""
+    pairs: set[tuple[str, str]] = set()
+    for line in text.splitlines():
+        stems = [_stems_of(w) for w in content_words(line)]
+        for first, second in zip(stems, stems[1:]):
+            pairs.update((a, b) for a in first for b in second)
+    return frozenset(pairs)
+
+
+def _stems_of(word: str) -> tuple[str, ...]:
+    bare = without_proclitic(word)
+    return (light_stem(word), bare) if bare else (light_stem(word),)
 
 
 # --- Titles --------------------------------------------------------------------------------

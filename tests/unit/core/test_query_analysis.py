@@ -8,7 +8,7 @@ from chatbot.index.passages import split_passages
 from chatbot.text.arabic import without_proclitic
 from chatbot.qa.answer_types import AnswerType, expected_answer_type, has_figure
 from chatbot.qa.decide import abstention_models, support
-from chatbot.qa.retrieve import Evidence, _names_summary, defines, title_names
+from chatbot.qa.retrieve import Evidence, _names_summary, defines, phrase_match, title_names
 from chatbot.qa.query import asks_definition, defined_words
 
 
@@ -165,3 +165,9 @@ def test_a_list_number_is_no_figure() -> None:
 ])
 def test_the_words_a_definition_asks_to_define(question: str, expected: set[str]) -> None:
     assert defined_words(question) == expected
+
+
+def test_neighbouring_words_of_the_question_side_by_side_in_a_passage() -> None:
+    pairs = [(frozenset({"شروط", "شرط"}), frozenset({"دفاع"})), (frozenset({"دفاع"}), frozenset({"شرع"}))]
+    assert phrase_match("ويشترط في الدفاع الشرعي ان يكون الخطر حالا", pairs) == 0.5
+    assert phrase_match("الركن الشرعي: وجود نص يجرم الفعل، والدفاع عن النفس", pairs) == 0.0
