@@ -67,6 +67,7 @@ def test_strip_marker() -> None:
     assert strip_marker("اولامفهموم الحكومة") == "مفهموم الحكومة"
     assert strip_marker("ثانياً: الفرق بين البيانات") == "الفرق بين البيانات"
     assert strip_marker("المحور الثاني: عصر الولاة") == "عصر الولاة"
+    assert strip_marker("## الفرع الرابع: الشركة ذات المسؤولية المحدودة") == "الشركة ذات المسؤولية المحدودة"
 
 
 @pytest.mark.parametrize("heading, topic", [
