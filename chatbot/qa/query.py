@@ -80,6 +80,11 @@ class Query(NamedTuple):
     # no definition is asked.
     defined: frozenset[str] = frozenset()
 
+    def places(self, term: QueryTerm) -> bool:
+        """Whether the term's word only places the term a definition asks for («أمن المعلومات»
+        in «ما هي السرية في أمن المعلومات»)."""
+        return bool(self.defined) and bool(term.word) and not set(term.word.split()) <= self.defined
+
     @property
     def stems(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t.stem for t in self.terms))
@@ -122,10 +127,10 @@ def read_query(
         return Unaskable(question, NO_WORDS)
     intent = _intent(asked, terms, settings)
     defined = defined_words(asked) if intent == Intent.DEFINITION else frozenset()
-    if defined:  # the words placing the term only say where it is asked about
-        terms = tuple(t if not t.word or set(t.word.split()) <= defined else
-                      t._replace(weight=t.weight * settings.context_weight) for t in terms)
-    return Query(question, terms, intent, expected_answer_type(asked), defined=defined)
+    query = Query(question, terms, intent, expected_answer_type(asked), defined=defined)
+    # The words placing the term only say where it is asked about.
+    return query._replace(terms=tuple(t._replace(weight=t.weight * settings.context_weight) if query.places(t) else t
+                                      for t in terms))
 
 
 def defined_words(question: str) -> frozenset[str]:

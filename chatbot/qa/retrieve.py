@@ -127,7 +127,7 @@ def rank(
         if pairs := asked_pairs(terms):
             fused[best] += settings.phrase_share * np.array([phrase_match(index.passages[i].text, pairs) for i in best])
         if intent == Intent.DEFINITION:
-            topic, has = defined_topic(terms, query.defined), index.fields["word"].has
+            topic, has = defined_topic(query), index.fields["word"].has
             defining = [defines(index.passages[i].text, topic, has) for i in best]
             fused[best] += settings.definition_share * np.array(defining)
         if several:
@@ -331,13 +331,11 @@ _LATIN_RE = re.compile(r"[a-z0-9]+")
 MAX_PARENTHESIS_TOKENS = 6
 
 
-def defined_topic(terms: Terms, defined: frozenset[str]) -> list[frozenset[str]]:
-    """The words of ``defined`` that a definition question asks to define, in order, each as the
-    stems it may take."""
+def defined_topic(query: Query) -> list[frozenset[str]]:
+    """The words a definition question asks to define, in order, each as the stems it may take."""
     topic: dict[str, set[str]] = {}
-    for t in terms:
-        asked = t.word and all(part in defined for part in t.word.split())
-        if asked and t.origin != TermOrigin.SYNONYM and t.word not in defining_words()["before"]:
+    for t in query.terms:
+        if t.word and not query.places(t) and t.origin != TermOrigin.SYNONYM and t.word not in defining_words()["before"]:
             topic.setdefault(t.word, set()).add(t.stem)
     return [frozenset(stems) for stems in topic.values()]
 
@@ -581,9 +579,8 @@ def _topic_stems(query: Query, index: StoredIndex, settings: Settings) -> dict[s
     for t in query.terms:
         if vocab.has(t.stem):
             holding = np.bincount(index.file_of[vocab.postings(t.stem)], minlength=n_files)
-            placing = bool(query.defined) and not set(t.word.split()) <= query.defined
-            topic[t.stem] = topic.get(t.stem, False) | (holding >= settings.topic_share * np.maximum(per_file, 1)) | (
-                placing & (holding > 0))
+            found = holding > 0 if query.places(t) else holding >= settings.topic_share * np.maximum(per_file, 1)
+            topic[t.stem] = topic[t.stem] | found if t.stem in topic else found
     return topic
 
 
