@@ -252,11 +252,12 @@ def phrase_match(text: str, pairs: list[tuple[frozenset[str], frozenset[str]]]) 
     return sum(any((a, b) in found for a in first for b in second) for first, second in pairs) / len(pairs)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _stem_pairs(text: str) -> frozenset[tuple[str, str]]:
     """Each two neighbouring content words of a line, as each stem the index may hold them
     under (:func:`chatbot.index.analysis.indexed_stem`): cached, as a chat asks about the same
-    passages again and again."""
+    passages again and again (a long passage holds some hundred pairs: 1,024 passages, the
+    candidates of some thirty questions, stay within a few tens of megabytes)."""
     pairs: set[tuple[str, str]] = set()
     for line in text.splitlines():
         stems = [_stems_of(w) for w in content_words(line)]
