@@ -28,7 +28,7 @@ from chatbot.index.passages import MAX_ASPECT_WORDS, Level, Passage, outline, st
 
 __all__ = [
     "FIELDS", "FILE_PREFIX", "HEADING_REPEAT", "PIPELINE_VERSION", "char_terms", "corpus_stems", "indexed_stem",
-    "passage_words",
+    "passage_words", "stem_choices",
 ]
 
 
@@ -101,15 +101,18 @@ def corpus_stems(counts: Mapping[str, int]) -> dict[str, str]:
     return stems
 
 
+def stem_choices(word: str) -> tuple[str, ...]:
+    """The ``word``-field terms an index may hold a word under, in the order they are tried: its
+    light stem, then its stem less a proclitic (see :func:`corpus_stems`)."""
+    bare = without_proclitic(word)
+    return (light_stem(word), bare) if bare else (light_stem(word),)
+
+
 def indexed_stem(word: str, known: Callable[[str], bool]) -> str | None:
     """The ``word``-field term under which an index holds a word (``known`` tells whether the
-    index has a term): its light stem, or its stem less a proclitic (see :func:`corpus_stems`);
-    None when it has neither."""
-    stem = light_stem(word)
-    if known(stem):
-        return stem
-    bare = without_proclitic(word)
-    return bare if bare and known(bare) else None
+    index has a term): the first of its :func:`stem_choices` the index has; None when it has
+    neither."""
+    return next((stem for stem in stem_choices(word) if known(stem)), None)
 
 
 @lru_cache(maxsize=200_000)

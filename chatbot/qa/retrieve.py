@@ -23,8 +23,8 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem
-from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, without_proclitic, word_set, words
+from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem, stem_choices
+from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, word_set, words
 from chatbot.index.bm25 import SparseBM25
 from chatbot.index.passages import Passage, strip_marker
 from chatbot.qa.answer_types import AnswerType, has_figure
@@ -255,20 +255,15 @@ def phrase_match(text: str, pairs: list[tuple[frozenset[str], frozenset[str]]]) 
 @lru_cache(maxsize=1024)
 def _stem_pairs(text: str) -> frozenset[tuple[str, str]]:
     """Each two neighbouring content words of a line, as each stem the index may hold them
-    under (:func:`chatbot.index.analysis.indexed_stem`): cached, as a chat asks about the same
+    under (:func:`chatbot.index.analysis.stem_choices`): cached, as a chat asks about the same
     passages again and again (a long passage holds some hundred pairs: 1,024 passages, the
     candidates of some thirty questions, stay within a few tens of megabytes)."""
     pairs: set[tuple[str, str]] = set()
     for line in text.splitlines():
-        stems = [_stems_of(w) for w in content_words(line)]
+        stems = [stem_choices(w) for w in content_words(line)]
         for first, second in zip(stems, stems[1:]):
             pairs.update((a, b) for a in first for b in second)
     return frozenset(pairs)
-
-
-def _stems_of(word: str) -> tuple[str, ...]:
-    bare = without_proclitic(word)
-    return (light_stem(word), bare) if bare else (light_stem(word),)
 
 
 # --- Titles --------------------------------------------------------------------------------
