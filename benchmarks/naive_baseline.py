@@ -18,7 +18,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 from rank_bm25 import BM25Plus
 
-from chatbot.qa.reply import MAX_ANSWER_CHARS
+from chatbot.index.passages import MAX_ANSWER_CHARS
 from chatbot.text.arabic import char_ngrams, normalize, words
 from chatbot.eval.gold import Gold, flatten
 from chatbot.index.build import corpus_files

@@ -25,9 +25,8 @@ import re
 from typing import Sequence
 
 from chatbot import messages as msg
-from chatbot.qa.reply import MAX_ANSWER_CHARS
 from chatbot.eval.gold import Gold, Span, bad_input, flatten
-from chatbot.index.passages import Level, Passage
+from chatbot.index.passages import MAX_ANSWER_CHARS, Level, Passage
 
 logger = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from chatbot.index.readers.base import UnreadableFile
 from chatbot.messages import PASSAGE_TOO_LONG
 
-__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "MAX_ASPECT_WORDS", "MAX_PASSAGE_CHARS"]
+__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "MAX_ANSWER_CHARS", "MAX_ASPECT_WORDS", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
 # student wants the part that answers.
@@ -42,6 +42,11 @@ MAX_ASPECT_WORDS = 2
 # A section or item longer than this (about four pages; the longest in the question sets' lectures
 # has about 200 words) keeps its opening, and the rest of its text becomes paragraphs.
 MAX_TITLED_WORDS = 4 * MAX_PASSAGE_WORDS
+# The longest passage a student is given as an answer (the evaluation's rule too): longer, it is
+# a chapter, not an answer. A section longer than this is cut as one over MAX_TITLED_WORDS is:
+# a heading over five paragraphs of about 90 words each (h19's al-Andalus lecture, 2,793
+# characters) made one passage no answer could be given from.
+MAX_ANSWER_CHARS = 2000
 # Paragraphs are cut at line ends, so only a single line can make a passage longer than this
 # (about 80 printed pages without a line break): no lecture has one, and the file is refused.
 MAX_PASSAGE_CHARS = 200_000
@@ -426,15 +431,17 @@ class _Builder:
                 self.passages.append(self._passage(span, node.path, Level.SECTION, node.line.raw.strip()))
 
     def _titled(self, span: list[_Line], path: tuple[str, ...], level: Level, in_items: set[int]) -> None:
-        """A section or item passage. One longer than MAX_TITLED_WORDS keeps its opening under
-        its title and the rest of its text (not the lines of its items, which are passages of
-        their own) becomes paragraphs under the same heading path: a heading over a whole
-        chapter of prose must not make one passage of the chapter."""
+        """A section or item passage. One longer than MAX_TITLED_WORDS or MAX_ANSWER_CHARS keeps
+        its opening under its title and the rest of its text (not the lines of its items, which
+        are passages of their own) becomes paragraphs under the same heading path: a heading over
+        a whole chapter of prose must not make one passage of the chapter."""
         heading = span[0].raw.strip()
-        if sum(len(line.raw.split()) for line in span) <= MAX_TITLED_WORDS:
+        words = sum(len(line.raw.split()) for line in span)
+        chars = sum(len(line.raw.strip()) + 1 for line in span)
+        if words <= MAX_TITLED_WORDS and chars <= MAX_ANSWER_CHARS:
             self.passages.append(self._passage(span, path, level, heading))
             return
-        opening = _cut_long(span)[0]
+        opening = span[:1] + _cut_long(span[1:])[0]  # never the title alone
         self.passages.append(self._passage(_trim(opening), path, level, heading))
         rest = [_Line(line.number, "", LineKind.BLANK, 0) if line.number in in_items else line for line in span[len(opening):]]
         self._paragraphs(rest, path)

@@ -24,9 +24,9 @@ from typing import NamedTuple
 
 from chatbot import messages as msg
 from chatbot.qa.kinds import Confidence, ReplyKind, Support
-from chatbot.index.passages import Passage
+from chatbot.index.passages import MAX_ANSWER_CHARS, Passage
 from chatbot.qa.query import Query
-from chatbot.qa.reply import MAX_ANSWER_CHARS, Hit, Reply
+from chatbot.qa.reply import Hit, Reply
 from chatbot.qa.retrieve import ALTERNATIVES_LOOKED_AT, Evidence, Retrieval
 from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.qa.smalltalk import Smalltalk

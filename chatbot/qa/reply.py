@@ -13,11 +13,8 @@ if TYPE_CHECKING:
     from chatbot.index.passages import Passage
     from chatbot.qa.retrieve import Evidence
 
-__all__ = ["MAX_ANSWER_CHARS", "Hit", "Reply", "reply_to_json"]
+__all__ = ["Hit", "Reply", "reply_to_json"]
 
-# The longest passage given as an answer: longer, it is a chapter, not an answer (the
-# evaluation's rule too).
-MAX_ANSWER_CHARS = 2000
 
 
 class Hit(NamedTuple):

@@ -3,7 +3,7 @@
 import pytest
 
 from bundled_lecture import LECTURE, passage_titled
-from chatbot.index.passages import MAX_PASSAGE_WORDS, heading_topic, outline, split_passages, strip_marker
+from chatbot.index.passages import MAX_ANSWER_CHARS, MAX_PASSAGE_WORDS, heading_topic, outline, split_passages, strip_marker
 
 STAGES = "مراحل الحكومة الالكترونيه"
 
@@ -188,6 +188,18 @@ def test_a_heading_over_a_chapter_of_prose_keeps_its_opening_and_the_rest_become
     assert [p.heading for p in ps if p.level == "item"] == ["- بند في الفصل"]
     covered = sorted(n for p in ps if p.level != "section" or p is section for n in range(p.first, p.last + 1))
     assert covered == list(range(1, 63)), "every line in exactly one passage besides the section's opening"
+
+
+def test_a_heading_over_paragraphs_longer_than_an_answer_gives_each_paragraph_its_own_passage() -> None:
+    # Five paragraphs of 90 words under one heading: 450 words, under MAX_TITLED_WORDS, but some
+    # 3,000 characters, more than a student is given as an answer.
+    paragraphs = [f"الفقرة {n} تروي احداث العصر وتذكر اسماء الحكام والمدن " * 9 for n in range(5)]
+    text = "الدولة الاموية في الاندلس\n\n" + "\n\n".join(paragraphs) + "\n"
+    ps = split_passages(text, "history.txt")
+    assert len(text) > MAX_ANSWER_CHARS and all(len(p.text) <= MAX_ANSWER_CHARS for p in ps)
+    assert ps[0].heading == "الدولة الاموية في الاندلس"
+    for paragraph in paragraphs:
+        assert any(paragraph.strip() in p.text for p in ps)
 
 
 def test_dashed_headings_nest_under_starred_ones_and_numbering_restarts_under_them() -> None:
