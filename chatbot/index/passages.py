@@ -259,7 +259,13 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             headed = True
         elif kind == LineKind.BULLET and nxt is not None and nxt.kind not in _HEADING_KINDS:
             label = strip_marker(line.raw)
-            if _ends_with_colon(label) and _is_heading_like(_clean(label)) and (list_follows or not headed):
+            # An item of a list in progress with its own sub-list («- التداخل: …، وله نوعان:» over
+            # «  - …», right after «- التلاشي: …»), not a heading cutting the list short.
+            in_list = bool(resolved) and resolved[-1].kind == LineKind.BULLET and (
+                resolved[-1].number == line.number - 1 and _indent(resolved[-1]) == _indent(line))
+            sub_items = in_list and list_follows and _indent(nxt) > _indent(line)
+            if _ends_with_colon(label) and _is_heading_like(_clean(label)) and (list_follows or not headed) \
+                    and not sub_items:
                 kind = LineKind.SUBHEADING
                 last_item = 0
         elif kind == LineKind.TEXT and nxt is not None:

@@ -202,6 +202,17 @@ def test_a_heading_over_paragraphs_longer_than_an_answer_gives_each_paragraph_it
         assert any(paragraph.strip() in p.text for p in ps)
 
 
+def test_an_item_with_its_own_sub_list_does_not_cut_its_list_short() -> None:
+    text = ("### اسباب النسيان\n- التلاشي: ضعف اثر المعلومة بمرور الوقت.\n"
+            "- التداخل: تعارض المعلومات مع بعضها، وله نوعان:\n  - التداخل القبلي: القديمة تعيق الجديدة.\n"
+            "  - التداخل البعدي: الجديدة تعيق القديمة.\n- فشل الاسترجاع: المعلومة موجودة لكن لا نجد المفتاح.\n")
+    ps = split_passages(text, "memory.md")
+    causes = next(p for p in ps if p.heading == "### اسباب النسيان")
+    assert "فشل الاسترجاع" in causes.text and "التداخل البعدي" in causes.text
+    assert [p.heading.split(":")[0] for p in ps if p.parent == ps.index(causes)] == [
+        "- التلاشي", "- التداخل", "- فشل الاسترجاع"]
+
+
 def test_dashed_headings_nest_under_starred_ones_and_numbering_restarts_under_them() -> None:
     text = ("* تعريف الدافعية :\nالدافعية قوة تحرك الطالب نحو هدفه.\n- انواعها:\n* داخلية : حب المادة\n"
             "* خارجية : العلامة\n\n* تقنية بومودورو :\nطريقة لادارة الوقت:\n1) تدرس 25 دقيقة\n2) تستريح 5 دقائق\n")
