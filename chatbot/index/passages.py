@@ -44,8 +44,8 @@ MAX_ASPECT_WORDS = 2
 MAX_TITLED_WORDS = 4 * MAX_PASSAGE_WORDS
 # The longest passage a student is given as an answer (the evaluation's rule too): longer, it is
 # a chapter, not an answer. A section longer than this is cut as one over MAX_TITLED_WORDS is:
-# a heading over five paragraphs of about 90 words each (h19's al-Andalus lecture, 2,793
-# characters) made one passage no answer could be given from.
+# a heading over five paragraphs of one line each (h19's al-Andalus lecture, 2,793 characters)
+# made one passage no answer could be given from.
 MAX_ANSWER_CHARS = 2000
 # Paragraphs are cut at line ends, so only a single line can make a passage longer than this
 # (about 80 printed pages without a line break): no lecture has one, and the file is refused.

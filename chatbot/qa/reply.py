@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 __all__ = ["Hit", "Reply", "reply_to_json"]
 
 
-
 class Hit(NamedTuple):
     passage: Passage
     score: float
