@@ -443,8 +443,7 @@ class _Builder:
         a whole chapter of prose must not make one passage of the chapter."""
         heading = span[0].raw.strip()
         words = sum(len(line.raw.split()) for line in span)
-        chars = sum(len(line.raw.strip()) + 1 for line in span)
-        if words <= MAX_TITLED_WORDS and chars <= MAX_ANSWER_CHARS:
+        if words <= MAX_TITLED_WORDS and len(_span_text(span)) <= MAX_ANSWER_CHARS:
             self.passages.append(self._passage(span, path, level, heading))
             return
         opening = span[:1] + _cut_long(span[1:])[0]  # never the title alone
@@ -463,11 +462,16 @@ class _Builder:
             block = []
 
     def _passage(self, span: list[_Line], path: tuple[str, ...], level: Level, heading: str) -> Passage:
-        text = "\n".join(l.raw.rstrip() for l in span).strip("\n")
+        text = _span_text(span)
         if len(text) > MAX_PASSAGE_CHARS:
             raise UnreadableFile(PASSAGE_TOO_LONG.both(
                 source=self.source, chars=len(text), first=span[0].number, last=span[-1].number, limit=MAX_PASSAGE_CHARS))
         return Passage(self.source, path, span[0].number, span[-1].number, text, level, heading, -1)
+
+
+def _span_text(span: list[_Line]) -> str:
+    """A passage's text: its lines as they stand, without trailing spaces or blank ends."""
+    return "\n".join(line.raw.rstrip() for line in span).strip("\n")
 
 
 def _trim(body: list[_Line]) -> list[_Line]:

@@ -576,7 +576,7 @@ def _topic_stems(query: Query, index: StoredIndex, settings: Settings) -> dict[s
         if vocab.has(t.stem):
             holding = np.bincount(index.file_of[vocab.postings(t.stem)], minlength=n_files)
             found = holding > 0 if query.places(t) else holding >= settings.topic_share * np.maximum(per_file, 1)
-            topic[t.stem] = topic[t.stem] | found if t.stem in topic else found
+            topic[t.stem] = topic.get(t.stem, False) | found
     return topic
 
 
