@@ -24,7 +24,7 @@ import re
 from enum import StrEnum
 from typing import NamedTuple
 
-from chatbot.index.readers.base import UnreadableFile
+from chatbot.index.readers.base import BULLETS, UnreadableFile
 from chatbot.messages import PASSAGE_TOO_LONG
 
 __all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "MAX_ANSWER_CHARS", "MAX_ASPECT_WORDS", "MAX_PASSAGE_CHARS"]
@@ -94,7 +94,10 @@ MAX_SHEET_QUESTION_WORDS = 30
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
-_BULLET_RE = re.compile(r"^[-*•▪●◦–]\s+")
+# A bullet, or an arrow students type for one («-> النبض», «=> …», «→ …»). «>>» is left out:
+# notes use it as often for a heading («>> طاقة الحركة» over «-» items, h18) as for an item.
+_BULLET_RE = re.compile(rf"^(?:[-*{BULLETS}]\s+|(?:-{{1,2}}>|={{1,2}}>|[→⇐⇒])\s*)")
+_LATIN_GLOSS_RE = re.compile(r"\(\s*[A-Za-z]")
 _HEADING_END_PUNCT = (".", "..", "،", "؛")
 # Readers join a table's cells with this; a header row over the rows' items heads them.
 _CELL_SEPARATOR = " | "
@@ -183,9 +186,11 @@ def _introduces(line: _Line) -> bool:
 
 def _names_aspect(line: _Line) -> bool:
     """A plain colon heading of at most MAX_ASPECT_WORDS words: an aspect of a topic
-    («خصائصها::», «العيوب:»), not a topic of its own."""
+    («خصائصها::», «العيوب:»), not a topic of its own. A term glossed in Latin letters
+    («النبض (Pulse) :-» after «درجة الحرارة (Temperature) ::») is a topic: aspects are common
+    words a lecture does not gloss."""
     return line.kind == LineKind.SUBHEADING and _introduces(line) and len(
-        strip_marker(line.raw).strip(" :：-–").split()) <= MAX_ASPECT_WORDS
+        strip_marker(line.raw).strip(" :：-–").split()) <= MAX_ASPECT_WORDS and not _LATIN_GLOSS_RE.search(line.raw)
 
 
 def _holds_aspects(node: _Node) -> bool:

@@ -70,6 +70,9 @@ def checked(text: str, encoding: str, warnings: tuple[str, ...] = ()) -> Documen
 # data, and the table is read row by row.
 MAX_HEADER_WORDS = 6
 ITEM_MARK = "- "
+# Bullet glyphs (Symbol/Wingdings bullets map into the private use area) and the dashes
+# PowerPoint and Word draw for sub-items, as PDF readers and lecture text show them.
+BULLETS = "•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc–"
 # A bullet of a slide explained by its notes: shown, but not a list item for the splitter, so
 # the slide's title, bullets and notes are one passage (chatbot.index.readers.pptx).
 UNIT_MARK = "· "

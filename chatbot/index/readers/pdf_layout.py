@@ -43,7 +43,7 @@ from collections import Counter
 from itertools import groupby
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
-from chatbot.index.readers.base import UNIT_MARK, table_lines
+from chatbot.index.readers.base import BULLETS, UNIT_MARK, table_lines
 
 __all__ = [
     "BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "notes_with_their_slides", "logical_text",
@@ -54,9 +54,6 @@ _ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their present
 _ARABIC_WORD_RE = re.compile(f"[{_ARABIC}][{_ARABIC}\u064b-\u0652]*")  # marks inside a word
 _SUFFIXES = ("ة", "ى", "ات", "ين", "ون", "ية")
 _RTL_CHAR_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-# Bullet glyphs (Symbol/Wingdings bullets map into the private use area) and the dashes
-# PowerPoint and Word draw for sub-items.
-BULLETS = "•●▪■◦○□➢➤►✓✔\uf0a7\uf0b7\uf0d8\uf0fc–"
 _BULLET_RE = re.compile(f"^(?:[{BULLETS}]|-(?=\\s))\\s*")
 _NUMBER_RE = re.compile(r"^(\d{1,3})\s*[.)]\s+")
 # What opens a list item: a bullet, «1.», «1/», «(1)», «أ)», «ب/».

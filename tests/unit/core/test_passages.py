@@ -272,3 +272,23 @@ def test_an_aspect_heading_under_a_colon_heading_is_its_aspect() -> None:
                         ("توصيل المقاومات على التوازي:-", 11, 12)]
     assert [p.section[1:] for p in ps if p.heading in ("خصائصها::", "عيوبها:")] == [
         (series, "خصائصها::"), (series, "عيوبها:")]
+
+
+def test_a_term_glossed_in_latin_letters_is_a_topic_not_an_aspect() -> None:
+    """«النبض (Pulse) :-» after «درجة الحرارة (Temperature) ::» is the next topic: an aspect is a
+    common word («خصائصها::») a lecture does not gloss in English."""
+    text = ("درجة الحرارة (Temperature) ::\n* الطبيعي للبالغ من 36.5 لـ 37.5 درجة مئوية.\n\n"
+            "النبض (Pulse) :-\n* المعدل الطبيعي من 60 لـ 100 نبضة في الدقيقة.\n")
+    sections = [(p.heading, p.first, p.last) for p in split_passages(text, "t.txt") if p.level == "section"]
+    assert sections == [("درجة الحرارة (Temperature) ::", 1, 2), ("النبض (Pulse) :-", 4, 5)]
+
+
+@pytest.mark.parametrize("arrow", ["->", "=>", "-->", "→"])
+def test_arrows_typed_for_bullets_are_list_items(arrow: str) -> None:
+    """«-> ضغط الدم …» is the last item of its list, not a heading over the note after it."""
+    text = (f"العلامات الأربعة الأساسية :-\n{arrow} درجة الحرارة (Temperature)\n{arrow} النبض (Pulse)\n"
+            f"{arrow} ضغط الدم (Blood Pressure) وده بيتقاس بالسماعة والجهاز\n* في كتب بتضيف الألم كعلامة خامسة.\n")
+    ps = split_passages(text, "t.txt")
+    assert [(p.heading, p.first, p.last) for p in ps if p.level == "section"] == [
+        ("العلامات الأربعة الأساسية :-", 1, 5)]
+    assert strip_marker(f"{arrow} النبض (Pulse)") == "النبض (Pulse)"
