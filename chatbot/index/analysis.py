@@ -20,15 +20,15 @@ import hashlib
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
-from chatbot.text.arabic import char_ngrams, content_words, light_stem, without_proclitic
+from chatbot.text.arabic import char_ngrams, content_words, function_words, light_stem, named_function_words, without_proclitic
 from chatbot.index.bm25 import BM25Params
 from chatbot.index.passages import MAX_ASPECT_WORDS, Level, Passage, outline, strip_marker
 
 __all__ = [
     "FIELDS", "FILE_PREFIX", "HEADING_REPEAT", "PIPELINE_VERSION", "char_terms", "corpus_stems", "indexed_stem",
-    "passage_words", "stem_choices",
+    "lecture_words", "named_in", "passage_words", "stem_choices",
 ]
 
 
@@ -65,8 +65,10 @@ FILE_PREFIX = "file."
 HEADING_REPEAT = 2
 
 
-def passage_words(p: Passage) -> list[list[str]]:
-    """[title words, body words] of a passage: normalised content words, list markers dropped.
+def passage_words(p: Passage, named: frozenset[str] = frozenset()) -> list[list[str]]:
+    """[title words, body words] of a passage: normalised content words, list markers dropped;
+    ``named``: the function words its lecture names as its subject (see
+    :func:`chatbot.text.arabic.named_function_words`), which are content words there.
 
     A section contributes its outline (heading, introduction, item lines), see
     :func:`chatbot.index.passages.outline`. A section whose heading names only an aspect
@@ -74,12 +76,26 @@ def passage_words(p: Passage) -> list[list[str]]:
     under «### النمط الإشعاعي» holds the radial pattern's drawbacks."""
     lines = outline(p)
     if p.heading:
-        body = content_words(" ".join(lines[1:]))
-        title = content_words(strip_marker(lines[0]))
+        body = content_words(" ".join(lines[1:]), named)
+        title = content_words(strip_marker(lines[0]), named)
         if p.level == Level.SECTION and len(p.section) > 1 and len(title) <= MAX_ASPECT_WORDS:
-            body += content_words(strip_marker(p.section[-2]))
+            body += content_words(strip_marker(p.section[-2]), named)
         return [title, body]
-    return [[], content_words(p.text)]
+    return [[], content_words(p.text, named)]
+
+
+def lecture_words(text: str, passages: list[Passage]) -> list[list[list[str]]]:
+    """:func:`passage_words` of each passage of one lecture, with the function words the lecture
+    names as its subject (:func:`chatbot.text.arabic.named_function_words`)."""
+    named = named_function_words(text)
+    return [passage_words(p, named) for p in passages]
+
+
+def named_in(words: Iterable[str]) -> list[str]:
+    """The function words among a corpus's indexed words: those its lectures name as their
+    subject (:func:`lecture_words`), since no other function word is indexed. A question searches
+    them as content words (chatbot.qa.query.read_query)."""
+    return sorted(w for w in words if w in function_words())
 
 
 def corpus_stems(counts: Mapping[str, int]) -> dict[str, str]:

@@ -35,7 +35,7 @@ import numpy as np
 
 from chatbot import messages as msg
 from chatbot.index import cache, semantic, store
-from chatbot.index.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, passage_words
+from chatbot.index.analysis import FIELDS, FILE_PREFIX, HEADING_REPEAT, PIPELINE_VERSION, char_terms, corpus_stems, lecture_words, named_in
 from chatbot.index.bm25 import BM25Params, SparseBM25
 from chatbot.index.passages import Level, split_passages
 from chatbot.index.readers import UnreadableFile, is_lecture_file, read_document
@@ -201,7 +201,7 @@ def _analyse_file(path: Path, source: str) -> cache.FileEntry:
     passages = split_passages(doc.text, source)
     return cache.from_analysis(
         PIPELINE_VERSION, doc.encoding, list(doc.warnings), time.strftime("%Y-%m-%dT%H:%M:%S"), passages,
-        [passage_words(p) for p in passages],
+        lecture_words(doc.text, passages),
     )
 
 
@@ -300,7 +300,8 @@ def build_index(
         with _writing(index_dir):
             state, vectors = _vectors(index_dir / "cache", manifest, entries, _wanted(semantic_wanted), progress)
             params = {"pipeline": PIPELINE_VERSION, "corpus": manifest, "skipped": skipped, "stat": stat,
-                      "files": list(manifest), "semantic": state, "semantic_model": semantic.MODEL}
+                      "files": list(manifest), "semantic": state, "semantic_model": semantic.MODEL,
+                      "named": named_in(surface)}
             build = store.write_build(index_dir, params, _passage_rows(entries), fields, surface, vectors)
             with switch_lock(index_dir):
                 store.switch_to(index_dir, build)

@@ -77,7 +77,8 @@ class Engine:
         one path for the CLI, the TUI and the evaluation, down the layers once: the question is
         read (:mod:`~chatbot.qa.query`), passages retrieved with their evidence
         (:mod:`~chatbot.qa.retrieve`), and the reply decided (:mod:`~chatbot.qa.decide`)."""
-        query = read_query(question, self.index.fields["word"], self.speller, self.extra_synonyms, self.settings)
+        query = read_query(question, self.index.fields["word"], self.speller, self.extra_synonyms, self.settings,
+                           frozenset(self.index.params.get("named", ())))
         if isinstance(query, Unaskable):
             return Reply(query.text, ReplyKind.NO_ANSWER, query.message, None, [], ())
         if query.intent == Intent.SMALLTALK:

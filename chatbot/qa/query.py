@@ -109,10 +109,12 @@ NO_WORDS = str(msg.NO_WORDS)
 
 def read_query(
     question: str, vocab: SparseBM25, speller: Callable[[], Speller], extra_synonyms: str = "",
-    settings: Settings = SETTINGS,
+    settings: Settings = SETTINGS, named: frozenset[str] = frozenset(),
 ) -> Query | Unaskable:
     """The question as a :class:`Query`, or why it cannot be searched. ``speller`` gives the
-    corpus's speller, asked for only when a word is unknown."""
+    corpus's speller, asked for only when a word is unknown; ``named``: the function words its
+    lectures name as their subject (:func:`chatbot.index.analysis.named_in`), searched as content
+    words («ما عمل كان» in a grammar lecture)."""
     question = question if isinstance(question, str) else ""
     if not question.strip():
         return Unaskable(question, EMPTY)
@@ -121,30 +123,31 @@ def read_query(
     if talk := smalltalk_kind(question, lambda word: indexed_stem(word, vocab.has) is not None):
         return Query(question, (), Intent.SMALLTALK, None, talk)
     asked = drop_vocative(question)
-    terms = tuple(t for t in expand_query(asked, vocab, speller, extra_synonyms, settings)
+    terms = tuple(t for t in expand_query(asked, vocab, speller, extra_synonyms, settings, named)
                   if not (t.origin == TermOrigin.UNKNOWN and t.word in smalltalk_words()))
     if not terms:
         return Unaskable(question, NO_WORDS)
-    intent = _intent(asked, terms, settings)
-    defined = defined_words(asked) if intent == Intent.DEFINITION else frozenset()
+    intent = _intent(asked, terms, settings, named)
+    defined = defined_words(asked, named) if intent == Intent.DEFINITION else frozenset()
     query = Query(question, terms, intent, expected_answer_type(asked), defined=defined)
     # The words placing the term only say where it is asked about.
     return query._replace(terms=tuple(t._replace(weight=t.weight * settings.context_weight) if query.places(t) else t
                                       for t in terms))
 
 
-def defined_words(question: str) -> frozenset[str]:
+def defined_words(question: str, named: frozenset[str] = frozenset()) -> frozenset[str]:
     """The words a definition question asks to define: those before a word that places the term
     («ما هي السرية في أمن المعلومات» defines «السرية», in «أمن المعلومات»: data/defining.txt,
-    ``context``), else all its content words."""
+    ``context``), else all its content words (``named``: the function words the lecture names,
+    see :func:`read_query`)."""
     ws = all_words(question)
     marks = defining_words()
     for i, word in enumerate(ws):
         if word in marks["context"]:
-            term, place = content_words(" ".join(ws[:i])), content_words(" ".join(ws[i + 1:]))
+            term, place = content_words(" ".join(ws[:i]), named), content_words(" ".join(ws[i + 1:]), named)
             if place and set(term) - marks["before"]:
                 return frozenset(term)
-    return frozenset(content_words(question))
+    return frozenset(content_words(question, named))
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +156,7 @@ def _intent_cues() -> dict[str, Intent]:
     return {light_stem(word): Intent(kind) for word, kind in cue_words().items()}
 
 
-def _intent(question: str, terms: tuple[QueryTerm, ...], settings: Settings) -> Intent:
+def _intent(question: str, terms: tuple[QueryTerm, ...], settings: Settings, named: frozenset[str]) -> Intent:
     """A comparison or list cue among the question's words (or a typo-corrected term) wins; then
     a why word; then a definition asked (:func:`asks_definition`)."""
     cues = _intent_cues()
@@ -163,18 +166,18 @@ def _intent(question: str, terms: tuple[QueryTerm, ...], settings: Settings) -> 
         if intent in found:
             return intent
     defining = defining_words()["before"]
-    named = any(w in defining for w in all_words(question))  # «ما المقصود بـX», «عرف X»
-    return Intent.DEFINITION if named or asks_definition(question, settings) else Intent.OTHER
+    defines = any(w in defining for w in all_words(question))  # «ما المقصود بـX», «عرف X»
+    return Intent.DEFINITION if defines or asks_definition(question, settings, named) else Intent.OTHER
 
 
-def asks_definition(question: str, settings: Settings = SETTINGS) -> bool:
+def asks_definition(question: str, settings: Settings = SETTINGS, named: frozenset[str] = frozenset()) -> bool:
     """«ما هي الحكومة الالكترونية», «شو هي الخصخصة»: a what-is phrase (data/what_is.txt) then a
     short topic, or a topic of one or two words typed alone, with no relative clause («ما هي
     الدولة التي تحد سوريا») and no list or comparison cue («ما هي مراحل …»), which ask something
     else."""
     ws = all_words(question)
     text = " ".join(ws)
-    topic = content_words(question)
+    topic = content_words(question, named)
     what_is = any(text == p or text.startswith(p + " ") for p in word_set("what_is"))
     bare = len(topic) == len(ws) <= settings.max_bare_topic_words  # «الحكومة الالكترونية» typed alone
     listing = {Intent.LIST, Intent.COMPARISON}
@@ -184,13 +187,14 @@ def asks_definition(question: str, settings: Settings = SETTINGS) -> bool:
 
 def expand_query(
     question: str, vocab: SparseBM25, speller: Callable[[], Speller], extra_synonyms: str = "",
-    settings: Settings = SETTINGS,
+    settings: Settings = SETTINGS, named: frozenset[str] = frozenset(),
 ) -> list[QueryTerm]:
     """The weighted terms to search for a question (see the module docstring). Question words
-    that carry meaning («عرف», «يعني»: a definition is asked) add their synonyms too."""
-    words = content_words(question)
+    that carry meaning («عرف», «يعني»: a definition is asked) add their synonyms too; function
+    words the lecture names (``named``) are searched as content words."""
+    words = content_words(question, named)
     asking = [w for w in all_words(question) if w in question_words()]
-    if asks_definition(question, settings):
+    if asks_definition(question, settings, named):
         asking.append(DEFINITION_WORD)
     synonyms = _synonyms(extra_synonyms)
     terms: list[QueryTerm] = []

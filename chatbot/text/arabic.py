@@ -184,10 +184,47 @@ def function_words() -> frozenset[str]:
     return words_ | frozenset(loosen(w) for w in words_)
 
 
-def content_words(text: str) -> list[str]:
+def content_words(text: str, named: frozenset[str] = frozenset()) -> list[str]:
     """Normalised words less stopwords, question words (also as loosely spelt) and lone
-    letters: what a question is *about*."""
-    return [w for w in words(text) if _is_content(w)]
+    letters: what a question is *about*. Function words a lecture names as its subject
+    (``named``, see :func:`named_function_words`) are content words too: a grammar lecture is
+    about «كان» and «إن»."""
+    kept = []
+    for word in words(text):
+        if _is_content(word):
+            kept.append(word)
+        elif named and (bare := word if word in named else _unprefixed(word)) in named:
+            kept.append(bare)
+    return kept
+
+
+def _unprefixed(word: str) -> str:
+    """The word less a conjunction «و» («وإن» → «ان»)."""
+    return word[1:] if word.startswith("و") and len(word) > 2 else word
+
+
+# A function word quoted alone («كانَ», "لعلّ"), or naming the line it opens before a colon
+# («كان: فعل ماض ناقص…», «- ليت: تفيد التمني», «9- ما زال / ما برح: …»).
+_QUOTED_RE = re.compile(r"[«\"“]\s*([^\s«»\"“”]{1,12})\s*[»\"”]")
+_LABEL_RE = re.compile(r"^[ \t\-–*•·>\d٠-٩./)(]*([^:：\n]{1,40})[:：]", re.MULTILINE)
+# A lecture about words names several («كان» and «إن» and «لكن»); one quoted word («لا» as a
+# child says it) is a quotation.
+MIN_NAMED_FUNCTION_WORDS = 2
+
+
+def named_function_words(text: str) -> frozenset[str]:
+    """The function words a lecture names as things to explain, not as words of its sentences:
+    quoted alone, or as the label of a line before a colon (made of function words only), when
+    it names at least MIN_NAMED_FUNCTION_WORDS of them. Question words are never named: «ما» of
+    «ما زال» is in every question."""
+    drop = function_words()
+    found: set[str] = set()
+    for label in _QUOTED_RE.findall(text) + _LABEL_RE.findall(text):
+        for part in label.split("/"):  # «ما زال / ما برح»
+            ws = words(part)
+            if 0 < len(ws) <= 2 and all(w in drop for w in ws):
+                found.update(_unprefixed(w) if _unprefixed(w) in drop else w for w in ws if w not in question_words())
+    return frozenset(found) if len(found) >= MIN_NAMED_FUNCTION_WORDS else frozenset()
 
 
 @lru_cache(maxsize=500_000)

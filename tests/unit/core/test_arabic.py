@@ -43,6 +43,19 @@ def test_a_function_word_after_the_conjunction_is_still_one() -> None:
     assert arabic.content_words("منو زرياب وشلون وصل الأندلس") == ["زرياب", "وصل", "الاندلس"]
 
 
+def test_a_grammar_lecture_names_function_words_as_its_subject() -> None:
+    """Quoted alone or labelling a line, «كان», «إنّ» and «لكنّ» are what a grammar lecture
+    explains; «ما» of «ما زال» is a question word and never one; a single quoted word is a
+    quotation («قال الطفل «لا»»)."""
+    lecture = ("6/ «كانَ» تفيد اتصاف الاسم بالخبر في الزمن الماضي.\n- إنّ: حرف ينصب الاسم ويرفع الخبر\n"
+               "15/ «لكنّ» تفيد الاستدراك.\n9- ما زال / ما برح: تفيد الاستمرار\n")
+    named = arabic.named_function_words(lecture)
+    assert named == {"كان", "ان", "لكن"}
+    assert arabic.named_function_words("قال الطفل «لا» مرة بعد مرة، وردد «لا» كثيرا.") == frozenset()
+    assert arabic.content_words("ما عمل كان وإن؟", named) == ["عمل", "كان", "ان"]
+    assert arabic.content_words("ما عمل كان وإن؟") == ["عمل"]
+
+
 def test_analyze_drops_function_and_dialect_question_words() -> None:
     assert arabic.analyze("وش هي أهداف الحكومة الإلكترونية؟") == arabic.analyze("أهداف الحكومة الإلكترونية")
     assert arabic.analyze("شو يعني ممكن ابغى اعرف") == []
