@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 
@@ -584,16 +584,32 @@ def _held(terms: Terms, index: StoredIndex, passage: int, topic: dict[str, np.nd
     """How many of the question's words the passage holds, and what share of them. Its
     headings count («ماذا يحدث في مرحلة التحليل» → the item «التحليل» under «مراحل…»), and so do
     its lecture's topic words: «زرياب» in a lecture on al-Andalus need not say «الأندلس» to
-    answer «كيف وصل زرياب الأندلس»."""
-    held = held_words(terms, index, np.array([passage]))
+    answer «كيف وصل زرياب الأندلس». A section holds what its items say: it is indexed by its
+    outline, but shown whole («ما الفرق بين مقياس ريختر ومقياس ميركالي» → the chapter on
+    earthquakes, whose item on measuring them names both)."""
+    held = held_words(terms, index, np.array([passage, *_within(passage, index.passages)]))
     if not held:
         return 0, 0.0
     vocab = index.fields["word"]
     context = set().union(*(line_stems(h, vocab) for h in index.passages[passage].section))
     file = index.file_of[passage]
     around = {t.word for t in terms if t.stem in context or (t.stem in topic and topic[t.stem][file])}
-    count = sum(bool(h[0]) or word in around for word, h in held.items())
+    count = sum(bool(h.any()) or word in around for word, h in held.items())
     return count, count / len(held)
+
+
+def _within(passage: int, passages: Sequence[Passage]) -> list[int]:
+    """The passages inside a passage's span (a section's items and sub-sections, which follow it:
+    passages are in reading order)."""
+    outer = passages[passage]
+    inside = []
+    for i in range(passage + 1, len(passages)):
+        p = passages[i]
+        if p.source != outer.source or p.first > outer.last:
+            break
+        if p.last <= outer.last:
+            inside.append(i)
+    return inside
 
 
 def _gives_answer_type(query: Query, index: StoredIndex, passage: int, held: float, settings: Settings) -> bool:
