@@ -92,6 +92,7 @@ _UNIT_RE = re.compile(
 _SHEET_QUESTION_RE = re.compile(r"^(?:س|سوال|سؤال)\s*[0-9٠-٩]{0,3}\s*[:：/)\-–.]")
 MAX_SHEET_QUESTION_WORDS = 30
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
+_UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
 # A bullet, or an arrow students type for one («-> النبض», «=> …», «→ …»). «>>» is left out:
@@ -166,6 +167,22 @@ def _classify(number: int, raw: str) -> _Line:
     if _BULLET_RE.match(line):
         return _Line(number, raw, LineKind.BULLET, 0)
     return _Line(number, raw, LineKind.TEXT, 0)
+
+
+def _underlined(lines: list[_Line]) -> list[_Line]:
+    """A short line underlined with «=====» or «-----» is a heading (of level 1 or 2, as in
+    Markdown), and its underline a blank line: notes typed in a plain editor mark headings so."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        m = _UNDERLINE_RE.match(out[i].raw)
+        above = out[i - 1]
+        if m and above.kind in (LineKind.TEXT, LineKind.NUMBERED, LineKind.ORDINAL) and _is_heading_like(
+                _clean(above.raw)):
+            out[i - 1] = above._replace(kind=LineKind.HEADING, value=1 if m.group(1)[0] == "=" else 2)
+            out[i] = out[i]._replace(kind=LineKind.BLANK, raw="")
+        elif m and above.kind == LineKind.BLANK:
+            out[i] = out[i]._replace(kind=LineKind.BLANK, raw="")  # a rule between parts, not text
+    return out
 
 
 def _is_heading_like(line: str) -> bool:
@@ -312,7 +329,7 @@ class _Node:
 
 def split_passages(text: str, source: str) -> list[Passage]:
     """Split a lecture's text into section, item and paragraph passages (in reading order)."""
-    lines = _resolve_kinds([_classify(n, raw) for n, raw in enumerate(text.splitlines(), 1)])
+    lines = _resolve_kinds(_underlined([_classify(n, raw) for n, raw in enumerate(text.splitlines(), 1)]))
     builder = _Builder(source)
     for line in lines:
         builder.feed(line)

@@ -292,3 +292,15 @@ def test_arrows_typed_for_bullets_are_list_items(arrow: str) -> None:
     assert [(p.heading, p.first, p.last) for p in ps if p.level == "section"] == [
         ("العلامات الأربعة الأساسية :-", 1, 5)]
     assert strip_marker(f"{arrow} النبض (Pulse)") == "النبض (Pulse)"
+
+
+def test_a_line_underlined_with_equals_or_dashes_is_a_heading() -> None:
+    """Notes typed in a plain editor underline their headings («=====», «-----», Markdown's
+    setext headings); a rule after a blank line only separates parts."""
+    text = ("1) نمط Singleton\n================\nده من الانماط الانشائية، الفكرة انو يكون للكلاس نسخة وحدة بس.\n\n"
+            "S - مبدأ المسؤولية الواحدة\n--------------------------\nالكلاس يكون عندو سبب واحد بس للتغيير.\n\n"
+            "-----\nخاتمة الملخص: راجعوا الامثلة كويس قبل الامتحان يا شباب.\n")
+    ps = split_passages(text, "t.txt")
+    sections = [(p.heading, p.first, p.last) for p in ps if p.level == "section"]
+    assert sections[0] == ("1) نمط Singleton", 1, 3) and sections[1][:2] == ("S - مبدأ المسؤولية الواحدة", 5)
+    assert not any("=====" in p.text or "-----" in p.text for p in ps)
