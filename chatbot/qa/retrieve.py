@@ -52,16 +52,10 @@ class Evidence(NamedTuple):
     count: int  # how many of them
     answer_type: bool  # the passage can give the kind of answer asked (chatbot.qa.answer_types)
     semantic: float | None  # its cosine with the question above the corpus median; None: no vectors
-    lead: float  # the best passage's lead over the next, as a share of its score
-    semantic_rank: int | None  # how many passages are closer to the question in meaning; None: no vectors
-    unknown: float  # share of the question's words the lecture does not know, even misspelt
 
     def features(self) -> list[float]:
-        """In comparable ranges (the semantic gap is a few hundredths, so scaled by ten; the
-        semantic rank on a log scale, 0 for the closest passage)."""
-        rank = math.log1p(self.semantic_rank) / 3 if self.semantic_rank is not None else 0.0
-        return [self.coverage, self.held, min(self.count, 4) / 4, float(self.answer_type), 10 * (self.semantic or 0.0),
-                self.lead, rank, self.unknown]
+        """In comparable ranges (the semantic gap is a few hundredths, so scaled by ten)."""
+        return [self.coverage, self.held, min(self.count, 4) / 4, float(self.answer_type), 10 * (self.semantic or 0.0)]
 
 
 class Candidate(NamedTuple):
@@ -491,9 +485,6 @@ def _candidates(
     passages = index.passages
     explaining = top_k(scores, settings.explaining_depth)
     median = None if similarity is None else float(np.median(similarity))
-    first, second = (sorted(scores[top_k(scores, 2)], reverse=True) + [0.0, 0.0])[:2]
-    lead = (first - second) / first if first > 0 else 0.0
-    unknown = _unknown_share(query.terms)
     found: dict[int, Candidate] = {}
     todo = [(i, True) for i in dict.fromkeys(starts)]
     while todo:
@@ -507,21 +498,12 @@ def _candidates(
         evidence = Evidence(
             float(files.deciding[index.file_of[i]]), held, count,
             _gives_answer_type(query, index, i, held, settings),
-            None if median is None else float(similarity[i] - median), lead,
-            None if similarity is None else int((similarity > similarity[i]).sum()), unknown)
+            None if median is None else float(similarity[i] - median))
         found[i] = Candidate(float(scores[i]), title_match(passages[i], query.terms, index), evidence, child,
                              thin, explained_by)
         parent = passages[i].parent if thin and explained_by is None else -1
         todo += [(j, False) for j in (child, explained_by, parent) if j is not None and j >= 0 and j not in found]
     return found
-
-
-def _unknown_share(terms: Terms) -> float:
-    """The share of the question's words the lecture does not know, not even misspelt or split:
-    a question about something else («ما هي البيتكوين» asked of a networks lecture)."""
-    words = {t.word for t in terms if t.origin != TermOrigin.SYNONYM}
-    unknown = {t.word for t in terms if t.origin == TermOrigin.UNKNOWN}
-    return len(unknown) / len(words) if words else 0.0
 
 
 def _best_child(section: int, scores: np.ndarray, passages: list[Passage]) -> int | None:

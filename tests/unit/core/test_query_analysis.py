@@ -69,28 +69,22 @@ def test_asks_definition(question: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("evidence", "expected"),
     [
-        (dict(coverage=1.0, held=1.0, count=3, answer_type=True, lead=0.3, unknown=0.0), "sure"),
-        # one shared word, the others unknown to the lecture
-        (dict(coverage=0.2, held=0.3, count=1, answer_type=True, lead=0.05, unknown=0.5), "none"),
-        (dict(coverage=0.1, held=0.2, count=1, answer_type=False, lead=0.05, unknown=0.5), "none"),
+        (dict(coverage=1.0, held=1.0, count=3, answer_type=True), "sure"),
+        (dict(coverage=0.2, held=0.3, count=1, answer_type=True), "none"),  # one shared word
+        (dict(coverage=0.1, held=0.2, count=1, answer_type=False), "none"),
     ],
 )
 def test_support_for_answering(evidence: dict, semantic: float | None, expected: str) -> None:
-    rank = None if semantic is None else 0 if expected == "sure" else 40
-    assert support(Evidence(**evidence, semantic=semantic, semantic_rank=rank)) in (
-        expected, "unsure" if expected == "sure" else expected)
+    assert support(Evidence(**evidence, semantic=semantic)) in (expected, "unsure" if expected == "sure" else expected)
 
 
 def test_support_grows_with_the_evidence() -> None:
     """More of the question held, by the lecture or the passage, never lowers the probability."""
     model = abstention_models()["semantic"]
-    weak = Evidence(0.4, 0.4, 2, True, 0.02, 0.1, 5, 0.2)
+    weak = Evidence(0.4, 0.4, 2, True, 0.02)
     assert model.probability(weak._replace(coverage=0.9)) > model.probability(weak)
     assert model.probability(weak._replace(held=0.9, count=4)) > model.probability(weak)
     assert model.probability(weak._replace(answer_type=False)) < model.probability(weak)
-    assert model.probability(weak._replace(lead=0.5)) > model.probability(weak)
-    assert model.probability(weak._replace(semantic_rank=0)) > model.probability(weak)
-    assert model.probability(weak._replace(unknown=0.6)) < model.probability(weak)
 
 
 @pytest.mark.parametrize(
@@ -116,7 +110,7 @@ def test_expected_answer_type(question: str, kind: AnswerType | None) -> None:
 def test_a_passage_without_the_kind_of_answer_asked_declines() -> None:
     """«متى توفي تايلور» on a passage that holds every word but no date: declined, however
     sure the model is of the rest."""
-    assert support(Evidence(1.0, 1.0, 3, False, 0.1, 0.5, 0, 0.0)) == "none"
+    assert support(Evidence(1.0, 1.0, 3, False, 0.1)) == "none"
 
 
 @pytest.mark.parametrize(
