@@ -47,6 +47,9 @@ class Engine:
         self.index_dir = index_dir
         self.index = open_index(corpus, index_dir, progress, semantic_wanted=semantic)
         self.semantic = semantic and self.index.vectors is not None
+        # Function words its lectures name as their subject (chatbot.index.analysis.named_in):
+        # read once, not on every question.
+        self.named = frozenset(self.index.params.get("named", ()))
         synonyms = corpus / SYNONYMS_FILE
         self.extra_synonyms = synonyms.read_text(encoding="utf-8", errors="replace") if synonyms.is_file() else ""
         self._speller: Speller | None = None
@@ -78,7 +81,7 @@ class Engine:
         read (:mod:`~chatbot.qa.query`), passages retrieved with their evidence
         (:mod:`~chatbot.qa.retrieve`), and the reply decided (:mod:`~chatbot.qa.decide`)."""
         query = read_query(question, self.index.fields["word"], self.speller, self.extra_synonyms, self.settings,
-                           frozenset(self.index.params.get("named", ())))
+                           self.named)
         if isinstance(query, Unaskable):
             return Reply(query.text, ReplyKind.NO_ANSWER, query.message, None, [], ())
         if query.intent == Intent.SMALLTALK:
