@@ -133,6 +133,7 @@ def rank(
         if several:
             fused[best] += settings.file_coverage_share * files.ranking[index.file_of[best]]
         fused[best] *= np.where([_in_summary(index.passages[i]) for i in best], settings.summary_weight, 1.0)
+        fused[best] *= np.where([_asks(index.passages[i].text) for i in best], settings.asking_weight, 1.0)
     return fused
 
 
@@ -146,6 +147,28 @@ def _in_summary(passage: Passage) -> bool:
 def _names_summary(heading: str) -> bool:
     named = set(content_words(strip_marker(heading))) - word_set("front_matter")
     return bool(named) and named <= word_set("summary")
+
+
+# A line that asks: it ends in a question mark, the only one it holds, or opens with an exam
+# instruction (data/exam_instructions.txt). A line asking several questions («يجيب كل عضو عن
+# ثلاثة أسئلة: ماذا أنجزت أمس؟ …») tells what something is.
+_ASKED_RE = re.compile(r"^[^?؟]*[?؟][\s.]*$")
+
+
+def _asks_line(line: str) -> bool:
+    line = strip_marker(line)
+    first = words(line)[:1]
+    return bool(_ASKED_RE.match(line)) or (bool(first) and first[0] in word_set("exam_instructions"))
+
+
+@lru_cache(maxsize=4096)
+def _asks(text: str) -> bool:
+    """Whether a passage asks rather than answers: half or more of its lines, its heading left
+    out, ask (a lecture's review questions, an exercise). It holds the words of the question it
+    asks, never the answer."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    body = lines[1:] if len(lines) > 1 else lines
+    return 2 * sum(_asks_line(line) for line in body) >= len(body)
 
 
 def _field_queries(terms: Terms) -> dict[str, list[list[FieldQuery]]]:

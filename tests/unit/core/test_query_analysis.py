@@ -8,7 +8,7 @@ from chatbot.index.passages import split_passages
 from chatbot.text.arabic import without_proclitic
 from chatbot.qa.answer_types import AnswerType, expected_answer_type, has_figure
 from chatbot.qa.decide import abstention_models, support
-from chatbot.qa.retrieve import Evidence, _names_summary, defines, phrase_match, title_names
+from chatbot.qa.retrieve import Evidence, _asks, _names_summary, defines, phrase_match, title_names
 from chatbot.qa.query import asks_definition, defined_words
 
 
@@ -148,6 +148,19 @@ def test_a_title_and_its_gloss_are_two_names() -> None:
     ("ملخص محاضرة الشبكات", False), ("مفهوم الخلاصة", False), ("", False)])
 def test_a_summary_heading(heading: str, expected: bool) -> None:
     assert _names_summary(heading) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("# أسئلة للمراجعة\n- اشرح تأثير المرور الأول\n- قارن بين الهيبارين والوارفارين\n"
+     "- لماذا تسبب مثبطات ACE السعال؟\n- المحاضرة القادمة: المضادات الحيوية", True),
+    ("- ما شروط صحة المرابحة؟", True),
+    ("2. قارن النتائج ووضح اي خوارزمية افضل ولماذا.", True),
+    # A question answered on its own line, and a line telling of questions, answer.
+    ("لماذا يكون جدار البطين الأيسر أسمك؟ لأنه يضخ الدم الى الدورة الجهازية.", False),
+    ("ويعقد الفريق اجتماعا يجيب فيه كل عضو عن ثلاثة أسئلة: ماذا أنجزت أمس؟ ماذا سأنجز اليوم؟", False),
+    ("- عدد البائعين والمشترين في السوق.", False)])
+def test_a_passage_that_asks(text: str, expected: bool) -> None:
+    assert _asks(text) is expected
 
 
 def test_a_list_number_is_no_figure() -> None:
