@@ -64,6 +64,8 @@ _SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
 _STATEMENT_ENDS = (".", "،", "؛", "!")  # a heading may ask («ما هي شبكة الحاسوب؟»)
 # «)Nucleoid(»: a closing bracket, no bracket, then the opening one.
 _CLOSED_FIRST_RE = re.compile(r"\)[^()]*\(")
+# «)Antihypertensives(», «)reactions»: a Latin line whose end brackets were drawn mirrored.
+_MIRRORED_ENDS_RE = re.compile(r"^[)\]}]|[(\[{]$")
 _KASHIDA_MARKS = "_`"  # what a kashida's glyph may be mapped to besides letters and digits
 _GLUED_PUNCTUATION_RE = re.compile(r"(?:^|\s)[،؛,;](?=\w)")  # «بعض ،TCP/IP»: read in the wrong direction
 _PAGE_NUMBER_RE = re.compile(r"^[-–\s]*\d{1,4}[-–\s]*$")
@@ -384,6 +386,12 @@ def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
 
     visual = " ".join("".join(_visual(piece)).split())
     if not _RTL_CHAR_RE.search(visual):
+        # A Latin gloss wrapped onto a line of its own in a right-to-left paragraph («خافضات
+        # الضغط» / «(Antihypertensives)») is laid out right to left too: its end brackets come
+        # out mirrored («)Antihypertensives(») unless read with that base. No left-to-right
+        # line opens with a closing bracket or ends with an opening one.
+        if _MIRRORED_ENDS_RE.search(visual):
+            visual = get_display(visual, base_dir="R")
         return _spaced(visual), False
     right, left = (_spaced(get_display(visual, base_dir=base)) for base in "RL")
     opens_right, opens_left = _opens_item(right, visual[-4:]), _opens_item(left, visual[:4])

@@ -16,6 +16,13 @@ def test_mixed_arabic_english_run_in_reading_order():
     assert logical_text(glyphs(":)Confidentiality( ةيرسلا"))[0] == "السرية (Confidentiality):"
 
 
+def test_a_latin_gloss_wrapped_onto_its_own_line_keeps_its_brackets():
+    # «خافضات الضغط (Antihypertensives)» wrapped: the gloss alone, laid out right to left.
+    assert logical_text(glyphs(")Antihypertensives("))[0] == "(Antihypertensives)"
+    assert logical_text(glyphs(")reactions"))[0] == "reactions)"
+    assert logical_text(glyphs("TCP/IP (v4)"))[0] == "TCP/IP (v4)"
+
+
 def test_heading_number_and_colon_stay_in_front():
     assert logical_text(glyphs("تامولعملا نمأ موهفم :الوأ"))[0] == "أولا: مفهوم أمن المعلومات"
     assert logical_text(glyphs("نالعالا ةلحرم .1"))[0] == "1. مرحلة الاعلان"
