@@ -44,9 +44,9 @@ _INVISIBLE_RE = re.compile(
 _CONTROL_SPACE_RE = re.compile("[\t\r\n\u000b\u000c\u0085\u2028\u2029]")
 _ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _HAMZA_CARRIER = str.maketrans({"ؤ": "و", "ئ": "ي"})
-# A letter typed three or more times in a row is chat elongation ("شكراااا"); Arabic
-# spelling never triples a letter.
-_ELONGATION_RE = re.compile(r"(\w)\1{2,}")
+# An Arabic letter typed three or more times in a row is chat elongation ("شكراااا"); Arabic
+# spelling never triples a letter. Digits and Latin letters do («1000», «BBB», «www»).
+_ELONGATION_RE = re.compile(r"([\u0621-\u064a])\1{2,}")
 # «اللا مركزي» is how many writers type the compound «اللامركزي»: the negating prefix
 # «اللا» never stands alone, so it is joined to the word it negates.
 _LA_PREFIX_RE = re.compile(r"(?<!\w)اللا\s+(?=\w)")

@@ -14,6 +14,7 @@ from chatbot.text import arabic
         (arabic.normalize_hamza_carriers, "مسؤولية هيئة", "مسوولية هيية"),
         (arabic.normalize_digits, "عام ٢٠٢٤ و۱۲", "عام 2024 و12"),
         (arabic.collapse_elongation, "شكراااا جزيلا", "شكرا جزيلا"),
+        (arabic.collapse_elongation, "الحاجز الدموي (BBB) يمنع 1000 مادة", "الحاجز الدموي (BBB) يمنع 1000 مادة"),
         (arabic.join_la_prefix, "النموذج اللا مركزي", "النموذج اللامركزي"),
     ],
 )
