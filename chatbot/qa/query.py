@@ -19,7 +19,7 @@ from typing import Callable, NamedTuple
 from chatbot import messages as msg
 from chatbot.index.analysis import indexed_stem
 from chatbot.text.arabic import (
-    content_words, cue_words, defining_words, drop_vocative, function_words, light_stem, normalize, question_words, word_set,
+    content_words, cue_words, defining_words, dialect_verb_forms, drop_vocative, function_words, light_stem, normalize, question_words, word_set,
 )
 from chatbot.text.arabic import words as all_words
 from chatbot.index.bm25 import SparseBM25
@@ -43,6 +43,7 @@ class TermOrigin(StrEnum):
     EXACT = "exact"  # the word's own stem, known to the lecture
     SPLIT = "split"  # one half of a word the lecture writes as two, or freed of a glued function word
     JOIN = "join"  # the word joined with the next one
+    DIALECT = "dialect"  # the lecture's form of a dialect word («بيتحسب» → «يتحسب», «اخد» → «اخذ»)
     FUZZY = "fuzzy"  # a known stem one or two edits away (a typo)
     VARIANT = "variant"  # the lecture's own rare misspelling of the word
     SYNONYM = "synonym"  # from the synonym table
@@ -209,6 +210,10 @@ def expand_query(
             both = word + words[i + 1]
             terms.append(QueryTerm(word + " " + words[i + 1], light_stem(both), both, 1.0, TermOrigin.JOIN))
             joined.add(i + 1)
+        elif found := _msa_verb(word, vocab):
+            terms.append(QueryTerm(word, found[1], found[0], 1.0, TermOrigin.DIALECT))
+        elif len(word) >= 3 and (found := speller().loose(word)):
+            terms.append(QueryTerm(word, found, word, 1.0, TermOrigin.DIALECT))
         elif parts := _split(word, speller()):
             terms.extend(QueryTerm(word, part_stem, part, 1.0, TermOrigin.SPLIT) for part, part_stem in parts)
         elif known := _known_synonyms(stem, synonyms, vocab, speller, settings):
@@ -229,7 +234,8 @@ def expand_query(
     # Synonyms of the words found as they are, and of the question words that carry meaning;
     # a word's synonyms share one weight.
     present = {t.stem for t in terms}
-    sources = [(t.word, t.stem) for t in terms if t.origin == TermOrigin.EXACT] + [("", light_stem(w)) for w in asking]
+    found_as_is = (TermOrigin.EXACT, TermOrigin.DIALECT)
+    sources = [(t.word, t.stem) for t in terms if t.origin in found_as_is] + [("", light_stem(w)) for w in asking]
     for word, stem in sources:
         known = [(s, f) for s, f in _known_synonyms(stem, synonyms, vocab, speller, settings) if s not in present]
         weight = min(settings.synonym_weight, 1 / len(known)) if known else 0.0
@@ -246,6 +252,14 @@ def nearest_stems(word: str, speller: Speller, vocab: SparseBM25) -> list[str]:
         return []
     best = min(found.values())
     return sorted((s for s, d in found.items() if d == best), key=lambda s: (-vocab.doc_freq(s), s))[:2]
+
+
+def _msa_verb(word: str, vocab: SparseBM25) -> tuple[str, str] | None:
+    """(form, stem) of the first MSA form of a dialect verb the lecture knows («كيحتاج» → «يحتاج»)."""
+    for form in dialect_verb_forms(word):
+        if found := indexed_stem(form, vocab.has):
+            return form, found
+    return None
 
 
 def _split(word: str, speller: Speller) -> list[tuple[str, str]]:

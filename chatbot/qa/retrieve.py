@@ -24,7 +24,7 @@ from typing import Callable, NamedTuple, Sequence
 import numpy as np
 
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem, stem_choices
-from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, word_set, words
+from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, other_persons, word_set, words
 from chatbot.index.bm25 import SparseBM25
 from chatbot.index.passages import Passage, strip_marker
 from chatbot.qa.answer_types import AnswerType, has_figure
@@ -35,7 +35,6 @@ from chatbot.index.store import StoredIndex
 
 __all__ = ["Candidate", "Evidence", "Retrieval", "retrieve", "semantic_scores", "top_k"]
 
-VERB_PREFIXES = "يتنا"
 MAX_LABEL_WORDS = 6
 _GLOSS_RE = re.compile(r"\(([^()]*)\)")
 # Alternatives are looked for among the ``top`` + this many best passages (some are the answer's
@@ -471,19 +470,11 @@ def file_coverage(terms: Terms, index: StoredIndex, speller: Speller) -> FileCov
     ranking, deciding = np.zeros(n_files), np.zeros(n_files)
     for word, found in forms.items():
         stem = light_stem(word)
-        found.update([stem, *_inflections(stem), *speller.suggest(word)])
+        found.update([stem, *other_persons(stem), *speller.suggest(word)])
         held = _files_holding(found, index, n_files)
         ranking += weights[word] * held
         deciding += weights[word] * np.where(held, 1.0, 0.5 if held.any() else 0.0)
     return FileCoverage(ranking / total, deciding / total)
-
-
-def _inflections(stem: str) -> list[str]:
-    """The stem with each other imperfect-verb prefix: «يقع» → «تقع», «نقع», «اقع» (a question
-    says «أين يقع» where the article writes «تقع»)."""
-    if len(stem) >= 3 and stem[0] in VERB_PREFIXES:
-        return [p + stem[1:] for p in VERB_PREFIXES if p != stem[0]]
-    return []
 
 
 def _files_holding(stems: set[str], index: StoredIndex, n_files: int) -> np.ndarray:

@@ -28,6 +28,7 @@ __all__ = [
     "bare_letters",
     "char_ngrams",
     "content_words",
+    "dialect_verb_forms",
     "function_words",
     "light_stem",
     "normalize",
@@ -285,6 +286,43 @@ def without_proclitic(word: str) -> str | None:
     if len(word) > 3 and word[0] in PROCLITICS and word.isalpha():
         return light_stem(word[1:])
     return None
+
+
+# The person prefixes of the imperfect verb: «يقع», «تقع», «نقع», «اقع».
+VERB_PREFIXES = "يتنا"
+
+
+def other_persons(verb: str) -> list[str]:
+    """«يقع» → «تقع», «نقع», «اقع»: an imperfect verb with each other person prefix (a question
+    says «أين يقع» where the lecture writes «تقع»); [] for a word that does not open with one."""
+    if len(verb) >= 3 and verb[0] in VERB_PREFIXES:
+        return [p + verb[1:] for p in VERB_PREFIXES if p != verb[0]]
+    return []
+
+
+def dialect_verb_forms(word: str) -> list[str]:
+    """The MSA imperfect a dialect verb stands for, in each person, or [] for a word showing no
+    dialect affix: the negating «ما…ش» («ماتقيسش», «مينفعش», «تتبدلش»), the relative «ال»
+    («البنعمل»), the present «ب» of the Levant and Egypt («بيتحسب», «بنعمل») and «ك» of the
+    Maghreb («كيحتاج», «كتعني»), the Levantine «م» of «we» («منحضر»), the Maghrebi plural «و»
+    («نقيسو», «كيبانو», «بيقولوا»). Tried only on words the lecture does not know as they are."""
+    core = word
+    if len(core) >= 5 and core.endswith("ش"):
+        core = core[:-1]
+        if core.startswith("ما"):
+            core = core[2:]
+        elif core[0] == "م" and core[1] in VERB_PREFIXES:
+            core = core[1:]
+    if core.startswith("ال") and core[2:3] in ("ب", "ك"):
+        core = core[2:]
+    if len(core) >= 4 and (core[0] in "بك" and core[1] in VERB_PREFIXES or core.startswith("من")):
+        core = core[1:]
+    if core != word or core.startswith("ن"):
+        core = core[:-2] if core.endswith("وا") else core[:-1] if core.endswith("و") else core
+    # «يدق» is a verb; «تاب» (from «كتاب»), «نتج» (from «منتج») are more likely a noun misread.
+    if core == word or core[:1] not in VERB_PREFIXES or len(core) < (3 if core[0] == "ي" else 4):
+        return []
+    return [core, *other_persons(core)]
 
 
 def analyze(text: str) -> list[str]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import editdistance
 
+from chatbot.text.arabic import loosen
+
 __all__ = ["Speller", "edit_distance", "max_edits"]
 
 
@@ -47,11 +49,17 @@ class Speller:
 
     def __init__(self, surface: dict[str, str]):
         self.surface = surface
+        self._loose = {loosen(word): stem for word, stem in sorted(surface.items())}
         self._filed: dict[str, list[str]] = {}
         for word in surface:
             if max_edits(word) and not word.isdigit():
                 for form in _deletes(word):
                     self._filed.setdefault(form, []).append(word)
+
+    def loose(self, word: str) -> str | None:
+        """The stem of the corpus word ``word`` stands for with «ذ ث ظ» typed «د ت ض», as many
+        dialects say them («اخد» for «اخذ», «التلاجه» for «الثلاجه»), short words included."""
+        return self._loose.get(loosen(word))
 
     def suggest(self, word: str) -> dict[str, int]:
         """Stems of the corpus words within :func:`max_edits` of ``word``, with the distance."""

@@ -80,3 +80,17 @@ def test_a_students_asides_are_no_words_of_the_question() -> None:
     """Verbs that only say a thing is or happens, and «I never understood it» in any dialect."""
     assert arabic.content_words(arabic.normalize("لماذا يعتبر النسيان مفيد؟ ما فهمته ابد")) == ["النسيان", "مفيد"]
     assert arabic.content_words(arabic.normalize("واش هي اللقى الأثرية؟ بغيت نفهمها مزيان")) == ["اللقي", "الاثريه"]
+
+
+@pytest.mark.parametrize("word, msa", [
+    ("بيتحسب", "يتحسب"), ("كيحتاج", "يحتاج"), ("كتعني", "تعني"), ("ماتقيسش", "تقيس"), ("مينفعش", "ينفع"),
+    ("تتبدلش", "تتبدل"), ("البنعمل", "نعمل"), ("منحضر", "نحضر"), ("نقيسو", "نقيس"), ("كيبانو", "يبان"),
+    ("بيقولوا", "يقول"), ("بيدق", "يدق")])
+def test_a_dialect_verb_and_its_msa_form(word: str, msa: str) -> None:
+    forms = arabic.dialect_verb_forms(word)
+    assert forms[0] == msa and set(forms) == {msa, *arabic.other_persons(msa)}
+
+
+@pytest.mark.parametrize("word", ["كتاب", "منتج", "بيت", "بنك", "نحو", "ناقل", "كيف", "ماشي"])
+def test_a_word_with_no_dialect_affix(word: str) -> None:
+    assert arabic.dialect_verb_forms(word) == []

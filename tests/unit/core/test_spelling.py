@@ -22,3 +22,10 @@ def test_suggestions_for_swapped_missing_and_replaced_letters() -> None:
 def test_short_words_are_not_corrected() -> None:
     assert max_edits("بيت") == 0
     assert Speller(SURFACE).suggest("بنت") == {}
+
+
+def test_letters_dialects_say_otherwise_meet_their_lecture_word() -> None:
+    speller = Speller({"اخذ": "اخذ", "الثلاجه": "ثلاج"})
+    assert speller.loose("اخد") == "اخذ"  # short words too
+    assert speller.loose("التلاجه") == "ثلاج"
+    assert speller.loose("بنت") is None
