@@ -19,7 +19,8 @@ from typing import Callable, NamedTuple
 from chatbot import messages as msg
 from chatbot.index.analysis import indexed_stem
 from chatbot.text.arabic import (
-    content_words, cue_words, defining_words, dialect_verb_forms, drop_vocative, function_words, light_stem, normalize, question_words, word_set,
+    content_words, cue_words, defining_words, dialect_verb_forms, drop_vocative, function_words, light_stem, normalize,
+    question_words, word_set,
 )
 from chatbot.text.arabic import words as all_words
 from chatbot.index.bm25 import SparseBM25
