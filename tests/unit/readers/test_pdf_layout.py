@@ -199,3 +199,43 @@ def test_a_bold_list_item_stays_an_item():
         page += right_aligned(f".{n} مقر ةرقفلا يف يداعلا مجحلاب بوتكم يداع صن انه", 640 - 20 * n)
     out = lecture_lines(page_lines(page, [], PAGE, 1))
     assert out[1:3] == ["1/ السرية", "2/ السلامة"]
+
+
+def _column(words: list[str], right: float, top: float = 700.0) -> list[list]:
+    """A text column as a word processor draws it: each logical line (Arabic words) flush
+    right at ``right``, 240 points wide (40 glyphs), one line every 15 points."""
+    return [
+        glyphs((" ".join(words[n:n + 1]) * 40)[:40][::-1], x=right - 40 * WIDTH, y=top - 15 * n)
+        for n in range(len(words))
+    ]
+
+
+def test_two_text_columns_are_read_one_after_the_other():
+    # Word's two-column layout, right-to-left section: the columns share the page's rows, and
+    # the right one is drawn (and read) first; its last paragraph runs on into the left one.
+    right = _column(["ا", "ب", "ت", "ث", "ج", "ح", "خ", "د"], right=560.0)
+    left = _column(["ذ", "ر", "ز", "س", "ش", "ص", "ض", "ط"], right=280.0)
+    drawn = [g for line in right for g in line] + [g for line in left for g in line]
+    out = lecture_lines(page_lines(drawn, [], PAGE, 1))
+    assert len(out) == 1  # full lines all: one paragraph, over the gutter too
+    assert [out[0].index(letter * 40) for letter in "ابتثجحخدذرزسشصضط"] == sorted(
+        out[0].index(letter * 40) for letter in "ابتثجحخدذرزسشصضط"
+    )
+
+
+def test_the_column_drawn_first_is_read_first():
+    # A left-to-right section holding Arabic paragraphs: the left column comes first.
+    right = _column(["ا", "ب", "ت", "ث", "ج", "ح", "خ", "د"], right=560.0)
+    left = _column(["ذ", "ر", "ز", "س", "ش", "ص", "ض", "ط"], right=280.0)
+    drawn = [g for line in left for g in line] + [g for line in right for g in line]
+    text = lecture_lines(page_lines(drawn, [], PAGE, 1))[0]
+    assert text.index("ذ" * 40) < text.index("ط" * 40) < text.index("ا" * 40) < text.index("د" * 40)
+
+
+def test_a_table_drawn_without_rules_is_no_pair_of_columns():
+    # Short cells on both sides of a wide gap, row after row: a table's rows, not two columns.
+    page = []
+    for n in range(8):
+        page += glyphs("فصو", x=100, y=700 - 15 * n) + glyphs(f"{n} حلطصم", x=480, y=700 - 15 * n)
+    out = lecture_lines(page_lines(page, [], PAGE, 1))
+    assert out[1:3] == ["مصطلح 0 | وصف", "- مصطلح 1: وصف: وصف"]  # the header row names the column

@@ -22,6 +22,15 @@ def test_word_export_reads_like_the_word_file():
     assert lines("security.pdf") == lines("security.docx")
 
 
+def test_two_column_word_export_reads_like_the_word_file():
+    # Word's Layout > Columns, a right-to-left section: the right column first, paragraphs
+    # running on from one column into the next. On a one-page file the running header cannot
+    # be told from text (it is repeated on no other page), so it stays.
+    pdf = lines("security-columns.pdf")
+    assert pdf[0] == "جامعة المستقبل - كلية الحاسوب"
+    assert pdf[1:] == lines("security-columns.docx")
+
+
 def test_left_to_right_word_file_reads_like_the_word_file():
     # No right-to-left setting anywhere: left-aligned paragraphs, list numbers on the left,
     # Symbol-font bullets, a table without borders.
