@@ -10,6 +10,10 @@
   they follow (:func:`chatbot.index.readers.base.table_lines`); other tables one line per row, cells
   joined with « | ». Text boxes (``w:txbxContent``) follow the paragraph that anchors them, so
   text an instructor put in a frame is not lost.
+* A paragraph's text is all the text Word shows in it: runs, hyperlinks, tracked insertions not
+  yet accepted, content controls, fields and equations (``m:t``); deleted and moved-away text
+  is not. Paragraphs inside a block content control (a template's cover, a boxed part) are read
+  in their place. python-docx's ``Paragraph.text`` reads runs and hyperlinks alone.
 
 Reading is linear in the document's size: styles are looked up once per style, list counters
 are kept per list, and table cells are read from the XML (python-docx's merged-cell lookup
@@ -27,6 +31,13 @@ from chatbot.index.readers.base import Document, UnreadableFile, checked, table_
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_TEXT_TAGS = (_W + "t", _M + "t")
+_SHOWN_AS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+# What Word does not show as the paragraph's text: deleted and moved-away runs, and text boxes
+# (read after their paragraph) with the VML copy Word keeps of each.
+_UNSHOWN = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent", _MC_FALLBACK})
 
 
 def read(data: bytes) -> Document:
@@ -54,14 +65,15 @@ class _DocxLines:
         self.styles: dict[str | None, object] = {}  # style id → style (python-docx searches)
 
     def lines(self) -> Iterator[str]:
-        from docx.table import Table
+        from docx.text.paragraph import Paragraph
 
-        for block in self.document.iter_inner_content():
-            if isinstance(block, Table):
-                yield from self._table_lines(block._tbl)
+        body = self.document._body
+        for element in _blocks(body._element):
+            if element.tag == _W + "tbl":
+                yield from self._table_lines(element)
             else:
-                yield self._paragraph_line(block)
-                yield from self._text_box_lines(block._p)
+                yield self._paragraph_line(Paragraph(element, body))
+                yield from self._text_box_lines(element)
 
     def _style(self, paragraph):
         key = paragraph._p.style
@@ -70,7 +82,7 @@ class _DocxLines:
         return self.styles[key]
 
     def _paragraph_line(self, paragraph) -> str:
-        text = paragraph.text.strip()
+        text = _shown_text(paragraph._p).strip()
         if not text:
             return ""
         paragraph_style = self._style(paragraph)
@@ -141,7 +153,7 @@ class _DocxLines:
             if tr.getparent() is not tbl:  # a table nested in a cell is read with its cell
                 continue
             rows.append([
-                " ".join(" ".join(p.text.split()) for p in tc.iter(qn("w:p")) if p.text.strip())
+                " ".join(text for p in tc.iter(qn("w:p")) if (text := " ".join(_shown_text(p).split())))
                 for tc in tr.iterchildren(qn("w:tc")) if tc.vMerge != "continue"
             ])
         yield ""
@@ -155,9 +167,44 @@ class _DocxLines:
             if any(ancestor.tag == _MC_FALLBACK for ancestor in box.iterancestors()):
                 continue
             for p in box.iter(self.qn("w:p")):
-                text = "".join(t.text or "" for t in p.iter(self.qn("w:t"))).strip()
+                text = _shown_text(p).strip()
                 if text:
                     yield text
+
+
+def _blocks(body) -> Iterator:
+    """The body's paragraphs and tables in order, those inside block content controls
+    (``w:sdt``) in their place: one pass over the body's children, however deep the nesting."""
+    stack = [iter(body)]
+    while stack:
+        for element in stack[-1]:
+            if element.tag in (_W + "p", _W + "tbl"):
+                yield element
+            elif element.tag == _W + "sdt":
+                stack.extend(iter(content) for content in reversed(element.findall(_W + "sdtContent")))
+                break
+        else:
+            stack.pop()
+
+
+def _shown_text(element) -> str:
+    """The text Word shows for ``element`` (a paragraph), read in one pass over its XML (see the
+    module docstring for what is and is not shown)."""
+    parts = []
+    stack = [iter(element)]
+    while stack:
+        for child in stack[-1]:
+            tag = child.tag
+            if tag in _TEXT_TAGS:
+                parts.append(child.text or "")
+            elif tag in _SHOWN_AS:
+                parts.append(_SHOWN_AS[tag])
+            elif tag not in _UNSHOWN:
+                stack.append(iter(child))
+                break
+        else:
+            stack.pop()
+    return "".join(parts)
 
 
 def _numbering_formats(document, qn) -> dict[tuple[str, int], tuple[str, int]]:

@@ -87,6 +87,34 @@ def test_text_box_is_kept_once(lecture):
     assert text.count("التعليم الالكتروني لا يلغي دور المعلم") == 1
 
 
+def test_text_word_shows_is_read_and_text_it_hides_is_not(tmp_path):
+    # A tracked insertion not yet accepted, a deletion, an equation, a field and a content
+    # control (a block one holding a heading and a paragraph): python-docx's Paragraph.text
+    # reads none of the shown ones.
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w", "m")
+    document = docx.Document()
+    paragraph = document.add_paragraph("الطاقة ")
+    paragraph._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="د" w:date="2024-01-01T00:00:00Z">'
+                                  "<w:r><w:t>الحركية</w:t></w:r></w:ins>"))
+    paragraph._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="د" w:date="2024-01-01T00:00:00Z">'
+                                  "<w:r><w:delText> المحذوفة</w:delText></w:r></w:del>"))
+    paragraph._p.append(parse_xml(f'<w:r {w}><w:t xml:space="preserve"> تعطى بالعلاقة </w:t></w:r>'))
+    paragraph._p.append(parse_xml(f"<m:oMath {w}><m:r><m:t>E=½mv²</m:t></m:r></m:oMath>"))
+    field = document.add_paragraph()
+    field._p.append(parse_xml(f'<w:fldSimple {w} w:instr="REF x"><w:r><w:t>انظر الشكل 2</w:t></w:r></w:fldSimple>'))
+    control = parse_xml(
+        f"<w:sdt {w}><w:sdtPr/><w:sdtContent>"
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>ملخص الوحدة</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>فقرة داخل عنصر تحكم</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    document.element.body.insert(len(document.element.body) - 1, control)  # before sectPr
+    document.save(tmp_path / "shown.docx")
+    assert read_document(tmp_path / "shown.docx").text.splitlines() == [
+        "الطاقة الحركية تعطى بالعلاقة E=½mv²", "انظر الشكل 2", "# ملخص الوحدة", "فقرة داخل عنصر تحكم"]
+
+
 def test_structure_reaches_the_passage_tree(lecture):
     passages = split_passages(read_document(lecture).text, lecture.name)
     stages = next(p for p in passages if p.heading == "# مراحل تصميم مقرر الكتروني")
