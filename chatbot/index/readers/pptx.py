@@ -5,6 +5,10 @@ it (paragraphs of a body placeholder or with a bullet as «- » items, auto-numb
 «1/ » items), its tables as :func:`chatbot.index.readers.base.table_lines` reads them, and its speaker
 notes — often where the explanation is — appended last, inside the slide's section.
 
+A SmartArt diagram (a process, a cycle, a list drawn as boxes) keeps its text in a part of its
+own, which python-pptx does not read: its nodes are read from there as items, indented by
+depth, in the diagram's order.
+
 A slide whose bullets are explained by its speaker notes or by free text on the slide is one
 unit: its bullets are shown with «· », a mark the splitter does not read as a list item (its
 list marks are «- * • ▪ ● ◦ –», numbers and letters), so the slide's passage is title + bullets
@@ -22,6 +26,8 @@ from chatbot import messages as msg
 from chatbot.index.readers.base import ITEM_MARK, UNIT_MARK, Document, UnreadableFile, checked, table_lines
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # Placeholders that repeat on every slide and are no part of the lecture's text.
 _FURNITURE = ("DATE", "FOOTER", "SLIDE_NUMBER", "HEADER")
 
@@ -77,6 +83,8 @@ def _shape_lines(shape) -> Iterator[_Line]:
     if getattr(shape, "shapes", None) is not None:  # a group: its shapes in order
         for child in shape.shapes:
             yield from _shape_lines(child)
+    elif (diagram := shape.element.find(f".//{_DGM}relIds")) is not None:
+        yield from _diagram_lines(shape, diagram.get(f"{_R}dm"))
     elif getattr(shape, "has_table", False):
         rows = [[_one_line(cell.text) for cell in row.cells] for row in shape.table.rows]
         yield from (_Line("", mark, text) for mark, text in table_lines(rows))
@@ -97,6 +105,45 @@ def _shape_lines(shape) -> Iterator[_Line]:
                 yield _Line(indent, ITEM_MARK, text)
             else:
                 yield _Line(indent, "", text, free=True)
+
+
+def _diagram_lines(shape, data_id: str | None) -> Iterator[_Line]:
+    """A SmartArt diagram's nodes as items: its data part lists the nodes (``dgm:pt``) and who
+    is whose child in what order (``dgm:cxn``); read depth first from the document node, each
+    node once (a damaged file's cycle ends there). Nodes nothing links are read in list order."""
+    from pptx.oxml import parse_xml  # python-pptx's own parser: no entities resolved
+
+    try:
+        blob = shape.part.related_part(data_id).blob
+    except (KeyError, AttributeError):
+        return
+    root = parse_xml(blob)
+    texts, top = {}, []
+    for point in root.iter(f"{_DGM}pt"):
+        kind = point.get("type", "node")
+        if kind == "doc":
+            top.append(point.get("modelId"))
+        elif kind == "node" and (body := point.find(f"{_DGM}t")) is not None:
+            texts[point.get("modelId")] = _one_line(" ".join(
+                "".join(t.text or "" for t in p.iter(f"{_A}t")) for p in body.iter(f"{_A}p")))
+    children: dict[str | None, list[tuple[int, str]]] = {}
+    for link in root.iter(f"{_DGM}cxn"):
+        if link.get("type", "parOf") == "parOf":
+            order = link.get("srcOrd", "0")
+            children.setdefault(link.get("srcId"), []).append((int(order) if order.isdigit() else 0, link.get("destId")))
+    seen: set[str | None] = set()
+    stack = [(node, 0) for node in reversed(top)]
+    while stack:
+        node, depth = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        if texts.get(node):
+            yield _Line("  " * max(depth - 1, 0), ITEM_MARK, texts[node])
+        stack.extend((child, depth + 1) for _, child in sorted(children.get(node, []), reverse=True))
+    for node, text in texts.items():
+        if node not in seen and text:
+            yield _Line("", ITEM_MARK, text)
 
 
 def _one_line(text: str) -> str:

@@ -112,3 +112,57 @@ def test_bullets_with_typed_numbers_stay_in_their_slide(tmp_path):
     passages = split_passages(read_document(deck).text, deck.name)
     assert [(p.level, p.heading) for p in passages] == [("section", "# نموذج OSI")]
     assert "3- طبقة الشبكة" in passages[0].text and "سبع طبقات" in passages[0].text
+
+
+def _smartart_slide(path, cycle: bool = False):
+    """A slide holding a SmartArt diagram, as PowerPoint saves one: a graphic frame on the slide,
+    the nodes and their links in a data part of their own. Nodes are listed out of order;
+    ``cycle`` adds a link making a node its own ancestor (a damaged file)."""
+    import pptx
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+    from pptx.oxml import parse_xml
+
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])
+    slide.shapes.title.text = "مراحل إدارة المشروع"
+    dgm = 'xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram"'
+    a = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+
+    def point(model, text):
+        return f'<dgm:pt modelId="{model}"><dgm:t><a:bodyPr/><a:p><a:r><a:t>{text}</a:t></a:r></a:p></dgm:t></dgm:pt>'
+
+    links = [("0", "2", 1), ("0", "1", 0), ("1", "3", 0)] + ([("3", "1", 0)] if cycle else [])
+    data = (
+        f"<dgm:dataModel {dgm} {a}><dgm:ptLst>"
+        '<dgm:pt modelId="0" type="doc"><dgm:t><a:bodyPr/><a:p/></dgm:t></dgm:pt>'
+        + point("2", "التنفيذ والمتابعة") + point("3", "تحديد الأهداف") + point("1", "التخطيط")
+        + '<dgm:pt modelId="9" type="parTrans"/></dgm:ptLst><dgm:cxnLst>'
+        + "".join(f'<dgm:cxn modelId="c{n}" srcId="{s}" destId="{d}" srcOrd="{o}" destOrd="0"/>'
+                  for n, (s, d, o) in enumerate(links))
+        + "</dgm:cxnLst></dgm:dataModel>"
+    ).encode()
+    part = Part(PackURI("/ppt/diagrams/data1.xml"),
+                "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml", slide.part.package, data)
+    rid = slide.part.relate_to(part, RELATIONSHIP_TYPE.DIAGRAM_DATA)
+    frame = parse_xml(
+        '<p:graphicFrame xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+        f'{a} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<p:nvGraphicFramePr><p:cNvPr id="10" name="Diagram 1"/><p:cNvGraphicFramePr/><p:nvPr/>'
+        '</p:nvGraphicFramePr><p:xfrm><a:off x="0" y="0"/><a:ext cx="100" cy="100"/></p:xfrm>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram">'
+        f'<dgm:relIds {dgm} r:dm="{rid}" r:lo="" r:qs="" r:cs=""/></a:graphicData></a:graphic></p:graphicFrame>')
+    slide.shapes._spTree.append(frame)
+    deck.save(path)
+    return path
+
+
+def test_smartart_nodes_are_items_in_the_diagram_order(tmp_path):
+    lines = read_document(_smartart_slide(tmp_path / "smartart.pptx")).text.splitlines()
+    assert lines[:4] == ["# مراحل إدارة المشروع", "- التخطيط", "  - تحديد الأهداف", "- التنفيذ والمتابعة"]
+
+
+def test_a_smartart_cycle_reads_each_node_once(tmp_path):
+    text = read_document(_smartart_slide(tmp_path / "cycle.pptx", cycle=True)).text
+    assert text.count("التخطيط") == 1 and text.count("تحديد الأهداف") == 1
