@@ -130,7 +130,8 @@ def _diagram_lines(shape, data_id: str | None) -> Iterator[_Line]:
     for link in root.iter(f"{_DGM}cxn"):
         if link.get("type", "parOf") == "parOf":
             order = link.get("srcOrd", "0")
-            children.setdefault(link.get("srcId"), []).append((int(order) if order.isdigit() else 0, link.get("destId")))
+            rank = int(order) if order.isdigit() else 0
+            children.setdefault(link.get("srcId"), []).append((rank, link.get("destId")))
     seen: set[str | None] = set()
     stack = [(node, 0) for node in reversed(top)]
     while stack:
