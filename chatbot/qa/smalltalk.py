@@ -50,15 +50,12 @@ def _longest() -> int:
 def _phrase_at(ws: list[str], i: int) -> tuple[int, str] | None:
     """The longest known phrase starting at word ``i``: (its length, its kind)."""
     table = _phrases()
+    # «وشكرا», «وربي يحفظك»: a conjunction typed onto a phrase.
+    firsts = [ws[i]] + ([ws[i][1:]] if ws[i].startswith("و") and len(ws[i]) > 2 else [])
     for n in range(min(_longest(), len(ws) - i), 0, -1):
-        kind = table.get(tuple(ws[i : i + n]))
-        if kind:
-            return n, kind
-    # «وشكرا», «ومشكور»: a conjunction typed onto a phrase.
-    if ws[i].startswith("و") and len(ws[i]) > 2:
-        kind = table.get((ws[i][1:],))
-        if kind:
-            return 1, kind
+        for first in firsts:
+            if kind := table.get((first, *ws[i + 1 : i + n])):
+                return n, kind
     return None
 
 
