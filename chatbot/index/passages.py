@@ -92,6 +92,14 @@ _UNIT_RE = re.compile(
 _SHEET_QUESTION_RE = re.compile(r"^(?:س|سوال|سؤال)\s*[0-9٠-٩]{0,3}\s*[:：/)\-–.]")
 MAX_SHEET_QUESTION_WORDS = 30
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
+# A heading set apart by marks on both sides, as notes typed without styles write one: brackets
+# («[[ مقدمة ]]», «【 التحيز 】», «<< الصرف >>») or a run of one mark, spaced from the text
+# («== قانون نيوتن ==», «-- الأصوات --», «** البناء الضوئي **»; Markdown's «**bold**» is emphasis).
+_FRAMES = {"[": "]", "[[": "]]", "【": "】", "〖": "〗", "《": "》", "〔": "〕", "((": "))", "<<": ">>", "{": "}"}
+_FRAMED_RE = re.compile(
+    r"^(?:(?P<open>\[\[?|【|〖|《|〔|\(\(|<<|\{)\s*(?P<inside>.*?)\s*(?P<close>\]\]?|】|〗|》|〕|\)\)|>>|\})"
+    r"|(?P<run>(?P<mark>[=\-*~★☆◆◇❖■□])(?P=mark)+)\s+(?P<text>.*?)\s+(?P=run))$"
+)
 _UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
@@ -156,6 +164,8 @@ def _classify(number: int, raw: str) -> _Line:
         return _Line(number, raw, LineKind.BLANK, 0)
     if m := _MD_HEADING_RE.match(line):
         return _Line(number, raw, LineKind.HEADING, len(m.group(1)))
+    if _framed(line) is not None:
+        return _Line(number, raw, LineKind.HEADING, 2)  # under a «#» title, if the file has one
     if (_ORDINAL_RE.match(line) or _UNIT_RE.match(line)) and _is_heading_like(line):
         return _Line(number, raw, LineKind.ORDINAL, 1)
     if _SHEET_QUESTION_RE.match(line) and len(line.split()) <= MAX_SHEET_QUESTION_WORDS:
@@ -169,18 +179,30 @@ def _classify(number: int, raw: str) -> _Line:
     return _Line(number, raw, LineKind.TEXT, 0)
 
 
+def _framed(line: str) -> str | None:
+    """The text of a framed heading line (see ``_FRAMED_RE``), None for any other line."""
+    m = _FRAMED_RE.match(line.strip())
+    if m is None or (m["open"] and _FRAMES[m["open"]] != m["close"]):
+        return None
+    text = m["inside"] if m["open"] else m["text"]
+    return text if re.search(r"[^\W\d_]", text) and _is_heading_like(text) else None
+
+
 def _underlined(lines: list[_Line]) -> list[_Line]:
-    """A short line underlined with «=====» or «-----» is a heading (of level 1 or 2, as in
-    Markdown), and its underline a blank line: notes typed in a plain editor mark headings so."""
+    """A short line standing alone and underlined with «=====» or «-----» is a heading (of level
+    1 or 2, as in Markdown), and its underline a blank line: notes typed in a plain editor mark
+    headings so. Under a block of lines (a summary's opening «المادة: … / المحاضر: …»), the
+    rule closes the block: it heads nothing."""
     out = list(lines)
     for i in range(1, len(out)):
         m = _UNDERLINE_RE.match(out[i].raw)
         above = out[i - 1]
-        if m and above.kind in (LineKind.TEXT, LineKind.NUMBERED, LineKind.ORDINAL) and _is_heading_like(
+        alone = i == 1 or out[i - 2].kind == LineKind.BLANK
+        if m and alone and above.kind in (LineKind.TEXT, LineKind.NUMBERED, LineKind.ORDINAL) and _is_heading_like(
                 _clean(above.raw)):
             out[i - 1] = above._replace(kind=LineKind.HEADING, value=1 if m.group(1)[0] == "=" else 2)
             out[i] = out[i]._replace(kind=LineKind.BLANK, raw="")
-        elif m and above.kind == LineKind.BLANK:
+        elif m and (above.kind == LineKind.BLANK or not alone):
             out[i] = out[i]._replace(kind=LineKind.BLANK, raw="")  # a rule between parts, not text
     return out
 
@@ -562,6 +584,7 @@ def strip_marker(line: str) -> str:
     «أ/ النموذج» → «النموذج», «## مقدمة» → «مقدمة», «ثانيا متطلبات» → «متطلبات»,
     «المحور الثاني: عصر الولاة» → «عصر الولاة»."""
     line = line.strip()
+    line = _framed(line) or line
     for regex in (_MD_HEADING_MARK_RE, _NUMBERED_RE, _LETTERED_RE, _BULLET_RE):
         line = regex.sub("", line, count=1)
     cleaned = _clean(line)

@@ -304,3 +304,34 @@ def test_a_line_underlined_with_equals_or_dashes_is_a_heading() -> None:
     sections = [(p.heading, p.first, p.last) for p in ps if p.level == "section"]
     assert sections[0] == ("1) نمط Singleton", 1, 3) and sections[1][:2] == ("S - مبدأ المسؤولية الواحدة", 5)
     assert not any("=====" in p.text or "-----" in p.text for p in ps)
+
+
+def test_a_rule_under_a_block_of_lines_heads_nothing() -> None:
+    """A summary's opening block closed by «=====» is no heading over the whole file (its last
+    line would be every passage's title); a framed line («=====» above and below) is one."""
+    text = ("ملخص علم الأوبئة - كورس EPI 301\nمسويته من محاضرات الدكتوره\n"
+            "الملخص يغطي الميد والفاينل بس\n==============================\n\n"
+            "مقدمة وتعريفات\nعلم الأوبئة هو دراسة توزيع ومحددات الحالات الصحية في مجموعات سكانية محددة وتطبيق هالدراسة.\n\n"
+            "==========\nالباب الأول: في البيع\n==========\nالبيع مبادلة مال بمال على سبيل التمليك والتملك.\n")
+    ps = split_passages(text, "t.txt")
+    assert not any("الفاينل" in " ".join(p.section) for p in ps if "الفاينل" not in p.text)
+    assert any(p.heading == "الباب الأول: في البيع" for p in ps)
+    assert not any("=====" in p.text for p in ps)
+
+
+@pytest.mark.parametrize("framed", ["[[ مثلث الوبائيات ]]", "【 مثلث الوبائيات 】", "== مثلث الوبائيات ==",
+                                    "-- مثلث الوبائيات --", "*** مثلث الوبائيات ***", "<< مثلث الوبائيات >>"])
+def test_a_line_framed_by_marks_is_a_heading(framed: str) -> None:
+    """Notes typed without styles set a heading apart with marks on both sides; the section
+    below it holds its text and its list, and its topic is the words inside the frame."""
+    text = (f"{framed}\nالمرض يصير لما تتفاعل ثلاث عناصر مع بعض:\n* العامل المسبب (Agent)\n* المضيف (Host)\n\n"
+            "[[ طرق انتقال العدوى ]]\nالانتقال المباشر باللمس او الرذاذ.\n")
+    ps = split_passages(text, "t.txt")
+    sections = [p for p in ps if p.level == "section"]
+    assert sections[0].heading == framed and sections[0].first == 1 and "المضيف" in sections[0].text
+    assert heading_topic(framed) == "مثلث الوبائيات"
+
+
+@pytest.mark.parametrize("line", ["**الأصول = الخصوم + حقوق الملكية**", "[1] ابن قدامة، المغني", "=========="])
+def test_emphasis_a_reference_or_a_rule_is_no_framed_heading(line: str) -> None:
+    assert not any(p.heading == line and p.level == "section" for p in split_passages(f"{line}\nنص الفقرة هنا.\n", "t.txt"))
