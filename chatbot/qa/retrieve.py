@@ -97,7 +97,7 @@ def retrieve(
     starts = ranking[:1] + sections[:1]
     return Retrieval(
         tuple(ranking), tuple(sections), {i: float(scores[i]) for i in ranking + sections},
-        {i: _held(terms, index, i, topic)[0] for i in sections},
+        {i: _held(_asked(query), index, i, topic)[0] for i in sections},
         _candidates(query, index, scores, starts, files, similarity, topic, settings))
 
 
@@ -508,7 +508,7 @@ def _candidates(
         child = _best_child(i, scores, passages) if start else None
         thin = _is_thin(passages[i], settings)
         explained_by = _explaining(i, explaining, index, settings) if thin else None
-        count, held = _held(query.terms, index, i, topic)
+        count, held = _held(_asked(query), index, i, topic)
         evidence = Evidence(
             float(files.deciding[index.file_of[i]]), held, count,
             _gives_answer_type(query, index, i, held, settings),
@@ -592,6 +592,17 @@ def _topic_stems(query: Query, index: StoredIndex, settings: Settings) -> dict[s
             found = holding > 0 if query.places(t) else holding >= settings.topic_share * np.maximum(per_file, 1)
             topic[t.stem] = topic.get(t.stem, False) | found
     return topic
+
+
+def _asked(query: Query) -> Terms:
+    """The terms of what a question asks about: for a definition, less the word asking for it
+    («ما المقصود بالمناخ» asks about «المناخ»; «- المناخ: متوسط حالة الجو …» need not say
+    «المقصود»), unless nothing else is left."""
+    if query.intent != Intent.DEFINITION:
+        return query.terms
+    asking = defining_words()["before"]
+    about = tuple(t for t in query.terms if t.word not in asking)
+    return about or query.terms
 
 
 def _held(terms: Terms, index: StoredIndex, passage: int, topic: dict[str, np.ndarray]) -> tuple[int, float]:
