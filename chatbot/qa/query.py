@@ -27,7 +27,7 @@ from chatbot.index.bm25 import SparseBM25
 from chatbot.qa.answer_types import AnswerType, expected_answer_type
 from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.qa.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
-from chatbot.text.resources import synonym_groups
+from chatbot.text.resources import english_glossary, synonym_groups
 from chatbot.text.spelling import Speller
 
 __all__ = ["Intent", "Query", "QueryTerm", "TermOrigin", "Unaskable", "asks_definition", "defined_words", "read_query"]
@@ -290,6 +290,8 @@ def _synonyms(extra: str) -> dict[str, tuple[tuple[str, str], ...]]:
         entries = {(light_stem(normalize(w)), normalize(w)) for w in group}
         for stem, _ in entries:
             table.setdefault(stem, set()).update(e for e in entries if e[0] != stem)
+    for english, arabic in english_glossary().items():  # one way: English → Arabic
+        table.setdefault(english, set()).update((light_stem(normalize(w)), normalize(w)) for w in arabic)
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
