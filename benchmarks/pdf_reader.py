@@ -4,7 +4,7 @@ load cancels out), and the share of the time spent in our layout step.
 
     uv run python benchmarks/pdf_reader.py [--copies 20]
 
-The lectures are the exported Word and slide fixtures (tests/fixtures/exported), each page
+The lectures are the exported Word (one and two columns) and slide fixtures (tests/fixtures/exported), each page
 repeated ``--copies`` times into one PDF.
 """
 
@@ -51,7 +51,7 @@ def main() -> None:
     from chatbot.index.readers import pdf
 
     print(f"{'lecture':16}{'pages':>6}{'ours s/page':>13}{'pypdf s/page':>14}{'ratio':>7}{'layout share':>14}")
-    for name in ("security.pdf", "cloud.pdf"):
+    for name in ("security.pdf", "security-columns.pdf", "cloud.pdf"):
         data = repeated(EXPORTED / name, args.copies)
         pages = len(PdfReader(io.BytesIO(data)).pages)
         ours = best_of(3, lambda data=data: pdf.read(data))
