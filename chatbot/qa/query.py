@@ -28,7 +28,7 @@ from chatbot.qa.answer_types import AnswerType, expected_answer_type
 from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.qa.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
 from chatbot.text.resources import english_glossary, synonym_groups
-from chatbot.text.spelling import Speller
+from chatbot.text.spelling import Speller, max_edits
 
 __all__ = ["Intent", "Query", "QueryTerm", "TermOrigin", "Unaskable", "asks_definition", "defined_words", "read_query"]
 
@@ -247,12 +247,31 @@ def expand_query(
 
 def nearest_stems(word: str, speller: Speller, vocab: SparseBM25) -> list[str]:
     """The (at most two) stems a misspelt word most likely stands for: closest, then
-    commonest, then alphabetical (so the choice never depends on set order)."""
-    found = {s: d for s, d in speller.suggest(word).items() if vocab.has(s)}
+    commonest, then alphabetical (so the choice never depends on set order). A word nothing
+    is near is tried again with the article the lecture writes it with, or without the one it
+    has («علاقت» → «العلاقه», «المفررد» → «مفرد», «للموحدبن» → «الموحدين»): the speller
+    counts the article's letters as edits."""
+    found: dict[str, int] = {}
+    for form in _article_forms(word):
+        found = {s: d for s, d in speller.suggest(form).items() if vocab.has(s) and d <= max_edits(word)}
+        if found:  # the word as typed first; the article adds no edits to forgive
+            break
     if not found:
         return []
     best = min(found.values())
     return sorted((s for s, d in found.items() if d == best), key=lambda s: (-vocab.doc_freq(s), s))[:2]
+
+
+def _article_forms(word: str) -> tuple[str, ...]:
+    """A word, and the same with the article taken off or put on: «المفرد» → «مفرد»,
+    «للموحدين» → «الموحدين», «بالعلاقه» → «العلاقه», «علاقه» → «العلاقه»."""
+    if word.startswith("ال"):
+        return word, word[2:]
+    if word.startswith("لل"):
+        return word, "ال" + word[2:]
+    if word[:1] in "وبفك" and word[1:3] == "ال":
+        return word, word[1:]
+    return word, "ال" + word
 
 
 def _msa_verb(word: str, vocab: SparseBM25) -> tuple[str, str] | None:

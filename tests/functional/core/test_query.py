@@ -44,6 +44,16 @@ def test_answer_type_and_terms(engine: Engine) -> None:
     assert any(t.origin == TermOrigin.FUZZY and t.word == "معوقت" for t in typo.terms)
 
 
+@pytest.mark.parametrize(("question", "typo", "meant"), [
+    ("ما هي تغذيت المرتده", "تغذيت", "تغذ"),  # the lecture writes «التغذيه» only
+    ("من هو مستفيدد الخدمه", "مستفيدد", "مستفيد"),  # «المستفيد»
+])
+def test_a_typo_is_matched_to_the_word_the_lecture_writes_with_its_article(
+        engine: Engine, question: str, typo: str, meant: str) -> None:
+    query = _read(engine, question)
+    assert any(t.origin == TermOrigin.FUZZY and t.word == typo and t.stem == meant for t in query.terms)
+
+
 @pytest.mark.parametrize("question", ["", "   ", "؟؟ !!", "x" * 1001])
 def test_what_cannot_be_searched_says_why(engine: Engine, question: str) -> None:
     unaskable = _read(engine, question)
