@@ -82,6 +82,8 @@ PITCH_SLACK = 1.25  # lines of one paragraph are at most this times the usual pi
 HEADING_SIZE = 1.05
 TITLE_SIZE = 1.3
 MAX_HEADING_WORDS = 15  # a bold or larger line longer than this is emphasis, not a heading
+ZERO_WIDTH = 0.05  # points: a glyph narrower than this has no width of its own
+ZERO_WIDTH_LEAD = 0.25  # points: how far before its neighbour's start it may sit and be first
 MAX_SLIDE_LINES = 60  # lines of a slide drawn on its notes page, at most
 # A page with more line segments than this is a drawing or a chart, not a ruled table; its
 # segments are ignored so the work per page stays proportional to its size.
@@ -328,7 +330,14 @@ def rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
         else:
             result.append([g])
             centre, size = c, g.size
-    return [_with_marks(_without_strays(sorted(row, key=lambda g: g.x0))) for row in result]
+    return [_with_marks(_without_strays(sorted(row, key=_left_edge))) for row in result]
+
+
+def _left_edge(g: Glyph) -> float:
+    """Where a glyph starts, for the left-to-right order. A letter drawn with no width at the
+    left edge of a ligature (the «أ» of «لأ», a tenth of a point right of the lam's start,
+    LibreOffice) is drawn before it: it goes first."""
+    return g.x0 - ZERO_WIDTH_LEAD if g.x1 - g.x0 < ZERO_WIDTH else g.x0
 
 
 def _without_strays(row: list[Glyph]) -> list[Glyph]:

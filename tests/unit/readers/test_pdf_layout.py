@@ -2,7 +2,7 @@
 
 from pdf_glyphs import WIDTH, glyphs
 
-from chatbot.index.readers.pdf_layout import Glyph, Rule, lecture_lines, logical_text, page_lines
+from chatbot.index.readers.pdf_layout import Glyph, Rule, lecture_lines, logical_text, page_lines, rows
 
 PAGE = (0.0, 600.0)
 
@@ -239,3 +239,13 @@ def test_a_table_drawn_without_rules_is_no_pair_of_columns():
         page += glyphs("فصو", x=100, y=700 - 15 * n) + glyphs(f"{n} حلطصم", x=480, y=700 - 15 * n)
     out = lecture_lines(page_lines(page, [], PAGE, 1))
     assert out[1:3] == ["مصطلح 0 | وصف", "- مصطلح 1: وصف: وصف"]  # the header row names the column
+
+
+def test_a_zero_width_letter_at_a_ligatures_left_edge_comes_first():
+    # LibreOffice draws «لأ» as the lam's glyph with a zero-width «أ» a tenth of a point right
+    # of the lam's start: read by start alone, «الأسلوب» came out «األسلوب».
+    drawn = [("ب", 352.9, 363.7), ("و", 363.6, 370.2), ("ل", 370.3, 373.7), ("س", 373.7, 382.9),
+             ("أ", 382.9, 382.9), ("ل", 382.8, 390.1), ("ا", 390.1, 393.6)]
+    glyphs_drawn = [Glyph(text, x0, x1, 700.0, 712.0, 12.0, False) for text, x0, x1 in reversed(drawn)]
+    assert logical_text(rows(glyphs_drawn)[0])[0] == "الأسلوب"
+    assert logical_text(sorted(glyphs_drawn, key=lambda g: g.x0))[0] != "الأسلوب"  # read by start alone
