@@ -105,7 +105,11 @@ _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
 # A bullet, or an arrow students type for one («-> النبض», «=> …», «→ …»). «>>» is left out:
 # notes use it as often for a heading («>> طاقة الحركة» over «-» items, h18) as for an item.
-_BULLET_RE = re.compile(rf"^(?:[-*{BULLETS}]\s+|(?:-{{1,2}}>|={{1,2}}>|[→⇐⇒])\s*)")
+# Word's bullets pasted as plain text are letters of their symbol fonts: «o» (Courier, a
+# second-level bullet; no word of a lecture is «o»), and before Arabic text «§», «Ø», «ü», «v»
+# (Wingdings).
+_BULLET_RE = re.compile(
+    rf"^(?:[-*{BULLETS}]\s+|(?:-{{1,2}}>|={{1,2}}>|[→⇐⇒])\s*|o\s+|[vØü§]\s+(?=[\u0600-\u06ff]))")
 _LATIN_GLOSS_RE = re.compile(r"\(\s*[A-Za-z]")
 _HEADING_END_PUNCT = (".", "..", "،", "؛")
 # Readers join a table's cells with this; a header row over the rows' items heads them.

@@ -335,3 +335,15 @@ def test_a_line_framed_by_marks_is_a_heading(framed: str) -> None:
 @pytest.mark.parametrize("line", ["**الأصول = الخصوم + حقوق الملكية**", "[1] ابن قدامة، المغني", "=========="])
 def test_emphasis_a_reference_or_a_rule_is_no_framed_heading(line: str) -> None:
     assert not any(p.heading == line and p.level == "section" for p in split_passages(f"{line}\nنص الفقرة هنا.\n", "t.txt"))
+
+
+def test_words_bullets_pasted_as_plain_text_are_items() -> None:
+    """Word's second-level bullet pasted into a text file is the letter «o» (its Courier glyph),
+    before Arabic or a formula: the items stay under the bullet that introduces them."""
+    text = ("القسم 3 : الاستجابة القلبية\n• معدل ضربات القلب HR:\n   o بيرتفع قبل ما نبلش التمرين.\n"
+            "   o بيزيد بشكل خطي مع الشدة.\n• النتاج القلبي Q (Cardiac Output):\n   o Q = HR × SV\n"
+            "   o بالراحة تقريباً 5 لتر/دقيقة\n")
+    ps = split_passages(text, "t.txt")
+    holding = [p for p in ps if "Q = HR × SV" in p.text and "5 لتر/دقيقة" in p.text and "النتاج القلبي" in p.text]
+    assert holding and all(len(p.text) < 400 for p in holding)
+    assert not any(p.heading.strip().startswith("o ") and p.level == "section" for p in ps)
