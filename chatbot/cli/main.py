@@ -54,13 +54,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_paths(p: argparse.ArgumentParser) -> None:
+    """--corpus, --index and --no-semantic, before or after the command: a command's parser
+    sets only what it was given (SUPPRESS), so «chatbot --corpus X index» keeps X instead of
+    the command's default wiping it out; the defaults are the main parser's."""
     from chatbot.paths import default_corpus_path, default_index_for
 
     corpus = default_corpus_path()  # argparse formats help with %: a path's own % is doubled
-    p.add_argument("--corpus", type=Path, help=f"folder of lecture files (default: {corpus})".replace("%", "%%"))
-    p.add_argument("--index", type=Path,
+    p.add_argument("--corpus", type=Path, default=argparse.SUPPRESS,
+                   help=f"folder of lecture files (default: {corpus})".replace("%", "%%"))
+    p.add_argument("--index", type=Path, default=argparse.SUPPRESS,
                    help=f"index folder (default: index/ beside the corpus: {default_index_for(corpus)})".replace("%", "%%"))
-    p.add_argument("--no-semantic", action="store_true",
+    p.add_argument("--no-semantic", action="store_true", default=argparse.SUPPRESS,
                    help="words only: no e5 passage vectors (faster builds; same as CHATBOT_SEMANTIC=0)")
 
 
@@ -70,6 +74,7 @@ def _add_chat_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("ar", "en"), default=None,
                    help="language of the TUI's own words (default: CHATBOT_LANG, else ar)")
     _add_paths(p)
+    p.set_defaults(corpus=None, index=None, no_semantic=False)  # the commands' parsers set none
     return p
 
 

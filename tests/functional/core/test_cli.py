@@ -137,3 +137,19 @@ def test_very_long_question_in_batch_stays_one_line(engine, lecture_corpus: Path
     result = run(["ask", "--json", "--batch"], lecture_corpus, BAD_QUESTIONS["very long"] + "\n")
     assert result.returncode == 0 and len(result.stdout.splitlines()) == 1
     assert json.loads(result.stdout)["kind"] == "no_answer"
+
+
+@pytest.mark.parametrize("argv", [
+    ["--corpus", "lectures", "--index", "idx", "--no-semantic", "index"],
+    ["index", "--corpus", "lectures", "--index", "idx", "--no-semantic"],
+    ["--corpus", "lectures", "ask", "--index", "idx", "--no-semantic", "سؤال"],
+])
+def test_path_options_hold_before_or_after_the_command(argv: list[str]) -> None:
+    # A command's own defaults once wiped out options given before it: «chatbot --corpus X
+    # index» indexed the bundled lecture, silently.
+    from chatbot.cli.main import build_parser
+
+    args = build_parser().parse_args(argv)
+    assert (args.corpus, args.index, args.no_semantic) == (Path("lectures"), Path("idx"), True)
+    plain = build_parser().parse_args(["ask", "سؤال"] if "ask" in argv else ["index"])
+    assert (plain.corpus, plain.index, plain.no_semantic) == (None, None, False)
