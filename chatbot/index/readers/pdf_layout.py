@@ -172,31 +172,33 @@ def page_lines(
     by_column = [(row, 0) for row in printed]
     gutter = _gutter([row for row, cells in zip(glyph_rows, printed) if all(c is None for _, c in cells)])
     if gutter is not None:
-        right_first = _right_column_first(glyphs, gutter)
-        # a ruled table across the gutter stays as drawn
-        spanned = [any(c is not None and c[0] < gutter < c[1] for _, c in row) for row in printed]
-        ordered = _in_column_order(glyph_rows, spanned, gutter, right_first)
-        by_column = [
-            ([(piece, _cell(piece, rules)) for piece in _split(row, rules)], column) for row, column in ordered
-        ]
+        by_column = _read_by_column(glyphs, glyph_rows, printed, rules, gutter)
         for column in (1, 2):
-            inside = [p for row, c in by_column if c == column for p, cell in row if cell is None]
-            if inside:
-                side = _edges(inside)
-                regions[column] = (side, _flush_side(inside, side))
+            if inside := [p for row, c in by_column if c == column for p, cell in row if cell is None]:
+                regions[column] = (_edges(inside), _flush_side(inside, _edges(inside)))
     lines: list[Line] = []
     for row, column in by_column:
-        area, flush = regions[column]
+        column_area, flush = regions[column]
         plain = [(p, c) for p, c in row if c is None]
         if len(plain) > 1:  # columns without rules: one table row
-            cells = [_line(p, area, flush, page, None, backwards) for p, _ in plain]
+            cells = [_line(p, column_area, flush, page, None, backwards) for p, _ in plain]
             rtl = sum(c.rtl for c in cells) * 2 >= len(cells)
-            ordered = sorted(cells, key=lambda c: -c.x0 if rtl else c.x0)
-            lines.append(cells[0]._replace(text=" | ".join(c.text for c in ordered if c.text), row=True))
+            in_order = sorted(cells, key=lambda c: -c.x0 if rtl else c.x0)
+            lines.append(cells[0]._replace(text=" | ".join(c.text for c in in_order if c.text), row=True))
         else:
-            lines.extend(_line(p, area, flush, page, c, backwards)._replace(column=column) for p, c in plain)
-        lines.extend(_line(p, area, flush, page, c, backwards) for p, c in row if c is not None)
+            lines.extend(_line(p, column_area, flush, page, c, backwards)._replace(column=column) for p, c in plain)
+        lines.extend(_line(p, column_area, flush, page, c, backwards) for p, c in row if c is not None)
     return _framed_slide(lines)
+
+
+def _read_by_column(
+    glyphs: Sequence[Glyph], glyph_rows: list[list[Glyph]], printed: list, rules: Sequence[Rule], gutter: float
+) -> list[tuple[list, int]]:
+    """A two-column page's rows as (pieces with their cells, column), in reading order; a
+    ruled table's row across the gutter stays as drawn."""
+    spanned = [any(c is not None and c[0] < gutter < c[1] for _, c in row) for row in printed]
+    ordered = _in_column_order(glyph_rows, spanned, gutter, _right_column_first(glyphs, gutter))
+    return [([(piece, _cell(piece, rules)) for piece in _split(row, rules)], column) for row, column in ordered]
 
 
 def _gutter(glyph_rows: Sequence[list[Glyph]]) -> float | None:
