@@ -34,14 +34,18 @@ _YEAR_RE = re.compile(r"\d{3,4}[مه]?")
 # Where one statement ends: a line, or a full stop, question mark or semicolon before a space.
 _SENTENCE_END_RE = re.compile(r"\n|[.!?؟؛](?=\s|$)")
 MEASURE = "measure"
+QUANTITY = "quantity"
 DESCRIBING = "describing"
+# A line this short (a list item, a table row) speaks of its passage's heading: «· الشمسية: 15-25٪»
+# under «معامل السعة» names both.
+MAX_ITEM_WORDS = 8
 MAX_FIGURE_WORDS = 2  # of the question's words a sentence giving its figure must name, at most
 # Number words (normalised): units, tens, hundreds and the large ones, fractions.
 _NUMBER_WORDS = frozenset(normalize(w) for w in (
     "واحد واحدة اثنان اثنين اثنتان ثلاث ثلاثة اربع اربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة "
     "عشر عشرة عشرون عشرين ثلاثون ثلاثين اربعون اربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين "
     "تسعون تسعين مئة مائة مئات مئتين مائتين الف الاف آلاف الفين مليون ملايين مليار مليارات نصف ربع ثلث "
-    "ضعف اضعاف بالمئة بالمائة المئة"
+    "ضعف اضعاف بالمئة بالمائة المئة بضع بضعة"
 ).split())
 # Words a date is given in: centuries, decades, months, «عام 711».
 _DATE_WORDS = frozenset(normalize(w) for w in (
@@ -56,7 +60,7 @@ def _cues() -> list[tuple[tuple[str, ...], AnswerType]]:
     """(opening words, kind), longest first."""
     cues = []
     for kind, phrase in _entries():
-        if kind not in (MEASURE, DESCRIBING):
+        if kind not in (MEASURE, DESCRIBING, QUANTITY):
             cues.append((tuple(words(phrase)), AnswerType(kind)))
     return sorted(cues, key=lambda c: -len(c[0]))
 
@@ -82,7 +86,13 @@ def expected_answer_type(question: str) -> AnswerType | None:
             if kind in (AnswerType.PERSON, AnswerType.PLACE) and _asks_description(ws[len(cue):]):
                 return None
             return kind
-    return None
+    return AnswerType.NUMBER if not _quantity().isdisjoint(ws) else None
+
+
+@lru_cache(maxsize=1)
+def _quantity() -> frozenset[str]:
+    """Words asking how many or how much wherever they stand («يتسع بكم سنتيمتر»)."""
+    return frozenset(phrase for kind, phrase in _entries() if kind == QUANTITY)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +119,7 @@ def _asks_condition(rest: tuple[str, ...]) -> bool:
     return we_do or dialect
 
 
-def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER) -> bool:
+def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER, heading: str = "") -> bool:
     """Whether ``text`` holds what a date (a year, a century, a month) or a number (digits, a
     number word) is given in, which the question does not already hold, in a sentence naming
     half of what the question asks about, or two of its words for a longer question (its
@@ -122,9 +132,12 @@ def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER) -
     need = min(MAX_FIGURE_WORDS, (len(about) + 1) // 2)
     figure = _is_date if kind == AnswerType.DATE else _is_number
     unnumbered = "\n".join(strip_marker(line) for line in text.splitlines())  # «5/ الأسباب…» gives no 5
+    subject = about & {light_stem(w) for w in content_words(heading)}
     for sentence in _SENTENCE_END_RE.split(unnumbered):
         ws = words(sentence)
         named = about & {light_stem(w) for w in content_words(sentence)}
+        if len(ws) <= MAX_ITEM_WORDS:
+            named |= subject  # «· الشمسية: 15-25٪» under «معامل السعة»
         if any(figure(w) and w not in asked for w in ws) and len(named) >= need:
             return True
     return False

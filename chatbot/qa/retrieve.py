@@ -640,13 +640,14 @@ def _within(passage: int, passages: Sequence[Passage]) -> list[int]:
 def _gives_answer_type(query: Query, index: StoredIndex, passage: int, held: float, settings: Settings) -> bool:
     """False when the question asks for a person, date, number or place and the passage shows
     no such thing (a figure for a date or a number, a list for «كم نوعا») while holding less of
-    the question (``held``, its share of the question's words) than ``settings.factoid_held``."""
+    the question (``held``, its share of the question's words) than ``settings.factoid_held``
+    (a number must be shown)."""
     kind = query.answer_type
     if kind is None:
         return True
     if kind in (AnswerType.DATE, AnswerType.NUMBER):
         following = index.passages[passage + 1] if passage + 1 < len(index.passages) else None
         listed = kind == AnswerType.NUMBER and following is not None and following.parent == passage
-        if listed or has_figure(index.passages[passage].text, query.text, kind):
+        if listed or has_figure(index.passages[passage].text, query.text, kind, index.passages[passage].heading):
             return True
-    return held >= settings.factoid_held[kind]
+    return kind in settings.factoid_held and held >= settings.factoid_held[kind]

@@ -101,6 +101,11 @@ def test_support_grows_with_the_evidence() -> None:
         ("مين بنى تاج محل ولشو", None),
         ("من اكتشف البنسلين ومتى", AnswerType.PERSON),
         ("ما هي الذاكرة", None),
+        # «how many» wherever it stands, across dialects
+        ("البحر الأحمر يتسع بكم سنتيمتر في السنة؟", AnswerType.NUMBER),
+        ("قديش بتتحرك الصفائح بالسنة", AnswerType.NUMBER),
+        ("الطبقات كام واحدة", AnswerType.NUMBER),
+        ("ما الفرق بين الكم والكيف", None),
     ],
 )
 def test_expected_answer_type(question: str, kind: AnswerType | None) -> None:
@@ -161,6 +166,21 @@ def test_a_summary_heading(heading: str, expected: bool) -> None:
     ("- عدد البائعين والمشترين في السوق.", False)])
 def test_a_passage_that_asks(text: str, expected: bool) -> None:
     assert _asks(text) is expected
+
+
+def test_a_short_line_speaks_of_its_heading() -> None:
+    """A list item or table row gives its figure for what its heading names; a sentence does
+    not borrow the heading's words."""
+    question = "كم معامل السعة لمحطات الطاقة الشمسية"
+    heading = "معامل السعة (Capacity Factor)"
+    assert has_figure("· الشمسية: 15-25٪ تقريبا", question, heading=heading)
+    assert not has_figure("· الشمسية: 15-25٪ تقريبا", question)
+    long_line = "وتنتشر محطات الطاقة في الصحراء لان الشمس فيها قوية طوال العام وتنتج 300 يوم مشمس في كل عام"
+    assert not has_figure(long_line.replace("الطاقة", "").replace("الشمس ", ""), question, heading=heading)
+
+
+def test_a_few_is_a_figure() -> None:
+    assert has_figure("تتحرك الصفائح بسرعة بضع سنتيمترات بالسنة.", "قديش بتتحرك الصفائح بالسنة")
 
 
 def test_a_list_number_is_no_figure() -> None:
