@@ -1,0 +1,34 @@
+"""«كم …» on a lecture's own topic is answered by a passage that gives a figure, and declined by
+one that only names what is counted, however many of the question's words it holds."""
+
+from pathlib import Path
+
+from chatbot.qa.engine import open_engine
+
+LECTURE = """# طاقة الشمس
+## محطات الطاقة الشمسية
+تحول محطات الطاقة الشمسية ضوء الشمس الى كهرباء بواسطة الالواح الكهروضوئية، وتبنى المحطات في المناطق المشمسة.
+## معامل السعة
+- الشمسية: 15-25٪ تقريبا
+- الرياح: 25-45٪ تقريبا
+## صيانة الالواح
+تنظف الالواح من الغبار دوريا لان الغبار يقلل انتاج الالواح، وتفحص التوصيلات الكهربائية.
+"""
+
+
+def _engine(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "solar.md").write_text(LECTURE, encoding="utf-8")
+    return open_engine(corpus, tmp_path / "index", semantic=False)
+
+
+def test_a_figure_in_an_item_answers_how_many(tmp_path: Path) -> None:
+    reply = _engine(tmp_path).ask("كم معامل السعة للطاقة الشمسية")
+    assert reply.answer is not None and "15-25" in reply.answer.passage.text
+
+
+def test_no_figure_no_count(tmp_path: Path) -> None:
+    """Every word of «كم عدد المحطات الشمسية» is in the first section, but no number."""
+    reply = _engine(tmp_path).ask("كم عدد محطات الطاقة الشمسية")
+    assert reply.answer is None
