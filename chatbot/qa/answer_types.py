@@ -148,4 +148,6 @@ def _is_date(word: str) -> bool:
 
 
 def _is_number(word: str) -> bool:
-    return bool(_DIGITS_RE.fullmatch(word)) or word in _NUMBER_WORDS or word.startswith("ال") and word[2:] in _NUMBER_WORDS
+    """Digits or a number word, with the article or «و» («الثلاثة», «واربعة»)."""
+    bare = word[1:] if word.startswith("و") and word[1:] in _NUMBER_WORDS else word
+    return bool(_DIGITS_RE.fullmatch(bare)) or bare in _NUMBER_WORDS or bare.startswith("ال") and bare[2:] in _NUMBER_WORDS

@@ -105,6 +105,8 @@ def test_support_grows_with_the_evidence() -> None:
         ("البحر الأحمر يتسع بكم سنتيمتر في السنة؟", AnswerType.NUMBER),
         ("قديش بتتحرك الصفائح بالسنة", AnswerType.NUMBER),
         ("الطبقات كام واحدة", AnswerType.NUMBER),
+        ("شكد مدة السبرنت", AnswerType.NUMBER),
+        ("فوقاش تأسست الجامعة", AnswerType.DATE),
         ("ما الفرق بين الكم والكيف", None),
     ],
 )
@@ -182,6 +184,7 @@ def test_a_short_line_speaks_of_its_heading() -> None:
 
 def test_a_few_is_a_figure() -> None:
     assert has_figure("تتحرك الصفائح بسرعة بضع سنتيمترات بالسنة.", "قديش بتتحرك الصفائح بالسنة")
+    assert has_figure("تستمر السبرنت بين اسبوع واربعة اسابيع.", "شكد مدة السبرنت")  # «و» + a number word
 
 
 def test_a_list_number_is_no_figure() -> None:
