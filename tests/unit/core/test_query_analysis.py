@@ -85,6 +85,7 @@ def test_support_grows_with_the_evidence() -> None:
     assert model.probability(weak._replace(coverage=0.9)) > model.probability(weak)
     assert model.probability(weak._replace(held=0.9, count=4)) > model.probability(weak)
     assert model.probability(weak._replace(answer_type=False)) < model.probability(weak)
+    assert model.probability(weak._replace(factoid=True)) < model.probability(weak)  # «متى …», «كم …»
 
 
 @pytest.mark.parametrize(
