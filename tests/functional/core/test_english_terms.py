@@ -3,7 +3,7 @@ writes for it (chatbot/text/data/english.txt), one way only."""
 
 from pathlib import Path
 
-from chatbot.qa.engine import open_engine
+from lecture_files import engine_over
 from chatbot.qa.query import TermOrigin, read_query
 
 SECURITY = """# أمن الشبكات
@@ -17,10 +17,7 @@ SECURITY = """# أمن الشبكات
 
 
 def _engine(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "security.md").write_text(SECURITY, encoding="utf-8")
-    return open_engine(corpus, tmp_path / "index", semantic=False)
+    return engine_over(tmp_path, "security.md", SECURITY)
 
 
 def test_an_english_term_finds_the_lectures_arabic_word(tmp_path: Path) -> None:

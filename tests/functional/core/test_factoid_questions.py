@@ -3,7 +3,7 @@ one that only names what is counted, however many of the question's words it hol
 
 from pathlib import Path
 
-from chatbot.qa.engine import open_engine
+from lecture_files import engine_over
 
 LECTURE = """# طاقة الشمس
 ## محطات الطاقة الشمسية
@@ -17,10 +17,7 @@ LECTURE = """# طاقة الشمس
 
 
 def _engine(tmp_path: Path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "solar.md").write_text(LECTURE, encoding="utf-8")
-    return open_engine(corpus, tmp_path / "index", semantic=False)
+    return engine_over(tmp_path, "solar.md", LECTURE)
 
 
 def test_a_figure_in_an_item_answers_how_many(tmp_path: Path) -> None:
