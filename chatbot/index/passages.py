@@ -101,6 +101,7 @@ _FRAMED_RE = re.compile(
     r"|(?P<run>(?P<mark>[=\-*~★☆◆◇❖■□])(?P=mark)+)\s+(?P<text>.*?)\s+(?P=run))$"
 )
 _UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
+_COLUMNS_RE = re.compile(r"\S {3,}\S")  # words set apart in columns by runs of spaces
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
 # A bullet, or an arrow students type for one («-> النبض», «=> …», «→ …»). «>>» is left out:
@@ -196,19 +197,25 @@ def _underlined(lines: list[_Line]) -> list[_Line]:
     """A short line standing alone and underlined with «=====» or «-----» is a heading (of level
     1 or 2, as in Markdown), and its underline a blank line: notes typed in a plain editor mark
     headings so. Under a block of lines (a summary's opening «المادة: … / المحاضر: …»), the
-    rule closes the block: it heads nothing."""
+    rule closes the block: it heads nothing; nor does it head a row set in columns (an
+    account's «صافي الربح      17,000» or «(22,000)» over its sum rule)."""
     out = list(lines)
     for i in range(1, len(out)):
         m = _UNDERLINE_RE.match(out[i].raw)
         above = out[i - 1]
         alone = i == 1 or out[i - 2].kind == LineKind.BLANK
         if m and alone and above.kind in (LineKind.TEXT, LineKind.NUMBERED, LineKind.ORDINAL) and _is_heading_like(
-                _clean(above.raw)):
+                _clean(above.raw)) and _is_label(above.raw):
             out[i - 1] = above._replace(kind=LineKind.HEADING, value=1 if m.group(1)[0] == "=" else 2)
             out[i] = out[i]._replace(kind=LineKind.BLANK, raw="")
         elif m and (above.kind == LineKind.BLANK or not alone):
             out[i] = out[i]._replace(kind=LineKind.BLANK, raw="")  # a rule between parts, not text
     return out
+
+
+def _is_label(line: str) -> bool:
+    """Words, not a figure («(22,000)») or a row set in columns by runs of spaces."""
+    return bool(re.search(r"[^\W\d_]", line)) and not _COLUMNS_RE.search(line.strip())
 
 
 def _is_heading_like(line: str) -> bool:

@@ -306,6 +306,22 @@ def test_a_line_underlined_with_equals_or_dashes_is_a_heading() -> None:
     assert not any("=====" in p.text or "-----" in p.text for p in ps)
 
 
+def test_a_sum_rule_under_an_account_heads_nothing() -> None:
+    """An account laid out in columns rules its figures off before the total: «(22,000)» and
+    «صافي الربح      17,000» over «--------» / «========» are rows, not headings."""
+    text = ("7-2 قائمة الدخل\n"
+            "    الإيرادات: المبيعات                          39,000\n"
+            "    (-) المصروفات                               (22,000)\n"
+            "                                                --------\n"
+            "    صافي الربح                                   17,000\n"
+            "                                                ========\n\n"
+            "7-3 الفرق بين القائمتين\n"
+            "قائمة الدخل تغطي فترة، وقائمة المركز المالي صورة في تاريخ محدد.\n")
+    ps = split_passages(text, "t.txt")
+    assert [p.heading for p in ps if p.level == "section"] == ["7-2 قائمة الدخل", "7-3 الفرق بين القائمتين"]
+    assert all(len(p.section) == 1 for p in ps)
+
+
 def test_a_rule_under_a_block_of_lines_heads_nothing() -> None:
     """A summary's opening block closed by «=====» is no heading over the whole file (its last
     line would be every passage's title); a framed line («=====» above and below) is one."""
