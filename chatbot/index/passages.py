@@ -94,15 +94,17 @@ MAX_SHEET_QUESTION_WORDS = 30
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
 # A heading set apart by marks on both sides, as notes typed without styles write one: brackets
 # («[[ مقدمة ]]», «【 التحيز 】», «<< الصرف >>») or a run of one mark, spaced from the text
-# («== قانون نيوتن ==», «-- الأصوات --», «** البناء الضوئي **»; Markdown's «**bold**» is emphasis).
+# («== قانون نيوتن ==», «-- الأصوات --», «** البناء الضوئي **», «⭐ المبيدات ⭐»; Markdown's
+# «**bold**» is emphasis).
 _FRAMES = {"[": "]", "[[": "]]", "【": "】", "〖": "〗", "《": "》", "〔": "〕", "((": "))", "<<": ">>", "{": "}"}
 _FRAMED_RE = re.compile(
     r"^(?:(?P<open>\[\[?|【|〖|《|〔|\(\(|<<|\{)\s*(?P<inside>.*?)\s*(?P<close>\]\]?|】|〗|》|〕|\)\)|>>|\})"
-    r"|(?P<run>(?P<mark>[=\-*~★☆◆◇❖■□])(?P=mark)+)\s+(?P<text>.*?)\s+(?P=run))$"
+    r"|(?P<run>(?:[⭐🌟✨]\ufe0f?)+|(?P<mark>[=\-*~★☆◆◇❖■□])(?P=mark)+)\s+(?P<text>.*?)\s+(?P=run))$"
 )
 _UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 _COLUMNS_RE = re.compile(r"\S {3,}\S")  # words set apart in columns by runs of spaces
-_NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*")
+# «1/ …», «2) …», «(3) …», and chat notes' keycap digits «4️⃣ …».
+_NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*|^(\d)\ufe0f?\u20e3\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
 # A bullet, or an arrow students type for one («-> النبض», «=> …», «→ …»). «>>» is left out:
 # notes use it as often for a heading («>> طاقة الحركة» over «-» items, h18) as for an item.
@@ -176,7 +178,7 @@ def _classify(number: int, raw: str) -> _Line:
     if _SHEET_QUESTION_RE.match(line) and len(line.split()) <= MAX_SHEET_QUESTION_WORDS:
         return _Line(number, raw, LineKind.SUBHEADING, 0)
     if m := _NUMBERED_RE.match(line):
-        return _Line(number, raw, LineKind.NUMBERED, int(m.group(1) or m.group(2)))
+        return _Line(number, raw, LineKind.NUMBERED, int(m.group(1) or m.group(2) or m.group(3)))
     if _LETTERED_RE.match(line):
         return _Line(number, raw, LineKind.LETTERED, 0)
     if _BULLET_RE.match(line):

@@ -368,3 +368,13 @@ def test_words_bullets_pasted_as_plain_text_are_items() -> None:
     assert any(all(s in p.text for s in ("تلات أنظمة", "الفوسفاجين", "الجلايكولزي", "الأكسدة")) for p in ps)
     assert any(all(s in p.text for s in ("النتاج القلبي", "Q = HR × SV", "5 لتر")) for p in ps)
     assert not any(p.heading.strip().startswith("o ") and p.level == "section" for p in ps)
+
+
+def test_chat_notes_star_headings_and_keycap_numbers() -> None:
+    """Notes typed on a phone frame headings in «⭐ … ⭐» and number items with keycap digits."""
+    text = ("⭐ عناصر المكافحة المتكاملة ⭐\n"
+            "1️⃣ المكافحة الزراعية:\n✅ الدورة الزراعية.\n✅ الحرث العميق.\n"
+            "2️⃣ المكافحة الحيوية:\n✅ المفترسات: مثل الدعسوقة.\n")
+    ps = split_passages(text, "t.txt")
+    assert [(p.level, p.first, p.last) for p in ps] == [("section", 1, 6), ("item", 2, 4), ("item", 5, 6)]
+    assert strip_marker(ps[1].heading) == "المكافحة الزراعية:"
