@@ -36,8 +36,8 @@ _SENTENCE_END_RE = re.compile(r"\n|[.!?؟؛](?=\s|$)")
 MEASURE = "measure"
 QUANTITY = "quantity"
 DESCRIBING = "describing"
-# A line this short (a list item, a table row) speaks of its passage's heading: «· الشمسية: 15-25٪»
-# under «معامل السعة» names both.
+# A sentence this short (a list item, a table row) speaks of its passage's heading:
+# «· الشمسية: 15-25٪» under «معامل السعة» names both.
 MAX_ITEM_WORDS = 8
 MAX_FIGURE_WORDS = 2  # of the question's words a sentence giving its figure must name, at most
 # Number words (normalised): units, tens, hundreds and the large ones, fractions.
