@@ -103,6 +103,7 @@ _FRAMED_RE = re.compile(
 )
 _UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 _COLUMNS_RE = re.compile(r"\S {3,}\S")  # words set apart in columns by runs of spaces
+_LETTER_RE = re.compile(r"[^\W\d_]")
 # «1/ …», «2) …», «(3) …», and chat notes' keycap digits «4️⃣ …».
 _NUMBERED_RE = re.compile(r"^\(?(\d{1,3})\s*[/.)\-–]\s*|^\((\d{1,3})\)\s*|^(\d)\ufe0f?\u20e3\s*")
 _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصقرشتثخذضظغ])\s*[/)\-–]\s*")
@@ -192,7 +193,7 @@ def _framed(line: str) -> str | None:
     if m is None or (m["open"] and _FRAMES[m["open"]] != m["close"]):
         return None
     text = m["inside"] if m["open"] else m["text"]
-    return text if re.search(r"[^\W\d_]", text) and _is_heading_like(text) else None
+    return text if _LETTER_RE.search(text) and _is_heading_like(text) else None
 
 
 def _underlined(lines: list[_Line]) -> list[_Line]:
@@ -217,7 +218,7 @@ def _underlined(lines: list[_Line]) -> list[_Line]:
 
 def _is_label(line: str) -> bool:
     """Words, not a figure («(22,000)») or a row set in columns by runs of spaces."""
-    return bool(re.search(r"[^\W\d_]", line)) and not _COLUMNS_RE.search(line.strip())
+    return bool(_LETTER_RE.search(line)) and not _COLUMNS_RE.search(line.strip())
 
 
 def _is_heading_like(line: str) -> bool:

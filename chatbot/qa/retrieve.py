@@ -651,8 +651,9 @@ def _gives_answer_type(query: Query, index: StoredIndex, passage: int, held: flo
     if kind is None:
         return True
     if kind in (AnswerType.DATE, AnswerType.NUMBER):
+        p = index.passages[passage]
         following = index.passages[passage + 1] if passage + 1 < len(index.passages) else None
         listed = kind == AnswerType.NUMBER and following is not None and following.parent == passage
-        if listed or has_figure(index.passages[passage].text, query.text, kind, index.passages[passage].heading):
+        if listed or has_figure(p.text, query.text, kind, p.heading):
             return True
     return kind in settings.factoid_held and held >= settings.factoid_held[kind]
