@@ -306,7 +306,8 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
                 nxt.kind == LineKind.LETTERED or (nxt.kind == LineKind.NUMBERED and nxt.value == 1 and line.value != 0)
             )
             continues = line.value == last_item + 1
-            heading_like = _is_heading_like(strip_marker(line.raw))
+            # A table row opening with a figure («25 - 29.9 | زيادة في الوزن») is a row, not a heading.
+            heading_like = _is_heading_like(strip_marker(line.raw)) and _CELL_SEPARATOR not in line.raw
             if heading_like and (opens_list or not continues):
                 kind = LineKind.SUBHEADING
                 last_item = 0
@@ -343,7 +344,9 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             heads_block = (_ends_with_colon(line.raw) and adjacent and nxt.kind == LineKind.TEXT
                            and bool(resolved) and resolved[-1].kind == LineKind.BLANK)
             heads = (heads_list and not after_heading) or is_title or over_paragraph or heads_block
-            if table_header or (short and heads):
+            # A table's first row may head it; a later one (under an ASCII rule «-----|-----») is a row.
+            in_table = bool(resolved) and resolved[-1].number == line.number - 1 and "|" in resolved[-1].raw
+            if (table_header or (short and heads)) and not (in_table and _CELL_SEPARATOR in line.raw):
                 kind = LineKind.TITLE if is_title and not heads_list and not table_header else LineKind.SUBHEADING
                 last_item = 0
                 headed = headed or kind == LineKind.TITLE
@@ -405,6 +408,10 @@ class _Builder:
             return top.depth + 1
         if _names_aspect(line) and top.line is not None and _names_aspect(top.line) and _holds_aspects(self.stack[-2]):
             return top.depth
+        # A table's header row heads the table within the open section («6. مقارنة بين …» and
+        # «يلخص الجدول التالي:» over «وجه المقارنة | …»): a table is part of a section, not a topic.
+        if _CELL_SEPARATOR in line.raw and top.line is not None and _CELL_SEPARATOR not in top.line.raw:
+            return top.depth + 1
         if line.kind == LineKind.TITLE:
             return 1
         if line.kind == LineKind.HEADING:
@@ -448,18 +455,29 @@ class _Builder:
             self.blank_since_item = False
         elif self.in_list and self.blank_since_item:
             # Text after a list and a blank line is no longer the last item's explanation:
-            # it closes the section (e.g. the lecture's closing words).
+            # it closes the section (e.g. the lecture's closing words), up to a Markdown
+            # heading, whose section runs to the next one: there it is a paragraph of that
+            # heading («### ثالثاً: …» over «**الخصائص:**», its list, then text).
             self._close_to_root()
             self.in_list = False
             node = self.stack[-1]
         node.body.append(line)
 
     def _close_to_root(self) -> None:
+        """Close the open headings, except a Markdown one, under which what follows is a paragraph."""
+        while len(self.stack) > 1 and self.stack[-1].line is not None and self.stack[-1].line.kind != LineKind.HEADING:
+            self._close(self.stack.pop())
+        if len(self.stack) > 1 and self.stack[-1].line is not None:
+            top = self.stack[-1]
+            top.parent_of_any = True
+            self.stack.append(_Node(None, top.depth + 1, top.path, len(self.fed)))
+
+    def _close_all(self) -> None:
         while len(self.stack) > 1:
             self._close(self.stack.pop())
 
     def finish(self) -> list[Passage]:
-        self._close_to_root()
+        self._close_all()
         self._close(self.stack[0])
         self.passages.sort(key=lambda p: (p.first, p.level != Level.SECTION, p.last))
         # Parents are looked up after sorting, by span.
@@ -479,14 +497,17 @@ class _Builder:
         self._titled([node.line] + body, node.path, Level.SECTION, in_items)
         for item in items:
             self._titled(item, node.path, Level.ITEM, set())
-        if node.parent_of_any and node.line.kind == LineKind.SUBHEADING and _introduces(node.line):
-            self._introduction(node)  # its text and its aspects («خصائصها::»), read as one
+        # Its text and its aspects («خصائصها::»), or the table its last line announces
+        # («يلخص الجدول التالي:»), read as one.
+        announces = _introduces(node.line) or (_plain(body[-1]) and _ends_with_colon(body[-1].raw))
+        if node.parent_of_any and node.line.kind == LineKind.SUBHEADING and announces:
+            self._introduction(node)
 
     def _introduction(self, node: _Node) -> None:
         """A colon heading over sub-sections («العوامل المؤثرة على الامتصاص:» over «- خصائص
         الدواء:» and «- خصائص المريض:», or «توصيل المقاومات على التوالي:-» over a line and
-        «خصائصها::») is also a section of them all when they are short: a question about the
-        whole finds it in one passage."""
+        «خصائصها::»), or a heading whose text ends announcing them, is also a section of them
+        all when they are short: a question about the whole finds it in one passage."""
         end = len(self.fed)
         words = self.words_before[end] - self.words_before[node.start]
         if end - node.start <= MAX_PASSAGE_WORDS and words <= MAX_PASSAGE_WORDS:

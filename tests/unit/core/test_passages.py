@@ -322,6 +322,51 @@ def test_a_sum_rule_under_an_account_heads_nothing() -> None:
     assert all(len(p.section) == 1 for p in ps)
 
 
+def test_a_table_belongs_to_the_section_that_introduces_it() -> None:
+    """A Word table's header row heads the table inside the open section: «6. مقارنة …» and its
+    «يلخص الجدول التالي:» stay the table's section, so its comparison is one passage."""
+    text = ("5. احتكار القلة\nسوق فيها عدد قليل من المنشآت الكبيرة يعتمد بعضها على بعض.\n\n"
+            "6. مقارنة بين المنافسة الكاملة والاحتكار\nيلخص الجدول التالي أهم أوجه الاختلاف:\n\n"
+            "وجه المقارنة | المنافسة الكاملة | الاحتكار\n"
+            "- عدد البائعين: المنافسة الكاملة: عدد كبير | الاحتكار: بائع واحد\n"
+            "- السيطرة على السعر: المنافسة الكاملة: متلقية للسعر | الاحتكار: صانع للسعر\n")
+    ps = split_passages(text, "t.txt")
+    table = next(p for p in ps if p.heading == "وجه المقارنة | المنافسة الكاملة | الاحتكار")
+    assert table.section == ("6. مقارنة بين المنافسة الكاملة والاحتكار", table.heading)
+    spans = [(p.first, p.last) for p in ps if p.heading == "6. مقارنة بين المنافسة الكاملة والاحتكار"]
+    assert spans == [(4, 5), (4, 9)]
+
+
+def test_rows_of_a_table_typed_with_ascii_rules_are_rows() -> None:
+    """In a table typed in a plain editor, a row opening with a figure («18.5 - 24.9 | …») is no
+    numbered heading, and a row under the «-----|-----» rule heads nothing: no row is lost."""
+    text = ("مقدمة\nمؤشر كتلة الجسم مقياس بسيط يستخدم لتقدير ما إذا كان وزن الشخص مناسباً لطوله عند البالغين.\n\n"
+            "تصنيف منظمة الصحة العالمية للبالغين:\n"
+            " قيمة BMI         | التصنيف\n"
+            "------------------|-------------------\n"
+            " أقل من 18.5      | نقص الوزن (نحافة)\n"
+            " 18.5 - 24.9      | وزن طبيعي\n"
+            " 25 - 29.9        | زيادة في الوزن\n"
+            " 30 فأكثر         | سمنة\n")
+    ps = split_passages(text, "t.txt")
+    assert [(p.heading, p.first, p.last) for p in ps if p.level == "section"] == [
+        ("مقدمة", 1, 2), ("تصنيف منظمة الصحة العالمية للبالغين:", 4, 10)]
+    assert any("وزن طبيعي" in p.text and p.level == "item" for p in ps)
+
+
+def test_text_after_a_list_stays_under_its_markdown_heading() -> None:
+    """A Markdown heading's section runs to the next heading: text after a bold label's list is a
+    paragraph of it, and the next bold label stands under it too."""
+    text = ("### ثالثاً: العمارة الرومانية\n\nأخذ الرومان كثيراً من الإغريق لكنهم كانوا مهندسين عمليين.\n\n"
+            "**الخصائص:**\n- استخدام القوس نصف الدائري.\n- القبو والقبة.\n\n"
+            "امتاز الرومان أيضاً بالهندسة المدنية فقد بنوا شبكة طرق مرصوفة.\n\n"
+            "**أهم المباني:**\n- البانثيون في روما.\n- الكولوسيوم.\n")
+    ps = split_passages(text, "t.md")
+    top = "### ثالثاً: العمارة الرومانية"
+    assert {p.section for p in ps} == {(top,), (top, "**الخصائص:**"), (top, "**أهم المباني:**")}
+    assert any(p.level == "paragraph" and p.section == (top,) and "الهندسة المدنية" in p.text for p in ps)
+
+
 def test_a_rule_under_a_block_of_lines_heads_nothing() -> None:
     """A summary's opening block closed by «=====» is no heading over the whole file (its last
     line would be every passage's title); a framed line («=====» above and below) is one."""
