@@ -108,14 +108,15 @@ def _asks_description(rest: tuple[str, ...]) -> bool:
 def _asks_condition(rest: tuple[str, ...]) -> bool:
     """«متى نستخدم …», «متى يحدث …», «امتى بيستخدم …»: a present-tense verb after «when» asks
     in what case, not at what date. Told by its prefix: «ي», or «ن» / dialect «بي، بت، بن» on a
-    longer word (the perfect «نشر», «نشأت» keeps its date)."""
+    longer word (the perfect «نشر», «نشأت», «بنيت» keeps its date)."""
     verb = rest[0] if rest else ""
     if verb.startswith("ي"):
         return len(verb) >= 3  # «يصل», «يحدث»
     if len(verb) < 4:
         return False
     we_do = verb.startswith("ن") and not verb.endswith("ت")  # «نستخدم», not «نشأت»
-    dialect = verb[0] == "ب" and verb[1] in "يتن"  # «بيستخدم», «بتحصل», «بنقول»
+    # «بيستخدم», «بتحصل», «بنقول»; not the passive «بنيت»
+    dialect = verb[0] == "ب" and verb[1] in "يتن" and not (verb[1] == "ن" and verb.endswith("يت"))
     return we_do or dialect
 
 

@@ -96,6 +96,7 @@ def test_support_grows_with_the_evidence() -> None:
         ("متى نستخدم الوسيط بدل الوسط الحسابي", None),  # in what case, not at what date
         ("متى يحدث الخسوف القمري", None),
         ("امتى بيستخدموا نموذج الشلال", None),
+        ("متى بنيت مدينة بغداد", AnswerType.DATE),
         ("كم عدد مراحل الذاكرة", AnswerType.NUMBER),
         ("مين اكتشف الدورة الدموية", AnswerType.PERSON),
         ("منو زرياب وشلون وصل الأندلس", None),  # who, and then how: the reply describes
