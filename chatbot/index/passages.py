@@ -323,8 +323,15 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             in_list = bool(resolved) and resolved[-1].kind == LineKind.BULLET and (
                 resolved[-1].number == line.number - 1 and _indent(resolved[-1]) == _indent(line))
             sub_items = in_list and list_follows and _indent(nxt) > _indent(line)
-            if _ends_with_colon(label) and _is_heading_like(_clean(label)) and (list_follows or not headed) \
-                    and not sub_items:
+            # «• الترويب والتلبيد» over «=> …» items: a bullet standing after a blank line over a
+            # list of another mark heads it (notes whose bullets are the topics, arrows the points).
+            opens_other_list = (
+                (not resolved or resolved[-1].kind == LineKind.BLANK) and list_follows
+                and nxt.kind == LineKind.BULLET and nxt.number == line.number + 1
+                and _indent(nxt) == _indent(line) and _clean(nxt.raw)[:1] != _clean(line.raw)[:1]
+            )
+            if ((_ends_with_colon(label) and (list_follows or not headed)) or opens_other_list) \
+                    and _is_heading_like(_clean(label)) and not sub_items:
                 kind = LineKind.SUBHEADING
                 last_item = 0
         elif kind == LineKind.TEXT and nxt is not None:

@@ -367,6 +367,19 @@ def test_text_after_a_list_stays_under_its_markdown_heading() -> None:
     assert any(p.level == "paragraph" and p.section == (top,) and "الهندسة المدنية" in p.text for p in ps)
 
 
+def test_a_bullet_over_a_list_of_another_mark_heads_it() -> None:
+    """Notes whose bullets are the topics and arrows (or other bullets) the points: «• X» after a
+    blank line over «=> …» heads them; a list of one mark stays a list."""
+    text = ("• مصادر المياه\n=> المياه السطحية: الانهار والبحيرات.\n=> المياه الجوفية: الابار والينابيع.\n"
+            "يعني هون المهم: الجوفية بدها معالجة اقل.\n\n"
+            "• الترويب والتلبيد (Coagulation)\n=> الجسيمات الغروية صغيرة وعليها شحنة سالبة.\n"
+            "=> المروب يعادل الشحنة.\n\n"
+            "- الشبة\n- كلوريد الحديديك\n")
+    ps = split_passages(text, "t.txt")
+    assert [p.heading for p in ps if p.level == "section"] == ["• مصادر المياه", "• الترويب والتلبيد (Coagulation)"]
+    assert not any(p.heading == "- الشبة" and p.level == "section" for p in ps)
+
+
 def test_a_rule_under_a_block_of_lines_heads_nothing() -> None:
     """A summary's opening block closed by «=====» is no heading over the whole file (its last
     line would be every passage's title); a framed line («=====» above and below) is one."""
