@@ -18,7 +18,7 @@ from chatbot.index.passages import strip_marker
 from chatbot.text.arabic import content_words, light_stem, normalize, words
 from chatbot.text.resources import data_lines
 
-__all__ = ["AnswerType", "expected_answer_type", "has_figure"]
+__all__ = ["AnswerType", "expected_answer_type", "has_figure", "names_counted"]
 
 
 class AnswerType(StrEnum):
@@ -142,6 +142,14 @@ def has_figure(text: str, question: str, kind: AnswerType = AnswerType.NUMBER, h
         if any(figure(w) and w not in asked for w in ws) and len(named) >= need:
             return True
     return False
+
+
+def names_counted(heading: str, question: str) -> bool:
+    """Whether a heading over a list names what «كم …» counts, so its items are the count
+    («كم عدد مراحل الحكومة» and «مراحل الحكومة الالكترونيه:»), not any list («كم عدد الابقار»
+    over «علامات الشياع:»)."""
+    about = {light_stem(w) for w in content_words(question)} - _measures()
+    return not about.isdisjoint(light_stem(w) for w in content_words(heading))
 
 
 def _is_date(word: str) -> bool:

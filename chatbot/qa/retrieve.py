@@ -27,7 +27,7 @@ from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem, stem_c
 from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, other_persons, word_set, words
 from chatbot.index.bm25 import SparseBM25
 from chatbot.index.passages import Passage, strip_marker
-from chatbot.qa.answer_types import AnswerType, has_figure
+from chatbot.qa.answer_types import AnswerType, has_figure, names_counted
 from chatbot.qa.query import Intent, Query, QueryTerm, TermOrigin
 from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.text.spelling import Speller
@@ -658,13 +658,14 @@ def _within(passage: int, passages: Sequence[Passage]) -> list[int]:
 
 def _shows_answer_type(query: Query, index: StoredIndex, passage: int) -> bool:
     """The question asks for a date or a number and the passage shows one (a figure, or a list
-    for «كم نوعا»)."""
+    under a heading naming what «كم …» counts)."""
     kind = query.answer_type
     if kind not in (AnswerType.DATE, AnswerType.NUMBER):
         return False
     p = index.passages[passage]
     following = index.passages[passage + 1] if passage + 1 < len(index.passages) else None
-    listed = kind == AnswerType.NUMBER and following is not None and following.parent == passage
+    listed = (kind == AnswerType.NUMBER and following is not None and following.parent == passage
+              and names_counted(p.heading, query.text))
     return listed or has_figure(p.text, query.text, kind, p.heading)
 
 

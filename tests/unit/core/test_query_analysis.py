@@ -6,7 +6,7 @@ import pytest
 from chatbot.index.analysis import corpus_stems, indexed_stem, passage_words
 from chatbot.index.passages import split_passages
 from chatbot.text.arabic import without_proclitic
-from chatbot.qa.answer_types import AnswerType, expected_answer_type, has_figure
+from chatbot.qa.answer_types import AnswerType, expected_answer_type, has_figure, names_counted
 from chatbot.qa.decide import abstention_models, support
 from chatbot.qa.retrieve import Evidence, _asks, _names_summary, defines, phrase_match, title_names
 from chatbot.qa.query import asks_definition, defined_words
@@ -182,6 +182,11 @@ def test_a_short_line_speaks_of_its_heading() -> None:
     assert not has_figure("· الشمسية: 15-25٪ تقريبا", question)
     long_line = "وتنتشر محطات الطاقة في الصحراء لان الشمس فيها قوية طوال العام وتنتج 300 يوم مشمس في كل عام"
     assert not has_figure(long_line.replace("الطاقة", "").replace("الشمس ", ""), question, heading=heading)
+
+
+def test_a_list_counts_what_its_heading_names() -> None:
+    assert names_counted("مراحل الحكومة الالكترونيه:", "كم عدد مراحل الحكومه الالكترونيه")
+    assert not names_counted("3) علامات الشياع:", "كم عدد الابقار في السودان بالضبط")
 
 
 def test_a_few_is_a_figure() -> None:
