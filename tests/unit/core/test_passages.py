@@ -8,6 +8,10 @@ from chatbot.index.passages import MAX_ANSWER_CHARS, MAX_PASSAGE_WORDS, heading_
 STAGES = "مراحل الحكومة الالكترونيه"
 
 
+def section_headings(ps) -> list[str]:
+    return [p.heading for p in ps if p.level == "section"]
+
+
 def lecture_passages():
     return split_passages(LECTURE.read_text(encoding="utf-8"), LECTURE.name)
 
@@ -318,7 +322,7 @@ def test_a_sum_rule_under_an_account_heads_nothing() -> None:
             "7-3 الفرق بين القائمتين\n"
             "قائمة الدخل تغطي فترة، وقائمة المركز المالي صورة في تاريخ محدد.\n")
     ps = split_passages(text, "t.txt")
-    assert [p.heading for p in ps if p.level == "section"] == ["7-2 قائمة الدخل", "7-3 الفرق بين القائمتين"]
+    assert section_headings(ps) == ["7-2 قائمة الدخل", "7-3 الفرق بين القائمتين"]
     assert all(len(p.section) == 1 for p in ps)
 
 
@@ -370,13 +374,11 @@ def test_text_after_a_list_stays_under_its_markdown_heading() -> None:
 def test_a_bullet_over_a_list_of_another_mark_heads_it() -> None:
     """Notes whose bullets are the topics and arrows (or other bullets) the points: «• X» after a
     blank line over «=> …» heads them; a list of one mark stays a list."""
-    text = ("• مصادر المياه\n=> المياه السطحية: الانهار والبحيرات.\n=> المياه الجوفية: الابار والينابيع.\n"
-            "يعني هون المهم: الجوفية بدها معالجة اقل.\n\n"
-            "• الترويب والتلبيد (Coagulation)\n=> الجسيمات الغروية صغيرة وعليها شحنة سالبة.\n"
-            "=> المروب يعادل الشحنة.\n\n"
-            "- الشبة\n- كلوريد الحديديك\n")
-    ps = split_passages(text, "t.txt")
-    assert [p.heading for p in ps if p.level == "section"] == ["• مصادر المياه", "• الترويب والتلبيد (Coagulation)"]
+    ps = split_passages("• مصادر المياه\n=> المياه السطحية: الانهار والبحيرات.\n=> المياه الجوفية: الابار.\n"
+                        "يعني هون المهم: الجوفية بدها معالجة اقل.\n\n• الترويب والتلبيد (Coagulation)\n"
+                        "=> الجسيمات الغروية صغيرة وعليها شحنة سالبة.\n=> المروب يعادل الشحنة.\n\n"
+                        "- الشبة\n- كلوريد الحديديك\n", "t.txt")
+    assert section_headings(ps) == ["• مصادر المياه", "• الترويب والتلبيد (Coagulation)"]
     assert not any(p.heading == "- الشبة" and p.level == "section" for p in ps)
 
 
