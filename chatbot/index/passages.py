@@ -465,13 +465,13 @@ class _Builder:
             # it closes the section (e.g. the lecture's closing words), up to a Markdown
             # heading, whose section runs to the next one: there it is a paragraph of that
             # heading («### ثالثاً: …» over «**الخصائص:**», its list, then text).
-            self._close_to_root()
+            self._close_to_markdown()
             self.in_list = False
             node = self.stack[-1]
         node.body.append(line)
 
-    def _close_to_root(self) -> None:
-        """Close the open headings, except a Markdown one, under which what follows is a paragraph."""
+    def _close_to_markdown(self) -> None:
+        """Close the open headings up to a Markdown one, under which what follows is a paragraph."""
         while len(self.stack) > 1 and self.stack[-1].line is not None and self.stack[-1].line.kind != LineKind.HEADING:
             self._close(self.stack.pop())
         if len(self.stack) > 1 and self.stack[-1].line is not None:

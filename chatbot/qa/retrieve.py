@@ -543,20 +543,20 @@ def _best_child(section: int, scores: np.ndarray, passages: list[Passage]) -> in
     return best
 
 
+# Something equated to something: «W = ½ × C × V²», «حقوق الملكية = الأصول - الخصوم».
+_FORMULA_RE = re.compile(r"[\w)\]²³]\s*=\s*[\w(\[√½-]")
+
+
 def _is_thin(p: Passage, settings: Settings) -> bool:
     """Whether a passage only names its subject: few content words besides its title and its
     cover lines (:func:`_is_cover`), and no formula («W = ½ × C × V²» under «الطاقة المخزنة في
     المكثف» is what a student asks for, however few its words)."""
-    title = set(content_words(p.heading))
-    lines = p.text.splitlines()[1:] if p.heading else p.text.splitlines()
-    if any(_FORMULA_RE.search(line) for line in lines):
+    lines = p.text.splitlines()
+    if any(_FORMULA_RE.search(line) for line in lines[bool(p.heading):]):
         return False
-    body = [w for line in p.text.splitlines() if not _is_cover_line(line) for w in content_words(line)]
+    title = set(content_words(p.heading))
+    body = [w for line in lines if not _is_cover_line(line) for w in content_words(line)]
     return sum(w not in title for w in body) < settings.min_body_words
-
-
-# Something equated to something: «W = ½ × C × V²», «حقوق الملكية = الأصول - الخصوم».
-_FORMULA_RE = re.compile(r"[\w)\]²³]\s*=\s*[\w(\[√½-]")
 
 
 # A cover line is short: «مقرر: شبكات الحاسوب 1», «المحاضرة الرابعة - د. أحمد».
