@@ -26,7 +26,7 @@ import numpy as np
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem, stem_choices
 from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, other_persons, word_set, words
 from chatbot.index.bm25 import SparseBM25
-from chatbot.index.passages import Passage, strip_marker
+from chatbot.index.passages import Level, Passage, strip_marker
 from chatbot.qa.answer_types import AnswerType, has_figure, names_counted
 from chatbot.qa.query import Intent, Query, QueryTerm, TermOrigin
 from chatbot.qa.settings import SETTINGS, Settings
@@ -532,13 +532,18 @@ def _candidates(
 
 
 def _best_child(section: int, scores: np.ndarray, passages: list[Passage]) -> int | None:
-    """The best-scoring item of a section (a section's items follow it directly: passages are in
-    reading order), None when none scores."""
+    """The best-scoring passage within a section's span: one of its items, or for a heading's
+    whole span («# الخلية» over «## تعريف الخلية» and «## انواع الخلايا») one of its sections
+    (passages are in reading order, a section before those it holds). None when none scores."""
     best = None
+    outer = passages[section]
+    if outer.level != Level.SECTION:
+        return None
     for i in range(section + 1, len(passages)):
-        if passages[i].parent != section:
+        p = passages[i]
+        if p.source != outer.source or p.first > outer.last:
             break
-        if scores[i] > 0 and (best is None or scores[i] > scores[best]):
+        if p.last <= outer.last and scores[i] > 0 and (best is None or scores[i] > scores[best]):
             best = i
     return best
 
@@ -580,12 +585,12 @@ def _is_cover(p: Passage) -> bool:
 
 def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: Settings) -> int | None:
     """The best-ranked passage that holds every word of a thin passage's title (or of its gloss:
-    «حالة العملية (Process State)») and is not thin itself; for a lecture's cover, whose title
-    names the whole lecture, the best-ranked passage that is not thin (None: none in the
-    ranking's top)."""
+    «حالة العملية (Process State)»), is not thin itself and does not span it; for a lecture's
+    cover, whose title names the whole lecture, the best-ranked passage that is not thin and
+    does not span it (None: none in the ranking's top)."""
     p = index.passages[thin]
     vocab = index.fields["word"]
-    others = np.array([i for i in explaining if i != thin], dtype=np.int64)
+    others = np.array([i for i in explaining if not _holds(index.passages[i], p)], dtype=np.int64)
     if _is_cover(p):
         return next((int(i) for i in others if not _is_thin(index.passages[int(i)], settings)), None)
     names = [stems for name in title_names(strip_marker(p.heading) or p.text) if (stems := line_stems(name, vocab))]
@@ -595,6 +600,12 @@ def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: 
             if not _is_thin(index.passages[int(i)], settings):
                 return int(i)
     return None
+
+
+def _holds(outer: Passage, inner: Passage) -> bool:
+    """Whether ``outer`` spans ``inner`` (the same passage, or a heading's whole span holding its
+    own text): what only names its subject is not explained by itself written larger."""
+    return outer.source == inner.source and outer.first <= inner.first and outer.last >= inner.last
 
 
 def _topic_stems(query: Query, index: StoredIndex, settings: Settings) -> dict[str, np.ndarray]:

@@ -34,19 +34,41 @@ def entry_label(passage: Passage) -> str:
     return " ".join(words[:MAX_LABEL_WORDS]) + (" …" if len(words) > MAX_LABEL_WORDS else "")
 
 
+def _shown_as(passages: Sequence[Passage]) -> dict[int, int]:
+    """Each section's entry in the tree: itself, or for a heading's own text, the section of its
+    whole span right before it (same heading path, holding it): a heading is listed once."""
+    shown: dict[int, int] = {}
+    last_at: dict[tuple[str, tuple[str, ...]], int] = {}
+    for index, passage in enumerate(passages):
+        if passage.level != Level.SECTION:
+            continue
+        key = (passage.source, passage.section)
+        whole = last_at.get(key)
+        if whole is not None and passages[whole].first == passage.first and passages[whole].last >= passage.last:
+            shown[index] = shown[whole]
+        else:
+            shown[index] = last_at[key] = index
+    return shown
+
+
 def passage_tree(passages: Sequence[Passage]) -> tuple[dict[str, list[int]], dict[int, list[int]]]:
     """The tree as (top entries per file, children per entry), indices in reading order.
 
     Sections nest by heading path (a section whose path extends another's sits under it);
     items sit under their ``parent`` section; paragraphs and sections with no enclosing
-    section passage sit at the file's top level.
+    section passage sit at the file's top level. A heading's own text is not listed beside its
+    whole span: it shares that entry and its children.
     """
+    shown = _shown_as(passages)
     tops: dict[str, list[int]] = {}
     children: dict[int, list[int]] = {}
     section_at: dict[tuple[str, tuple[str, ...]], int] = {}
     for index, passage in enumerate(passages):
+        if shown.get(index, index) != index:
+            children[index] = children[shown[index]]
+            continue
         children[index] = []
-        parent = passage.parent if passage.level == Level.ITEM else -1
+        parent = shown.get(passage.parent, passage.parent) if passage.level == Level.ITEM else -1
         if passage.level == Level.SECTION:
             section_at[(passage.source, passage.section)] = index
             parent = section_at.get((passage.source, passage.section[:-1]), -1)
@@ -63,13 +85,14 @@ def kept(passages: Sequence[Passage], query: str, fold: Callable[[str], str]) ->
     wanted = fold(query)
     if not wanted:
         return None
+    shown = _shown_as(passages)
     keep: set[int] = set()
-    section_at = {(p.source, p.section): i for i, p in enumerate(passages) if p.level == Level.SECTION}
+    section_at = {(p.source, p.section): shown[i] for i, p in enumerate(passages) if p.level == Level.SECTION}
     for index, passage in enumerate(passages):
         if wanted in fold(entry_label(passage)):
-            keep.add(index)
+            keep.add(shown.get(index, index))
             if passage.level == Level.ITEM and passage.parent >= 0:
-                keep.add(passage.parent)
+                keep.add(shown.get(passage.parent, passage.parent))
             path = passage.section
             while path:
                 if (found := section_at.get((passage.source, path))) is not None:

@@ -113,8 +113,8 @@ def test_a_review_sheet_question_heads_its_answer() -> None:
             "سؤال 3 - هل السيادة مطلقة؟\nج: لا.\n")
     passages = split_passages(text, "t.md")
     sections = [(p.heading, p.first, p.last) for p in passages if p.level == "section"]
-    assert sections == [("س١: من هم الفاعلون؟", 2, 5), ("س٢: ما المقصود بالسيادة؟", 6, 7),
-                        ("سؤال 3 - هل السيادة مطلقة؟", 8, 9)]
+    assert sections == [("# الجزء الأول", 1, 9), ("س١: من هم الفاعلون؟", 2, 5),
+                        ("س٢: ما المقصود بالسيادة؟", 6, 7), ("سؤال 3 - هل السيادة مطلقة؟", 8, 9)]
     assert [p.text for p in passages if p.level == "item"][-1] == "- المنظمات الدولية."
 
 
@@ -237,11 +237,22 @@ def test_a_line_introducing_sub_headings_heads_them_all() -> None:
             "- خصائص الدواء:\n  - الذوبان في الدهون.\n  - درجة التأين.\n"
             "- خصائص المريض:\n  - مساحة سطح الامتصاص.\n  - وجود الطعام في المعدة.\n\nنص بعد القائمة.\n")
     ps = split_passages(text, "t.md")
-    sections = {p.heading: (p.first, p.last) for p in ps if p.level == "section"}
-    assert sections == {"### 1. الامتصاص": (1, 2), "العوامل المؤثرة على الامتصاص:": (4, 10),
-                        "- خصائص الدواء:": (5, 7), "- خصائص المريض:": (8, 10)}
+    sections = [(p.heading, p.first, p.last) for p in ps if p.level == "section"]
+    assert sections == [("### 1. الامتصاص", 1, 12), ("### 1. الامتصاص", 1, 2), ("العوامل المؤثرة على الامتصاص:", 4, 10),
+                        ("- خصائص الدواء:", 5, 7), ("- خصائص المريض:", 8, 10)]
     assert [p.parent for p in ps if p.heading == "- درجة التأين."] == [ps.index(
         next(p for p in ps if p.heading == "- خصائص الدواء:"))]
+
+
+def test_a_short_slide_over_headed_bullets_is_also_one_section() -> None:
+    """A slide whose bullets «- 2. الاختبار:» head points of their own: each is a section, and
+    the slide is one more, so «ما هي مراحل …» finds every stage in one passage."""
+    text = ("# مراحل تطوير البرمجيات\n- 1. التحليل: جمع المتطلبات\n  - مقابلات مع المستخدمين\n"
+            "- 2. الاختبار:\n  - اختبار الوحدات\n- 3. الصيانة: تصحيح الأخطاء بعد التسليم\n\n# الخلاصة\nنص.\n")
+    ps = split_passages(text, "t.pptx")
+    sections = [(p.heading, p.first, p.last) for p in ps if p.level == "section"]
+    assert ("# مراحل تطوير البرمجيات", 1, 6) in sections
+    assert [first for heading, first, _ in sections if heading == "- 2. الاختبار:"] == [4]
 
 
 def test_a_chain_of_introducing_lines_stays_shallow() -> None:
@@ -272,8 +283,8 @@ def test_an_aspect_heading_under_a_colon_heading_is_its_aspect() -> None:
     ps = split_passages(text, "t.txt")
     series = "توصيل المقاومات على التوالي:-"
     sections = [(p.heading, p.first, p.last) for p in ps if p.level == "section"]
-    assert sections == [(series, 3, 4), (series, 3, 9), ("خصائصها::", 5, 7), ("عيوبها:", 8, 9),
-                        ("توصيل المقاومات على التوازي:-", 11, 12)]
+    assert sections == [("## الدارات الكهربائية", 1, 12), (series, 3, 9), (series, 3, 4), ("خصائصها::", 5, 7),
+                        ("عيوبها:", 8, 9), ("توصيل المقاومات على التوازي:-", 11, 12)]
     assert [p.section[1:] for p in ps if p.heading in ("خصائصها::", "عيوبها:")] == [
         (series, "خصائصها::"), (series, "عيوبها:")]
 
@@ -306,7 +317,7 @@ def test_a_line_underlined_with_equals_or_dashes_is_a_heading() -> None:
             "-----\nخاتمة الملخص: راجعوا الامثلة كويس قبل الامتحان يا شباب.\n")
     ps = split_passages(text, "t.txt")
     sections = [(p.heading, p.first, p.last) for p in ps if p.level == "section"]
-    assert sections[0] == ("1) نمط Singleton", 1, 3) and sections[1][:2] == ("S - مبدأ المسؤولية الواحدة", 5)
+    assert sections[1] == ("1) نمط Singleton", 1, 3) and sections[2][:2] == ("S - مبدأ المسؤولية الواحدة", 5)
     assert not any("=====" in p.text or "-----" in p.text for p in ps)
 
 
@@ -338,7 +349,7 @@ def test_a_table_belongs_to_the_section_that_introduces_it() -> None:
     table = next(p for p in ps if p.heading == "وجه المقارنة | المنافسة الكاملة | الاحتكار")
     assert table.section == ("6. مقارنة بين المنافسة الكاملة والاحتكار", table.heading)
     spans = [(p.first, p.last) for p in ps if p.heading == "6. مقارنة بين المنافسة الكاملة والاحتكار"]
-    assert spans == [(4, 5), (4, 9)]
+    assert spans == [(4, 9), (4, 5)]
 
 
 def test_rows_of_a_table_typed_with_ascii_rules_are_rows() -> None:

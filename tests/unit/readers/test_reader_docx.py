@@ -57,8 +57,9 @@ def test_term_table_rows_are_items_under_the_heading_before_the_table(tmp_path):
         "- المبدل (Switch): الشرح: جهاز يربط اجهزة الشبكة المحلية | مثال: مبدل المختبر",
     ]
     assert "خلاصة" not in table.text
-    section = next(p for p in passages if p.heading == "# مفاهيم الشبكات")
+    whole, section = [p for p in passages if p.heading == "# مفاهيم الشبكات"]
     assert "المصطلحات الاساسية" in section.text and "Router" not in section.text
+    assert "المصطلحات الاساسية" in whole.text and "Router" in whole.text, "the heading's whole span, table included"
 
 
 def test_table_without_a_header_row_stays_rows_of_cells(tmp_path):
