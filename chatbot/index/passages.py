@@ -101,7 +101,7 @@ _FRAMED_RE = re.compile(
     r"^(?:(?P<open>\[\[?|【|〖|《|〔|\(\(|<<|\{)\s*(?P<inside>.*?)\s*(?P<close>\]\]?|】|〗|》|〕|\)\)|>>|\})"
     r"|(?P<run>(?:[⭐🌟✨]\ufe0f?)+|(?P<mark>[=\-*~★☆◆◇❖■□])(?P=mark)+)\s+(?P<text>.*?)\s+(?P=run))$"
 )
-_UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
+_UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,}|~{3,})\s*$")
 _COLUMNS_RE = re.compile(r"\S {3,}\S")  # words set apart in columns by runs of spaces
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # «1/ …», «2) …», «(3) …», and chat notes' keycap digits «4️⃣ …».
@@ -197,8 +197,8 @@ def _framed(line: str) -> str | None:
 
 
 def _underlined(lines: list[_Line]) -> list[_Line]:
-    """A short line standing alone and underlined with «=====» or «-----» is a heading (of level
-    1 or 2, as in Markdown), and its underline a blank line: notes typed in a plain editor mark
+    """A short line standing alone and underlined with «=====», «-----» or «~~~~~» is a heading
+    (of level 1, or 2 as in Markdown and reStructuredText), and its underline a blank line: notes typed in a plain editor mark
     headings so. Under a block of lines (a summary's opening «المادة: … / المحاضر: …»), the
     rule closes the block: it heads nothing; nor does it head a row set in columns (an
     account's «صافي الربح      17,000» or «(22,000)» over its sum rule)."""
