@@ -28,7 +28,7 @@ from chatbot import messages as msg
 from chatbot.text.arabic import remove_invisible
 from chatbot.index.readers.base import Document, UnreadableFile, arabic_share, checked
 from chatbot.index.readers.pdf_layout import (
-    BULLETS, Glyph, Line, Rule, drawn_backwards, lecture_lines, notes_with_their_slides, page_lines,
+    BULLETS, Glyph, Line, Rule, drawn_backwards, left_lines_rtl, lecture_lines, notes_with_their_slides, page_lines,
 )
 
 _GARBLED_RE = re.compile("[\ue000-\uf8ff\ufffd]|\\(cid:\\d+\\)")
@@ -99,6 +99,8 @@ def _read_pages(data: bytes) -> tuple[list[list[Line]], int, int, list[int]]:
         pages.append((glyphs, rules, (layout.x0, layout.x1)))
     backwards = drawn_backwards(glyphs for glyphs, _, _ in pages)
     lines = [page_lines(*page, number, backwards) for number, page in enumerate(pages, 1)]
+    if left_rtl := left_lines_rtl(lines):  # read again: the lines that show nothing follow those that do
+        lines = [page_lines(*page, number, backwards, left_rtl) for number, page in enumerate(pages, 1)]
     return lines, garbled, drawn, failed
 
 

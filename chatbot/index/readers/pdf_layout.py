@@ -46,8 +46,8 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 from chatbot.index.readers.base import BULLETS, UNIT_MARK, table_lines
 
 __all__ = [
-    "BULLETS", "Glyph", "Rule", "Line", "page_lines", "lecture_lines", "notes_with_their_slides", "logical_text",
-    "drawn_backwards",
+    "BULLETS", "Glyph", "Rule", "Line", "drawn_backwards", "lecture_lines", "left_lines_rtl", "logical_text",
+    "notes_with_their_slides", "page_lines",
 ]
 
 _ARABIC = "\u0621-\u064a\ufb50-\ufdff\ufe70-\ufefc"  # letters and their presentation forms
@@ -95,6 +95,7 @@ MAX_RULES = 500
 # whose ruleless tables (short cells) and slides do not qualify.
 MIN_GUTTER = 1.5  # em: the narrowest gutter
 MIN_COLUMN_ROWS = 6  # rows split by the gutter, at least
+MIN_SHOWN_LINES = 3  # left-aligned lines of a size showing they are right to left, for all to be read so
 FULL_COLUMN = 0.7  # a column's line is full from this share of the column's width on
 
 
@@ -136,6 +137,7 @@ class Line(NamedTuple):
     row: bool = False  # several columns without rules, already joined with « | »
     flipped: bool = False  # letters were drawn left to right in reading order
     column: int = 0  # 0: across the page; 1, 2: the page's text column read first, second
+    left_shows: int | None = None  # a left-aligned line's own direction: 1 right to left, -1 left to right, 0 unshown
 
 
 # -- one page ------------------------------------------------------------------------------------
@@ -153,11 +155,12 @@ def drawn_backwards(pages: Iterable[Sequence[Glyph]]) -> bool:
 
 
 def page_lines(
-    glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[float, float], page: int, backwards: bool = False
+    glyphs: Sequence[Glyph], rules: Sequence[Rule], bounds: tuple[float, float], page: int, backwards: bool = False,
+    left_rtl: frozenset[float] = frozenset(),
 ) -> list[Line]:
     """The page's printed lines and cells, top to bottom (``bounds``: the page's left and
-    right edge; ``backwards``: see :func:`drawn_backwards`); columns of a row without rules
-    joined in reading order."""
+    right edge; ``backwards``: see :func:`drawn_backwards`; ``left_rtl``: see
+    :func:`left_lines_rtl`); columns of a row without rules joined in reading order."""
     if len(rules) > MAX_RULES:
         rules = []
     glyph_rows = rows(glyphs)
@@ -181,13 +184,13 @@ def page_lines(
         column_area, flush = regions[column]
         plain = [(p, c) for p, c in row if c is None]
         if len(plain) > 1:  # columns without rules: one table row
-            cells = [_line(p, column_area, flush, page, None, backwards) for p, _ in plain]
+            cells = [_line(p, column_area, flush, page, None, backwards, left_rtl) for p, _ in plain]
             rtl = sum(c.rtl for c in cells) * 2 >= len(cells)
             in_order = sorted(cells, key=lambda c: -c.x0 if rtl else c.x0)
             lines.append(cells[0]._replace(text=" | ".join(c.text for c in in_order if c.text), row=True))
         else:
-            lines.extend(_line(p, column_area, flush, page, c, backwards)._replace(column=column) for p, c in plain)
-        lines.extend(_line(p, column_area, flush, page, c, backwards) for p, c in row if c is not None)
+            lines.extend(_line(p, column_area, flush, page, c, backwards, left_rtl)._replace(column=column) for p, c in plain)
+        lines.extend(_line(p, column_area, flush, page, c, backwards, left_rtl) for p, c in row if c is not None)
     return _framed_slide(lines)
 
 
@@ -446,15 +449,17 @@ def _flush_side(pieces: list[list[Glyph]], edges: tuple[float, float] | None = N
     return "right" if on_right >= on_left else "left"
 
 
-def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, cell, backwards: bool) -> Line:
+def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, cell, backwards: bool,
+          left_rtl: frozenset[float] = frozenset()) -> Line:
     bounds = (cell[0], cell[1]) if cell is not None else area
-    text, rtl = logical_text(piece, _mostly_arabic(piece) if _centred(piece, bounds) else flush == "right")
+    sizes = Counter(round(g.size * 2) / 2 for g in piece if g.text.strip())
+    size = sizes.most_common(1)[0][0] if sizes else piece[0].size
+    by_side = not _centred(piece, bounds)
+    text, rtl, shown = _read(piece, flush == "right" or size in left_rtl if by_side else _mostly_arabic(piece))
     flipped = backwards and bool(_RTL_CHAR_RE.search(text))
     if flipped:  # the producer drew the letters in reading order: take them as drawn
         text = _spaced(" ".join("".join(_visual(piece)).split()))
     text = unicodedata.normalize("NFKC", text)
-    sizes = Counter(round(g.size * 2) / 2 for g in piece if g.text.strip())
-    size = sizes.most_common(1)[0][0] if sizes else piece[0].size
     inked = [g for g in piece if g.text.strip()]
     bold = sum(g.bold for g in inked) >= 0.6 * len(inked)
     rtl = rtl and not flipped
@@ -462,7 +467,9 @@ def _line(piece: list[Glyph], area: tuple[float, float], flush: str, page: int, 
     if cell is not None:  # inside a cell the text area is the cell
         area = (cell[0], cell[1])
     free = x0 - area[0] if flush == "right" else area[1] - x1
-    return Line(text, x0, x1, piece[0].y0, size, bold, rtl, _first_word(piece, rtl), free, page, cell, flipped=flipped)
+    left_shows = shown if by_side and flush == "left" else None
+    return Line(text, x0, x1, piece[0].y0, size, bold, rtl, _first_word(piece, rtl), free, page, cell,
+                flipped=flipped, left_shows=left_shows)
 
 
 def _centred(piece: list[Glyph], bounds: tuple[float, float]) -> bool:
@@ -512,9 +519,17 @@ def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
 
     The bidi algorithm needs the paragraph's direction. A line that opens a list item shows
     it: the marker comes first, so it sits on the right of a right-to-left line and on the
-    left of a left-to-right one. Otherwise ``rtl`` decides, which the caller takes from the
-    side the page's lines are flush with (Arabic paragraphs in Word are right-aligned; an
-    Arabic line in a left-to-right paragraph is left-aligned)."""
+    left of a left-to-right one (:func:`_shown_direction`). Otherwise ``rtl`` decides, which
+    the caller takes from the side the page's lines are flush with (Arabic paragraphs in Word
+    are right-aligned; an Arabic line in a left-to-right paragraph is left-aligned) or from
+    the lecture's other left-aligned lines (:func:`left_lines_rtl`)."""
+    text, rtl, _ = _read(piece, rtl)
+    return text, rtl
+
+
+def _read(piece: Sequence[Glyph], rtl: bool) -> tuple[str, bool, int]:
+    """:func:`logical_text`, and the direction the line shows by itself (see
+    :func:`_shown_direction`; 0 for a line without Arabic)."""
     from bidi import get_display
 
     visual = " ".join("".join(_visual(piece)).split())
@@ -525,14 +540,34 @@ def logical_text(piece: Sequence[Glyph], rtl: bool = True) -> tuple[str, bool]:
         # line opens with a closing bracket or ends with an opening one.
         if _MIRRORED_ENDS_RE.search(visual):
             visual = get_display(visual, base_dir="R")
-        return _spaced(visual), False
+        return _spaced(visual), False, 0
     right, left = (_spaced(get_display(visual, base_dir=base)) for base in "RL")
+    if shown := _shown_direction(visual, right, left):
+        rtl = shown > 0
+    return (right if rtl else left), rtl, shown
+
+
+def _shown_direction(visual: str, right: str, left: str) -> int:
+    """1 when a line's two readings show it right to left, -1 left to right, 0 when they show
+    nothing: a list marker drawn at one edge, else fewer signs of a wrong base (:func:`_misordered`)."""
     opens_right, opens_left = _opens_item(right, visual[-4:]), _opens_item(left, visual[:4])
     if opens_right != opens_left:
-        rtl = opens_right
-    elif (misordered := _misordered(right) - _misordered(left)) != 0:
-        rtl = misordered < 0
-    return (right if rtl else left), rtl
+        return 1 if opens_right else -1
+    misordered = _misordered(right) - _misordered(left)
+    return (misordered < 0) - (misordered > 0)
+
+
+def left_lines_rtl(pages: Iterable[Sequence[Line]]) -> frozenset[float]:
+    """The font sizes whose left-aligned Arabic lines are right-to-left paragraphs: Word
+    left-aligns those too, and a document sets the paragraphs of one style one way (its notes
+    may be set the other way than its slides). At each size, the lines that show their direction
+    (:attr:`Line.left_shows`) decide: at least MIN_SHOWN_LINES of them, twice as many right to
+    left as left to right."""
+    shown: dict[float, Counter[int | None]] = {}
+    for page in pages:
+        for line in page:
+            shown.setdefault(line.size, Counter())[line.left_shows] += 1
+    return frozenset(size for size, votes in shown.items() if votes[1] >= MIN_SHOWN_LINES and votes[1] >= 2 * votes[-1])
 
 
 def _misordered(reading: str) -> int:

@@ -2,7 +2,7 @@
 
 from pdf_glyphs import WIDTH, glyphs
 
-from chatbot.index.readers.pdf_layout import Glyph, Rule, lecture_lines, logical_text, page_lines, rows
+from chatbot.index.readers.pdf_layout import Glyph, Rule, lecture_lines, left_lines_rtl, logical_text, page_lines, rows
 
 PAGE = (0.0, 600.0)
 
@@ -39,6 +39,21 @@ def test_a_right_to_left_line_on_a_left_aligned_page_reads_right_to_left():
     # left — the full stop drawn leftmost, the English term's brackets around it.
     assert logical_text(glyphs(".ATP لكش ىلع ةقاطلا"), rtl=False) == ("الطاقة على شكل ATP.", True)
     assert logical_text(glyphs(".)Nucleoid( ةاونلا هبش"), rtl=False) == ("شبه النواة (Nucleoid).", True)
+
+
+def test_left_aligned_lines_follow_those_of_their_size_that_show_their_direction():
+    """Word left-aligns right-to-left paragraphs too: when the page's lines that show their
+    direction (a full stop drawn leftmost, a list marker on the right) are right to left, a line
+    of their size that shows nothing («تستخدم حلقة for عندما») is read right to left as well."""
+    drawn = [".ATP لكش ىلع ةقاطلا", ".)Nucleoid( ةاونلا هبش", "نالعالا ةلحرم /1", "امدنع for ةقلح مدختست",
+             "ةيلخلا ءاشغ"]
+    page = [g for n, visual in enumerate(drawn) for g in glyphs(visual, x=40.0, y=700.0 - 20 * n)]
+    first = page_lines(page, [], PAGE, 1)
+    assert first[3].text == "عندما for تستخدم حلقة"  # by its side alone: left to right
+    assert left_lines_rtl([first]) == {12.0}
+    again = page_lines(page, [], PAGE, 1, left_rtl=left_lines_rtl([first]))
+    assert again[3].text == "تستخدم حلقة for عندما"
+    assert [line.text for line in again][:3] == [line.text for line in first][:3]
 
 
 def test_a_list_marker_shows_the_paragraph_direction():
