@@ -585,14 +585,15 @@ def _is_cover(p: Passage) -> bool:
 
 def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: Settings) -> int | None:
     """The best-ranked passage that holds every word of a thin passage's title (or of its gloss:
-    «حالة العملية (Process State)»), is not thin itself and does not span it; for a lecture's
-    cover, whose title names the whole lecture, the best-ranked passage that is not thin and
-    does not span it (None: none in the ranking's top)."""
+    «حالة العملية (Process State)») and is not thin itself; for a lecture's cover, whose title
+    names the whole lecture, the best-ranked passage that is not thin and does not span the
+    cover (a short lecture's whole span is no explanation of it). None: none in the ranking's top."""
     p = index.passages[thin]
     vocab = index.fields["word"]
-    others = np.array([i for i in explaining if not _holds(index.passages[i], p)], dtype=np.int64)
+    others = np.array([i for i in explaining if i != thin], dtype=np.int64)
     if _is_cover(p):
-        return next((int(i) for i in others if not _is_thin(index.passages[int(i)], settings)), None)
+        return next((int(i) for i in others if not _is_thin(index.passages[int(i)], settings)
+                     and not _holds(index.passages[int(i)], p)), None)
     names = [stems for name in title_names(strip_marker(p.heading) or p.text) if (stems := line_stems(name, vocab))]
     if names and len(others):
         holds = np.any([np.all([vocab.contains(stem, others) for stem in stems], axis=0) for stems in names], axis=0)
@@ -604,7 +605,7 @@ def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: 
 
 def _holds(outer: Passage, inner: Passage) -> bool:
     """Whether ``outer`` spans ``inner`` (the same passage, or a heading's whole span holding its
-    own text): what only names its subject is not explained by itself written larger."""
+    own text)."""
     return outer.source == inner.source and outer.first <= inner.first and outer.last >= inner.last
 
 
