@@ -300,6 +300,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
     headed = False  # a markdown, ordinal or title heading has been seen
     for line, nxt in zip(lines, _next_contents(lines)):
         kind = line.kind
+        after_nxt = lines[nxt.number] if nxt is not None and nxt.number < len(lines) else None
         list_follows = nxt is not None and nxt.kind in _LIST_KINDS
         if kind == LineKind.NUMBERED:
             opens_list = nxt is not None and (
@@ -343,9 +344,11 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             heads_list = list_follows and (adjacent or _ends_with_colon(line.raw))
             table_header = _CELL_SEPARATOR in line.raw and list_follows and adjacent
             is_title = not resolved and nxt.kind in (LineKind.ORDINAL, LineKind.HEADING, LineKind.NUMBERED)
+            # Over a paragraph longer than a heading, or standing alone over a block of lines.
+            alone = not adjacent and after_nxt is not None and after_nxt.kind == LineKind.TEXT
             over_paragraph = (
                 nxt.kind == LineKind.TEXT
-                and len(_clean(nxt.raw).split()) > MAX_HEADING_WORDS
+                and (len(_clean(nxt.raw).split()) > MAX_HEADING_WORDS or alone)
                 and (not resolved or resolved[-1].kind == LineKind.BLANK)
             )
             heads_block = (_ends_with_colon(line.raw) and adjacent and nxt.kind == LineKind.TEXT

@@ -118,6 +118,15 @@ def test_a_review_sheet_question_heads_its_answer() -> None:
     assert [p.text for p in passages if p.level == "item"][-1] == "- المنظمات الدولية."
 
 
+def test_a_marked_line_standing_alone_over_a_block_heads_it() -> None:
+    """«>> الدرس الثالث: كان واخواتها» between blank lines, over a block of short lines: a
+    heading, however short the block's first line."""
+    text = ("حذف المبتدأ:-\nممكن نحذف المبتدأ اذا كان مفهوما من الكلام.\n\n>> الدرس الثالث: كان واخواتها\n\n"
+            "كان واخواتها تدخل على الجملة الاسمية فترفع المبتدأ وتنصب الخبر.\nيعني كان ترفع الاسم وتنصب الخبر.\n")
+    sections = [(p.heading, p.first, p.last) for p in split_passages(text, "t.txt") if p.level == "section"]
+    assert (">> الدرس الثالث: كان واخواتها", 4, 7) in sections
+
+
 def test_empty_text_gives_no_passages() -> None:
     assert split_passages("", "empty.txt") == []
     assert split_passages("\n\n  \n", "blank.txt") == []
