@@ -36,6 +36,7 @@ _SENTENCE_END_RE = re.compile(r"\n|[.!?؟؛](?=\s|$)")
 MEASURE = "measure"
 QUANTITY = "quantity"
 DESCRIBING = "describing"
+CONDITION = "condition"
 # A sentence this short (a list item, a table row) speaks of its passage's heading:
 # «· الشمسية: 15-25٪» under «معامل السعة» names both.
 MAX_ITEM_WORDS = 8
@@ -60,7 +61,7 @@ def _cues() -> list[tuple[tuple[str, ...], AnswerType]]:
     """(opening words, kind), longest first."""
     cues = []
     for kind, phrase in _entries():
-        if kind not in (MEASURE, DESCRIBING, QUANTITY):
+        if kind not in (MEASURE, DESCRIBING, QUANTITY, CONDITION):
             cues.append((tuple(words(phrase)), AnswerType(kind)))
     return sorted(cues, key=lambda c: -len(c[0]))
 
@@ -105,11 +106,20 @@ def _asks_description(rest: tuple[str, ...]) -> bool:
     return not _describing().isdisjoint(rest)
 
 
+@lru_cache(maxsize=1)
+def _conditional() -> frozenset[str]:
+    """English words that, right after «when», ask in what case («when do we use …»)."""
+    return frozenset(phrase for kind, phrase in _entries() if kind == CONDITION)
+
+
 def _asks_condition(rest: tuple[str, ...]) -> bool:
-    """«متى نستخدم …», «متى يحدث …», «امتى بيستخدم …»: a present-tense verb after «when» asks
-    in what case, not at what date. Told by its prefix: «ي», or «ن» / dialect «بي، بت، بن» on a
-    longer word (the perfect «نشر», «نشأت», «بنيت» keeps its date)."""
+    """«متى نستخدم …», «متى يحدث …», «امتى بيستخدم …», «when do we use …»: a present-tense
+    verb after «when» asks in what case, not at what date. Told by its prefix: «ي», or «ن» /
+    dialect «بي، بت، بن» on a longer word (the perfect «نشر», «نشأت», «بنيت» keeps its date);
+    in English by the auxiliary after «when» (data/answer_types.txt: «do», «should», not «did»)."""
     verb = rest[0] if rest else ""
+    if verb in _conditional():
+        return True
     if verb.startswith("ي"):
         return len(verb) >= 3  # «يصل», «يحدث»
     if len(verb) < 4:

@@ -97,6 +97,8 @@ def test_support_grows_with_the_evidence() -> None:
         ("متى يحدث الخسوف القمري", None),
         ("امتى بيستخدموا نموذج الشلال", None),
         ("متى بنيت مدينة بغداد", AnswerType.DATE),
+        ("when do we use denormalization", None),  # in what case
+        ("when did the Abbasid state fall", AnswerType.DATE),
         ("كم عدد مراحل الذاكرة", AnswerType.NUMBER),
         ("مين اكتشف الدورة الدموية", AnswerType.PERSON),
         ("منو زرياب وشلون وصل الأندلس", None),  # who, and then how: the reply describes
