@@ -2,9 +2,10 @@
 
 Decisions made here, each for a reason a student would give:
 
-* a list or comparison question gets the best section, any other question the best passage;
-  a section gives way to its item when the question names the item more fully («ما هي مرحلة
-  التبادل» → the item «مرحلة التبادل», not the section «مراحل الحكومة»);
+* a list or comparison question gets the best section (widened to its heading's whole span
+  when its own text lists nothing), any other question the best passage; a section gives way to
+  its item when the question names the item more fully («ما هي مرحلة التبادل» → the item
+  «مرحلة التبادل», not the section «مراحل الحكومة»);
 * a passage that only names its subject gives way to one that explains it, else to its section;
 * the reply declines, or answers with a caution, by a model of "this passage answers" fit on
   data (:class:`Abstention`): a question sharing one word with the lecture («ما هي مراحل نمو
@@ -92,8 +93,7 @@ def decide(
     if not pool:
         return Reply(query.text, ReplyKind.NO_ANSWER, NO_ANSWER, None, [], query.stems, None, ranking)
     best = pool[0]
-    if not query.wants_section:
-        best = _narrowed(best, retrieval)
+    best = _widened(best, retrieval) if query.wants_section else _narrowed(best, retrieval)
     best = _explained(best, retrieval, passages, settings)
     chosen = candidates[best]
 
@@ -126,6 +126,14 @@ def _narrowed(best: int, retrieval: Retrieval) -> int:
     if child is not None and retrieval.candidates[child].title > section.title:
         return child
     return best
+
+
+def _widened(best: int, retrieval: Retrieval) -> int:
+    """A list or a comparison asked of a section whose own text lists nothing gets its heading's
+    whole span («ما هي شروط صحة الصلاة» → «ثانياً: شروط الصلاة» with «وشروط الصحة هي:» and its
+    list, not its introduction alone)."""
+    whole = retrieval.candidates[best].whole
+    return best if whole is None else whole
 
 
 def _explained(best: int, retrieval: Retrieval, passages: list[Passage], settings: Settings) -> int:

@@ -75,6 +75,7 @@ class Candidate(NamedTuple):
     best_child: int | None  # for a passage an answer starts from, its best-scoring item (None: none scores)
     thin: bool  # it only names its subject (few content words besides its title)
     explained_by: int | None  # for a passage that only names its subject, the passage explaining it
+    whole: int | None = None  # for a section an answer starts from that lists nothing, its heading's whole span
 
 
 class Retrieval(NamedTuple):
@@ -515,6 +516,7 @@ def _candidates(
         if i in found:
             continue
         child = _best_child(i, scores, passages) if start else None
+        whole = _whole_span(i, passages) if start else None
         thin = _is_thin(passages[i], settings)
         explained_by = _explaining(i, explaining, index, settings) if thin else None
         count, held = _held(_asked(query), index, i, topic)
@@ -525,9 +527,9 @@ def _candidates(
             None if median is None else float(similarity[i] - median), query.answer_type is not None,
             shown and query.answer_type == AnswerType.DATE)
         found[i] = Candidate(float(scores[i]), title_match(passages[i], query.terms, index), evidence, child,
-                             thin, explained_by)
+                             thin, explained_by, whole)
         parent = passages[i].parent if thin and explained_by is None else -1
-        todo += [(j, False) for j in (child, explained_by, parent) if j is not None and j >= 0 and j not in found]
+        todo += [(j, False) for j in (child, explained_by, parent, whole) if j is not None and j >= 0 and j not in found]
     return found
 
 
@@ -546,6 +548,20 @@ def _best_child(section: int, scores: np.ndarray, passages: list[Passage]) -> in
         if p.last <= outer.last and scores[i] > 0 and (best is None or scores[i] > scores[best]):
             best = i
     return best
+
+
+def _whole_span(section: int, passages: list[Passage]) -> int | None:
+    """For a section whose own text lists nothing («ثانياً: شروط الصلاة» and its introduction,
+    over «وشروط الصحة هي:» and its list), its heading's whole span, sub-sections and all: the
+    passage sorted right before it with its heading path, spanning it (None: none)."""
+    p = passages[section]
+    if p.level != Level.SECTION or section == 0:
+        return None
+    lists = section + 1 < len(passages) and passages[section + 1].parent == section
+    outer = passages[section - 1]
+    if not lists and outer.level == Level.SECTION and outer.section == p.section and _holds(outer, p) and outer.last > p.last:
+        return section - 1
+    return None
 
 
 # Something equated to something: «W = ½ × C × V²», «حقوق الملكية = الأصول - الخصوم».
