@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from chatbot.index.readers.base import BULLETS, UnreadableFile
 from chatbot.messages import PASSAGE_TOO_LONG
 
-__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "MAX_ANSWER_CHARS", "MAX_ASPECT_WORDS", "MAX_PASSAGE_CHARS"]
+__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "whole_span", "MAX_ANSWER_CHARS",
+           "MAX_ASPECT_WORDS", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
 # student wants the part that answers.
@@ -619,6 +620,18 @@ def _link_parents(passages: list[Passage]) -> list[Passage]:
         else:
             linked.append(p)
     return linked
+
+
+def whole_span(passages: Sequence[Passage], i: int) -> int | None:
+    """For the section of a heading's own text, the section of its whole span, sub-sections and
+    all (made by ``_Builder._whole``): sorted right before it, with its heading path, spanning
+    it. None for any other passage."""
+    p = passages[i]
+    if i == 0 or p.level != Level.SECTION:
+        return None
+    outer = passages[i - 1]
+    same = outer.level == Level.SECTION and outer.source == p.source and outer.section == p.section
+    return i - 1 if same and outer.first == p.first and outer.last > p.last else None
 
 
 def strip_marker(line: str) -> str:

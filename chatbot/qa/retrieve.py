@@ -26,7 +26,7 @@ import numpy as np
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem, stem_choices
 from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, other_persons, word_set, words
 from chatbot.index.bm25 import SparseBM25
-from chatbot.index.passages import Level, Passage, strip_marker
+from chatbot.index.passages import Level, Passage, strip_marker, whole_span
 from chatbot.qa.answer_types import AnswerType, has_figure, names_counted
 from chatbot.qa.query import Intent, Query, QueryTerm, TermOrigin
 from chatbot.qa.settings import SETTINGS, Settings
@@ -552,16 +552,9 @@ def _best_child(section: int, scores: np.ndarray, passages: list[Passage]) -> in
 
 def _whole_span(section: int, passages: list[Passage]) -> int | None:
     """For a section whose own text lists nothing («ثانياً: شروط الصلاة» and its introduction,
-    over «وشروط الصحة هي:» and its list), its heading's whole span, sub-sections and all: the
-    passage sorted right before it with its heading path, spanning it (None: none)."""
-    p = passages[section]
-    if p.level != Level.SECTION or section == 0:
-        return None
+    over «وشروط الصحة هي:» and its list), its heading's whole span (None: none)."""
     lists = section + 1 < len(passages) and passages[section + 1].parent == section
-    outer = passages[section - 1]
-    if not lists and outer.level == Level.SECTION and outer.section == p.section and _holds(outer, p) and outer.last > p.last:
-        return section - 1
-    return None
+    return None if lists else whole_span(passages, section)
 
 
 # Something equated to something: «W = ½ × C × V²», «حقوق الملكية = الأصول - الخصوم».

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 
-from chatbot.index.passages import Level, Passage
+from chatbot.index.passages import Level, Passage, whole_span
 from chatbot.tui import rtl, strings
 from chatbot.tui.messages import PassageRequested
 from chatbot.tui.widgets.rtl_input import RtlInput
@@ -36,19 +36,9 @@ def entry_label(passage: Passage) -> str:
 
 def _shown_as(passages: Sequence[Passage]) -> dict[int, int]:
     """Each section's entry in the tree: itself, or for a heading's own text, the section of its
-    whole span right before it (same heading path, holding it): a heading is listed once."""
-    shown: dict[int, int] = {}
-    last_at: dict[tuple[str, tuple[str, ...]], int] = {}
-    for index, passage in enumerate(passages):
-        if passage.level != Level.SECTION:
-            continue
-        key = (passage.source, passage.section)
-        whole = last_at.get(key)
-        if whole is not None and passages[whole].first == passage.first and passages[whole].last >= passage.last:
-            shown[index] = shown[whole]
-        else:
-            shown[index] = last_at[key] = index
-    return shown
+    whole span (:func:`~chatbot.index.passages.whole_span`): a heading is listed once."""
+    return {i: whole if (whole := whole_span(passages, i)) is not None else i
+            for i, p in enumerate(passages) if p.level == Level.SECTION}
 
 
 def passage_tree(passages: Sequence[Passage]) -> tuple[dict[str, list[int]], dict[int, list[int]]]:
