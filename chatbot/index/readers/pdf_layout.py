@@ -561,13 +561,20 @@ def left_lines_rtl(pages: Iterable[Sequence[Line]]) -> frozenset[float]:
     """The font sizes whose left-aligned Arabic lines are right-to-left paragraphs: Word
     left-aligns those too, and a document sets the paragraphs of one style one way (its notes
     may be set the other way than its slides). At each size, the lines that show their direction
-    (:attr:`Line.left_shows`) decide: at least MIN_SHOWN_LINES of them, twice as many right to
-    left as left to right."""
+    (:attr:`Line.left_shows`) decide (:func:`_shows_rtl`)."""
     shown: dict[float, Counter[int | None]] = {}
     for page in pages:
         for line in page:
             shown.setdefault(line.size, Counter())[line.left_shows] += 1
-    return frozenset(size for size, votes in shown.items() if votes[1] >= MIN_SHOWN_LINES and votes[1] >= 2 * votes[-1])
+    # A size with too few lines to show it (a heading's) follows the whole lecture, unless one
+    # of its lines shows left to right.
+    lecture = sum(shown.values(), Counter())
+    return frozenset(size for size, votes in shown.items() if _shows_rtl(votes) or (_shows_rtl(lecture) and not votes[-1]))
+
+
+def _shows_rtl(votes: Counter[int | None]) -> bool:
+    """At least MIN_SHOWN_LINES lines show right to left, twice as many as left to right."""
+    return votes[1] >= MIN_SHOWN_LINES and votes[1] >= 2 * votes[-1]
 
 
 def _misordered(reading: str) -> int:

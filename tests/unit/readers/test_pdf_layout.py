@@ -56,6 +56,19 @@ def test_left_aligned_lines_follow_those_of_their_size_that_show_their_direction
     assert [line.text for line in again][:3] == [line.text for line in first][:3]
 
 
+def test_a_size_with_too_few_lines_to_show_follows_the_lecture():
+    """A heading of its own size («حلقة for», 14 pt) shows nothing; the lecture's body, right to
+    left, decides it. A size with a line showing left to right keeps its side."""
+    body = [".ATP لكش ىلع ةقاطلا", ".)Nucleoid( ةاونلا هبش", "نالعالا ةلحرم /1"]
+    page = [g for n, visual in enumerate(body) for g in glyphs(visual, x=40.0, y=700.0 - 20 * n)]
+    heading = glyphs("for ةقلح", x=40.0, y=760.0, size=14.0)
+    first = page_lines(heading + page, [], PAGE, 1)
+    assert left_lines_rtl([first]) == {12.0, 14.0}
+    assert page_lines(heading + page, [], PAGE, 1, left_rtl=left_lines_rtl([first]))[0].text == "حلقة for"
+    notes = glyphs("1. نالعالا ةلحرم", x=40.0, y=760.0, size=14.0)  # a 14 pt line showing left to right
+    assert left_lines_rtl([page_lines(notes + page, [], PAGE, 1)]) == {12.0}
+
+
 def test_a_list_marker_shows_the_paragraph_direction():
     assert logical_text(glyphs("1. نالعالا ةلحرم"), rtl=True) == ("1. مرحلة الاعلان", False)
     assert logical_text(glyphs("نالعالا ةلحرم /1"), rtl=False) == ("1/ مرحلة الاعلان", True)
