@@ -199,8 +199,8 @@ def _framed(line: str) -> str | None:
 
 def _underlined(lines: list[_Line]) -> list[_Line]:
     """A short line standing alone and underlined with «=====», «-----» or «~~~~~» is a heading
-    (of level 1, or 2 as in Markdown and reStructuredText), and its underline a blank line: notes typed in a plain editor mark
-    headings so. Under a block of lines (a summary's opening «المادة: … / المحاضر: …»), the
+    (of level 1, or 2 as in Markdown and reStructuredText), and its underline a blank line:
+    notes typed in a plain editor mark headings so. Under a block of lines (a summary's opening «المادة: … / المحاضر: …»), the
     rule closes the block: it heads nothing; nor does it head a row set in columns (an
     account's «صافي الربح      17,000» or «(22,000)» over its sum rule)."""
     out = list(lines)
