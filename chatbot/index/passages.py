@@ -91,6 +91,8 @@ _UNIT_RE = re.compile(
 )
 # «س١: ما المقصود بـ…؟», «سؤال 3 -», «س: …»: a review sheet's question, heading its «ج: …» answer.
 _SHEET_QUESTION_RE = re.compile(r"^(?:س|سوال|سؤال)\s*[0-9٠-٩]{0,3}\s*[:：/)\-–.]")
+# «… ؟ ج: …»: the answer on the question's own line; the line is a point, not a heading.
+_SHEET_ANSWER_RE = re.compile(r"[?؟.]\s*ج\s*[0-9٠-٩]{0,3}\s*[:：/)\-–]")
 MAX_SHEET_QUESTION_WORDS = 30
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
 # A heading set apart by marks on both sides, as notes typed without styles write one: brackets
@@ -177,7 +179,8 @@ def _classify(number: int, raw: str) -> _Line:
         return _Line(number, raw, LineKind.HEADING, 2)  # under a «#» title, if the file has one
     if (_ORDINAL_RE.match(line) or _UNIT_RE.match(line)) and _is_heading_like(line):
         return _Line(number, raw, LineKind.ORDINAL, 1)
-    if _SHEET_QUESTION_RE.match(line) and len(line.split()) <= MAX_SHEET_QUESTION_WORDS:
+    if _SHEET_QUESTION_RE.match(line) and len(line.split()) <= MAX_SHEET_QUESTION_WORDS \
+            and not _SHEET_ANSWER_RE.search(line):
         return _Line(number, raw, LineKind.SUBHEADING, 0)
     if m := _NUMBERED_RE.match(line):
         return _Line(number, raw, LineKind.NUMBERED, int(m.group(1) or m.group(2) or m.group(3)))
@@ -318,6 +321,8 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
         elif kind in (LineKind.ORDINAL, LineKind.HEADING):
             last_item = 0
             headed = True
+        elif kind == LineKind.SUBHEADING:  # a review sheet's question: a list under it starts anew
+            last_item = 0
         elif kind == LineKind.BULLET and nxt is not None and nxt.kind not in _HEADING_KINDS:
             label = strip_marker(line.raw)
             # An item of a list in progress with its own sub-list («- التداخل: …، وله نوعان:» over

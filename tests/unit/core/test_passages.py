@@ -118,6 +118,21 @@ def test_a_review_sheet_question_heads_its_answer() -> None:
     assert [p.text for p in passages if p.level == "item"][-1] == "- المنظمات الدولية."
 
 
+def test_a_review_sheet_keeps_every_line_its_answers_hold() -> None:
+    """A numbered answer under a later question starts its own list (not a run of headings
+    with nothing under them, lost from every passage), and a question answered on its own
+    line («س: …؟ ج: …») is a point, not a heading over nothing."""
+    text = ("س1: اذكر مراحل الشهيق\nج: الشهيق عملية نشطة:\n1- ينقبض الحجاب الحاجز\n2- يدخل الهواء للرئتين\n\n"
+            "س2: كيف ينتقل ثاني أكسيد الكربون في الدم؟\nج: بثلاث طرق:\n1- على شكل أيونات بيكربونات\n"
+            "2- مرتبط بالهيموجلوبين\n\nس: ما هي المشكلة الاقتصادية؟ ج: الندرة.\n"
+            "س: على ماذا يقوم التأمين؟ ج: على تجميع المخاطر.\n")
+    passages = split_passages(text, "t.txt")
+    covered = {n for p in passages for n in range(p.first, p.last + 1)}
+    assert covered >= {n for n, line in enumerate(text.splitlines(), 1) if line}
+    assert "1- على شكل أيونات بيكربونات" in [p.text for p in passages if p.level == "item"]
+    assert not any(p.heading.startswith("س: ") for p in passages)
+
+
 def test_a_marked_line_standing_alone_over_a_block_heads_it() -> None:
     """«>> الدرس الثالث: كان واخواتها» between blank lines, over a block of short lines: a
     heading, however short the block's first line."""
