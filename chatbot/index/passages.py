@@ -89,6 +89,9 @@ _UNIT_RE = re.compile(
     r"(?:الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الاخير|\d{1,2})"
     r"[ةه]?(?:\s*[:：\-–/.)]\s*|\s+|$)"
 )
+# The divisions of an Arabic book or thesis, largest first: «المبحث الأول» holds «المطلب الأول»,
+# which holds «الفرع الأول». The other units (lecture, lesson, axis) have no fixed order.
+_UNIT_RANKS = ("الباب", "الفصل", "المبحث", "المطلب", "الفرع")
 # «س١: ما المقصود بـ…؟», «سؤال 3 -», «س: …»: a review sheet's question, heading its «ج: …» answer.
 _SHEET_QUESTION_RE = re.compile(r"^(?:س|سوال|سؤال)\s*[0-9٠-٩]{0,3}\s*[:：/)\-–.]")
 # «… ؟ ج: …»: the answer on the question's own line; the line is a point, not a heading.
@@ -241,6 +244,13 @@ def _introduces(line: _Line) -> bool:
     return _plain(line) and _ends_with_colon(line.raw)
 
 
+def _unit_rank(line: _Line | None) -> int | None:
+    """Where a division heading («المبحث الثاني: …») stands in _UNIT_RANKS; None for any other line."""
+    if line is None or line.kind != LineKind.ORDINAL or not _UNIT_RE.match(clean := _clean(line.raw)):
+        return None
+    return next((rank for rank, unit in enumerate(_UNIT_RANKS) if clean.startswith(unit)), None)
+
+
 def _names_aspect(line: _Line) -> bool:
     """A plain colon heading of at most MAX_ASPECT_WORDS words: an aspect of a topic
     («خصائصها::», «العيوب:»), not a topic of its own. A term glossed in Latin letters
@@ -373,7 +383,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
 class _Node:
     """A heading under construction: its span and its items."""
 
-    def __init__(self, line: _Line | None, depth: int, path: tuple[str, ...], start: int = 0):
+    def __init__(self, line: _Line | None, depth: float, path: tuple[str, ...], start: int = 0):
         self.line = line
         self.depth = depth
         self.path = path
@@ -402,7 +412,7 @@ class _Builder:
         self.in_list = False
 
     # -- headings -------------------------------------------------------------------------
-    def _open(self, line: _Line, depth: int) -> None:
+    def _open(self, line: _Line, depth: float) -> None:
         while len(self.stack) > 1 and self.stack[-1].depth >= depth:
             self._close(self.stack.pop())
         title = line.raw.strip()
@@ -410,7 +420,7 @@ class _Builder:
         self.stack.append(_Node(line, depth, self.stack[-1].path + (title,), len(self.fed)))
         self.in_list = False
 
-    def _depth_for(self, line: _Line) -> int:
+    def _depth_for(self, line: _Line) -> float:
         # A plain line that introduces what follows («العوامل المؤثرة على الامتصاص:» over «- خصائص
         # الدواء:» and «- خصائص المريض:») holds the headings right after it.
         top = self.stack[-1]
@@ -433,7 +443,11 @@ class _Builder:
         if line.kind == LineKind.HEADING:
             return 1 + line.value
         if line.kind == LineKind.ORDINAL:
-            return 2
+            if (rank := _unit_rank(line)) is not None:
+                return self._division_depth(rank)
+            # «أولاً: …» under «المطلب الثاني: …» is a point of that division.
+            units = [node for node in self.stack[1:] if _unit_rank(node.line) is not None]
+            return units[-1].depth + 1 if units and not _UNIT_RE.match(_clean(line.raw)) else 2
         # A starred or dashed heading is the sibling of the open one with the same mark, and
         # nests under an open one with another mark («* تعريف الدافعية :» over «- انواعها:»).
         if mark := _bullet_mark(line):
@@ -449,6 +463,17 @@ class _Builder:
             if node.line is not None and node.line.kind in (LineKind.ORDINAL, LineKind.HEADING, LineKind.TITLE):
                 return node.depth + 1
         return 2
+
+    def _division_depth(self, rank: int) -> float:
+        """A book's division («المبحث الثاني: …») stands between the heading holding the
+        divisions and that heading's sub-headings («تمهيد:»), in the order of _UNIT_RANKS."""
+        above = 1.0
+        for node in self.stack[1:]:
+            if _unit_rank(node.line) is not None:
+                break
+            if node.line is not None and node.line.kind in (LineKind.HEADING, LineKind.TITLE, LineKind.ORDINAL):
+                above = node.depth
+        return above + (rank + 1) / 10
 
     # -- body -----------------------------------------------------------------------------
     def feed(self, line: _Line) -> None:

@@ -133,6 +133,22 @@ def test_a_review_sheet_keeps_every_line_its_answers_hold() -> None:
     assert not any(p.heading.startswith("س: ") for p in passages)
 
 
+def test_a_book_s_divisions_nest_in_their_classical_order() -> None:
+    """«المبحث» holds «المطلب», which holds «الفرع»; an «أولاً» under a division is its point;
+    a preface heading («تمهيد:») before the first division does not hold it."""
+    text = ("المحاضرة الرابعة: القانون الدستوري\nتمهيد:\nنص التمهيد هنا يشرح الموضوع كله.\n\n"
+            "المبحث الأول: مصادر القانون\n\nالمطلب الأول: المصادر الرسمية\nالفرع الأول: التشريع\nنص التشريع.\n"
+            "الفرع الثاني: العرف\nنص العرف.\nالمطلب الثاني: المصادر التفسيرية\nاولا: الفقه\nنص الفقه.\n"
+            "ثانيا: القضاء\nنص القضاء.\nالمبحث الثاني: انواع الدساتير\nنص الانواع.\n")
+    paths = {p.heading: p.section for p in split_passages(text, "t.txt") if p.level == "section"}
+    assert paths["الفرع الثاني: العرف"] == (
+        "المحاضرة الرابعة: القانون الدستوري", "المبحث الأول: مصادر القانون", "المطلب الأول: المصادر الرسمية",
+        "الفرع الثاني: العرف")
+    assert paths["ثانيا: القضاء"][-2:] == ("المطلب الثاني: المصادر التفسيرية", "ثانيا: القضاء")
+    assert paths["المبحث الثاني: انواع الدساتير"] == ("المحاضرة الرابعة: القانون الدستوري", "المبحث الثاني: انواع الدساتير")
+    assert paths["المبحث الأول: مصادر القانون"] == ("المحاضرة الرابعة: القانون الدستوري", "المبحث الأول: مصادر القانون")
+
+
 def test_a_marked_line_standing_alone_over_a_block_heads_it() -> None:
     """«>> الدرس الثالث: كان واخواتها» between blank lines, over a block of short lines: a
     heading, however short the block's first line."""
