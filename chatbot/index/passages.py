@@ -82,6 +82,9 @@ _ORDINALS = (
     "|حادي عشر|ثاني عشر|ثالث عشر|رابع عشر|خامس عشر"
 )
 _ORDINAL_RE = re.compile(rf"^(?:{_ORDINALS})(?:\s*[:：\-–/.)]\s*|\s+|(?=\w{{3}}))")
+# «I- مفهوم السياحة», «IV. الفندقة»: Roman numerals number the parts of a lecture written in the
+# French manner (the Maghreb), as «أولاً» and «ثانياً» do elsewhere.
+_ROMAN_RE = re.compile(r"^(?:XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s*[-–.)]\s*(?=[^\W\d_])")
 # «المحور الأول: …», «الفصل الثاني», «الوحدة 3 -», «الفرع الرابع: …»: a unit of the course named by
 # its rank.
 _UNIT_RE = re.compile(
@@ -180,7 +183,7 @@ def _classify(number: int, raw: str) -> _Line:
         return _Line(number, raw, LineKind.HEADING, len(m.group(1)))
     if _framed(line) is not None:
         return _Line(number, raw, LineKind.HEADING, 2)  # under a «#» title, if the file has one
-    if (_ORDINAL_RE.match(line) or _UNIT_RE.match(line)) and _is_heading_like(line):
+    if (_ORDINAL_RE.match(line) or _UNIT_RE.match(line) or _ROMAN_RE.match(line)) and _is_heading_like(line):
         return _Line(number, raw, LineKind.ORDINAL, 1)
     if _SHEET_QUESTION_RE.match(line) and len(line.split()) <= MAX_SHEET_QUESTION_WORDS \
             and not _SHEET_ANSWER_RE.search(line):
@@ -667,13 +670,13 @@ def whole_span(passages: Sequence[Passage], i: int) -> int | None:
 def strip_marker(line: str) -> str:
     """A heading or item line without its numbering: «2/ التطورات…» → «التطورات…»,
     «أ/ النموذج» → «النموذج», «## مقدمة» → «مقدمة», «ثانيا متطلبات» → «متطلبات»,
-    «المحور الثاني: عصر الولاة» → «عصر الولاة»."""
+    «المحور الثاني: عصر الولاة» → «عصر الولاة», «II- المنتج السياحي» → «المنتج السياحي»."""
     line = line.strip()
     line = _framed(line) or line
     for regex in (_MD_HEADING_MARK_RE, _NUMBERED_RE, _LETTERED_RE, _BULLET_RE):
         line = regex.sub("", line, count=1)
     cleaned = _clean(line)
-    if m := _ORDINAL_RE.match(cleaned) or _UNIT_RE.match(cleaned):
+    if m := _ORDINAL_RE.match(cleaned) or _UNIT_RE.match(cleaned) or _ROMAN_RE.match(cleaned):
         line = line[_raw_offset(line, m.end()):]
     return line.strip()
 

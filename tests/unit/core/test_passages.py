@@ -149,6 +149,13 @@ def test_a_book_s_divisions_nest_in_their_classical_order() -> None:
     assert paths["المبحث الأول: مصادر القانون"] == ("المحاضرة الرابعة: القانون الدستوري", "المبحث الأول: مصادر القانون")
 
 
+def test_roman_numerals_number_a_lecture_s_parts() -> None:
+    text = "I- مفهوم السياحة\nالسياحة نشاط انساني.\n\nII- المنتج السياحي\nالمنتج مزيج من العناصر.\n"
+    sections = [(p.heading, p.section) for p in split_passages(text, "t.txt") if p.level == "section"]
+    assert sections == [("I- مفهوم السياحة", ("I- مفهوم السياحة",)), ("II- المنتج السياحي", ("II- المنتج السياحي",))]
+    assert strip_marker("IV. الفندقة") == "الفندقة" and strip_marker("I am here") == "I am here"
+
+
 def test_a_marked_line_standing_alone_over_a_block_heads_it() -> None:
     """«>> الدرس الثالث: كان واخواتها» between blank lines, over a block of short lines: a
     heading, however short the block's first line."""
