@@ -110,7 +110,8 @@ _FRAMED_RE = re.compile(
     r"^(?:(?P<open>\[\[?|【|〖|《|〔|\(\(|<<|\{)\s*(?P<inside>.*?)\s*(?P<close>\]\]?|】|〗|》|〕|\)\)|>>|\})"
     r"|(?P<run>(?:[⭐🌟✨]\ufe0f?)+|(?P<mark>[=\-*~★☆◆◇❖■□])(?P=mark)+)\s+(?P<text>.*?)\s+(?P=run))$"
 )
-_UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,}|~{3,})\s*$")
+_UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,}|~{3,}|_{3,}|\*{3,}|[═━]{3,}|─{3,})\s*$")
+_DOUBLE_RULES = "=═━"  # an underline of these marks a heading of level 1, of the others level 2
 _COLUMNS_RE = re.compile(r"\S {3,}\S")  # words set apart in columns by runs of spaces
 _LETTER_RE = re.compile(r"[^\W\d_]")
 # «1/ …», «2) …», «(3) …», and chat notes' keycap digits «4️⃣ …».
@@ -207,9 +208,10 @@ def _framed(line: str) -> str | None:
 
 
 def _underlined(lines: list[_Line]) -> list[_Line]:
-    """A short line standing alone and underlined with «=====», «-----» or «~~~~~» is a heading
-    (of level 1, or 2 as in Markdown and reStructuredText), and its underline a blank line:
-    notes typed in a plain editor mark headings so. Under a block of lines (a summary's opening «المادة: … / المحاضر: …»), the
+    """A short line standing alone and underlined with «=====», «-----», «~~~~~», «_____»,
+    «*****» or a box-drawing rule («━━━━━») is a heading (of level 1, or 2 as in Markdown and
+    reStructuredText), and its underline a blank line: notes typed in a plain editor mark
+    headings so. Under a block of lines (a summary's opening «المادة: … / المحاضر: …»), the
     rule closes the block: it heads nothing; nor does it head a row set in columns (an
     account's «صافي الربح      17,000» or «(22,000)» over its sum rule)."""
     out = list(lines)
@@ -219,7 +221,7 @@ def _underlined(lines: list[_Line]) -> list[_Line]:
         alone = i == 1 or out[i - 2].kind == LineKind.BLANK
         if m and alone and above.kind in (LineKind.TEXT, LineKind.NUMBERED, LineKind.ORDINAL) and _is_heading_like(
                 _clean(above.raw)) and _is_label(above.raw):
-            out[i - 1] = above._replace(kind=LineKind.HEADING, value=1 if m.group(1)[0] == "=" else 2)
+            out[i - 1] = above._replace(kind=LineKind.HEADING, value=1 if m.group(1)[0] in _DOUBLE_RULES else 2)
             out[i] = out[i]._replace(kind=LineKind.BLANK, raw="")
         elif m and (above.kind == LineKind.BLANK or not alone):
             out[i] = out[i]._replace(kind=LineKind.BLANK, raw="")  # a rule between parts, not text

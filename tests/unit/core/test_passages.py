@@ -368,13 +368,15 @@ def test_a_line_underlined_with_equals_or_dashes_is_a_heading() -> None:
     assert not any("=====" in p.text or "-----" in p.text for p in ps)
 
 
-def test_a_line_underlined_with_tildes_is_a_sibling_of_dashed_ones() -> None:
-    """Notes underline some headings «~~~~» and others «----»: both are sections of one level."""
-    text = ("رابعا: قواعد الضريبة\n~~~~~~~~~~~~~~~~~~~\nاربع قواعد.\n\n"
+@pytest.mark.parametrize("rule", ["~~~~~~~~~~~~~~~~~~~", "________________________", "*****************", "─────────"])
+def test_a_line_underlined_with_tildes_underscores_stars_or_a_box_rule_is_a_sibling_of_dashed_ones(rule: str) -> None:
+    """Notes underline some headings «~~~~», «____» or «****» and others «----»: both are
+    sections of one level."""
+    text = (f"مقدمة عن التربية الخاصة\n{rule}\nاربع قواعد.\n\n"
             "خامسا: انواع الضرائب\n--------------------\nمباشرة وغير مباشرة.\n")
     ps = split_passages(text, "t.txt")
-    assert [p.section for p in ps if p.level == "section"] == [("رابعا: قواعد الضريبة",), ("خامسا: انواع الضرائب",)]
-    assert not any("~~~" in p.text for p in ps)
+    assert [p.section for p in ps if p.level == "section"] == [("مقدمة عن التربية الخاصة",), ("خامسا: انواع الضرائب",)]
+    assert not any(rule[:3] in p.text for p in ps)
 
 
 def test_a_sum_rule_under_an_account_heads_nothing() -> None:
