@@ -158,7 +158,8 @@ def test_a_title_and_its_gloss_are_two_names() -> None:
 @pytest.mark.parametrize("heading, expected", [
     ("## خلاصة المحاضرة", True), ("# ملخص المحاضرة", True), ("الخاتمة:", True), ("مراجعة سريعة", True),
     ("# محاور المحاضرة", True), ("محتويات المحاضرة", True), ("Outline", True),
-    ("ملخص محاضرة الشبكات", False), ("مفهوم الخلاصة", False), ("", False)])
+    ("# خلاصة وأسئلة مراجعة", True), ("## أسئلة للمناقشة", True), ("أسئلة الامتحان المحتملة:", True),
+    ("ملخص محاضرة الشبكات", False), ("مفهوم الخلاصة", False), ("أسئلة البحث العلمي", False), ("", False)])
 def test_a_summary_heading(heading: str, expected: bool) -> None:
     assert _names_summary(heading) is expected
 
