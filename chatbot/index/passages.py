@@ -278,6 +278,19 @@ def _bullet_mark(line: _Line | None) -> str:
     return _clean(line.raw)[0]
 
 
+def _continues_list(resolved: list[_Line], line: _Line) -> bool:
+    """Whether a bullet follows an item of its own list: one with its mark and indent, above it
+    in the same block of lines, past deeper items only (a nested list's sub-items)."""
+    number = line.number
+    for above in reversed(resolved):
+        if above.number != number - 1 or above.kind != LineKind.BULLET or _indent(above) < _indent(line):
+            return False
+        if _indent(above) == _indent(line):
+            return _clean(above.raw)[:1] == _clean(line.raw)[:1]
+        number = above.number
+    return False
+
+
 def _next_contents(lines: list[_Line]) -> list[_Line | None]:
     """For each line, the first non-blank line after it (None at the end): one backward pass,
     so a file of blank lines costs no more than its length."""
@@ -341,9 +354,8 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
         elif kind == LineKind.BULLET and nxt is not None and nxt.kind not in _HEADING_KINDS:
             label = strip_marker(line.raw)
             # An item of a list in progress with its own sub-list («- التداخل: …، وله نوعان:» over
-            # «  - …», right after «- التلاشي: …»), not a heading cutting the list short.
-            in_list = bool(resolved) and resolved[-1].kind == LineKind.BULLET and (
-                resolved[-1].number == line.number - 1 and _indent(resolved[-1]) == _indent(line))
+            # «  - …», after «- التلاشي: …» and its own sub-items), not a heading cutting the list short.
+            in_list = _continues_list(resolved, line)
             sub_items = in_list and list_follows and _indent(nxt) > _indent(line)
             # «• الترويب والتلبيد» over «=> …» items: a bullet standing after a blank line over a
             # list of another mark heads it (notes whose bullets are the topics, arrows the points).
@@ -540,7 +552,7 @@ class _Builder:
             in_items = {line.number for item in items for line in item}
             self._titled([node.line] + body, node.path, Level.SECTION, in_items)
             for item in items:
-                self._titled(item, node.path, Level.ITEM, set())
+                self._item(item, node.path)
         if node.parent_of_any:
             self._whole(node)
 
@@ -557,6 +569,20 @@ class _Builder:
             span = _trim(self.fed[node.start:end])
             if len(span) > 1:
                 self.passages.append(self._passage(span, node.path, Level.SECTION, node.line.raw.strip()))
+
+    def _item(self, item: list[_Line], path: tuple[str, ...]) -> None:
+        """An item; one listing two or more sub-items («- **أركان الجريمة**: …» over «  -
+        **الركن الشرعي**: …» and «  - **الركن المادي**: …») is a section of its own, over its
+        sub-items: a question about one of them gets it, a list or a comparison gets them all,
+        as under a heading."""
+        sub_items = _group_items(item[1:])
+        if len(sub_items) < 2:
+            self._titled(item, path, Level.ITEM, set())
+            return
+        own = path + (item[0].raw.strip(),)
+        self._titled(item, own, Level.SECTION, {line.number for sub_item in sub_items for line in sub_item})
+        for sub_item in sub_items:
+            self._item(sub_item, own)
 
     def _titled(self, span: list[_Line], path: tuple[str, ...], level: Level, in_items: set[int]) -> None:
         """A section or item passage. One longer than MAX_TITLED_WORDS or MAX_ANSWER_CHARS keeps
@@ -644,14 +670,18 @@ def _cut_long(block: list[_Line]) -> list[list[_Line]]:
 
 
 def _link_parents(passages: list[Passage]) -> list[Passage]:
+    """Each item's parent: the narrowest section spanning it (passages sorted by span, a section
+    before what it holds), past a nested list's sub-sections closed before it."""
     linked: list[Passage] = []
-    last_section = -1
+    open_sections: list[int] = []
     for i, p in enumerate(passages):
+        while open_sections and passages[open_sections[-1]].last < p.last:
+            open_sections.pop()
         if p.level == Level.SECTION:
-            last_section = i
+            open_sections.append(i)
             linked.append(p)
-        elif p.level == Level.ITEM and last_section >= 0 and passages[last_section].last >= p.last:
-            linked.append(p._replace(parent=last_section))
+        elif p.level == Level.ITEM and open_sections:
+            linked.append(p._replace(parent=open_sections[-1]))
         else:
             linked.append(p)
     return linked

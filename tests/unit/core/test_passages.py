@@ -260,8 +260,28 @@ def test_an_item_with_its_own_sub_list_does_not_cut_its_list_short() -> None:
     ps = split_passages(text, "memory.md")
     causes = next(p for p in ps if p.heading == "### اسباب النسيان")
     assert "فشل الاسترجاع" in causes.text and "التداخل البعدي" in causes.text
-    assert [p.heading.split(":")[0] for p in ps if p.parent == ps.index(causes)] == [
-        "- التلاشي", "- التداخل", "- فشل الاسترجاع"]
+    assert [p.heading.split(":")[0] for p in ps if p.parent == ps.index(causes)] == ["- التلاشي", "- فشل الاسترجاع"]
+    # The item listing sub-items is a section over them, within the list.
+    interference = next(p for p in ps if p.heading.startswith("- التداخل:"))
+    assert interference.level == "section" and interference.section == ("### اسباب النسيان", interference.heading)
+    assert [p.heading.split(":")[0] for p in ps if p.parent == ps.index(interference)] == [
+        "- التداخل القبلي", "- التداخل البعدي"]
+
+
+def test_a_nested_list_is_a_tree_of_sections_and_items() -> None:
+    """Notes written as one nested list under a title: a bullet listing sub-bullets heads them
+    at any depth, and a less indented bullet after them is its sibling, not their item."""
+    text = ("# علم الجريمة\n\n- **مفهوم الجريمة**: لا يوجد تعريف واحد.\n"
+            "  - **التعريف القانوني**: فعل يجرمه القانون.\n  - **أركان الجريمة**: ثلاثة أركان:\n"
+            "    - **الركن الشرعي**: نص يجرم الفعل.\n    - **الركن المادي**: السلوك الخارجي.\n"
+            "  - **تصنيف الجرائم**: ثلاثة أقسام:\n    - **الجنايات**: أخطر الجرائم.\n    - **الجنح**: متوسطة.\n"
+            "  - **علاقته بالعلوم الأخرى**: علوم كثيرة.\n")
+    ps = split_passages(text, "t.md")
+    by_heading = {p.heading.strip(" -*").split("**")[0]: p for p in ps}
+    assert by_heading["تصنيف الجرائم"].level == "section" and by_heading["تصنيف الجرائم"].last == 10
+    assert by_heading["علاقته بالعلوم الأخرى"].level == "item"
+    assert ps[by_heading["علاقته بالعلوم الأخرى"].parent] is by_heading["مفهوم الجريمة"]
+    assert ps[by_heading["الجنح"].parent] is by_heading["تصنيف الجرائم"]
 
 
 def test_dashed_headings_nest_under_starred_ones_and_numbering_restarts_under_them() -> None:
@@ -292,14 +312,14 @@ def test_a_line_introducing_sub_headings_heads_them_all() -> None:
 
 
 def test_a_short_slide_over_headed_bullets_is_also_one_section() -> None:
-    """A slide whose bullets «- 2. الاختبار:» head points of their own: each is a section, and
-    the slide is one more, so «ما هي مراحل …» finds every stage in one passage."""
+    """A slide whose bullets «- 2. الاختبار:» head points of their own: each keeps its points,
+    and the slide is one section, so «ما هي مراحل …» finds every stage in one passage."""
     text = ("# مراحل تطوير البرمجيات\n- 1. التحليل: جمع المتطلبات\n  - مقابلات مع المستخدمين\n"
             "- 2. الاختبار:\n  - اختبار الوحدات\n- 3. الصيانة: تصحيح الأخطاء بعد التسليم\n\n# الخلاصة\nنص.\n")
     ps = split_passages(text, "t.pptx")
     sections = [(p.heading, p.first, p.last) for p in ps if p.level == "section"]
     assert ("# مراحل تطوير البرمجيات", 1, 6) in sections
-    assert [first for heading, first, _ in sections if heading == "- 2. الاختبار:"] == [4]
+    assert [(p.first, p.last) for p in ps if p.heading == "- 2. الاختبار:"] == [(4, 5)]
 
 
 def test_a_chain_of_introducing_lines_stays_shallow() -> None:
