@@ -26,7 +26,7 @@ import numpy as np
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem, stem_choices
 from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, other_persons, word_set, words
 from chatbot.index.bm25 import SparseBM25
-from chatbot.index.passages import Level, Passage, strip_marker, whole_span
+from chatbot.index.passages import MAX_ANSWER_CHARS, Level, Passage, strip_marker, whole_span
 from chatbot.qa.answer_types import AnswerType, has_figure, names_counted
 from chatbot.qa.query import Intent, Query, QueryTerm, TermOrigin
 from chatbot.qa.settings import SETTINGS, Settings
@@ -75,7 +75,8 @@ class Candidate(NamedTuple):
     best_child: int | None  # for a passage an answer starts from, its best-scoring item (None: none scores)
     thin: bool  # it only names its subject (few content words besides its title)
     explained_by: int | None  # for a passage that only names its subject, the passage explaining it
-    whole: int | None = None  # for a section an answer starts from that lists nothing, its heading's whole span
+    whole: int | None = None  # for a section an answer starts from that lists nothing, its heading's whole span;
+    # for a comparison asked of a section holding one side only, the section around it holding both
 
 
 class Retrieval(NamedTuple):
@@ -516,10 +517,12 @@ def _candidates(
         if i in found:
             continue
         child = _best_child(i, scores, passages) if start else None
+        count, held = _held(_asked(query), index, i, topic)
         whole = _whole_span(i, passages) if start else None
+        if start and whole is None and query.intent == Intent.COMPARISON and held < 1.0:
+            whole = _holding_more(i, count, query, index, topic)
         thin = _is_thin(passages[i], settings)
         explained_by = _explaining(i, explaining, index, settings) if thin else None
-        count, held = _held(_asked(query), index, i, topic)
         shown = _shows_answer_type(query, index, i)
         evidence = Evidence(
             float(files.deciding[index.file_of[i]]), held, count,
@@ -555,6 +558,27 @@ def _whole_span(section: int, passages: list[Passage]) -> int | None:
     over «وشروط الصحة هي:» and its list), its heading's whole span (None: none)."""
     lists = section + 1 < len(passages) and passages[section + 1].parent == section
     return None if lists else whole_span(passages, section)
+
+
+def _holding_more(section: int, count: int, query: Query, index: StoredIndex, topic: dict[str, np.ndarray]) -> int | None:
+    """For a comparison asked of a section holding one side only («صعوبات أكاديمية» for «الفرق
+    بين الصعوبات النمائية والأكاديمية»), the narrowest section around it that holds more of the
+    question's words and is short enough to show (None: none). Sections are in reading order, a
+    section before those it holds; a span of more lines than an answer has characters is never
+    short enough, which bounds the look back."""
+    passages = index.passages
+    inner = passages[section]
+    for j in range(section - 1, -1, -1):
+        outer = passages[j]
+        if outer.source != inner.source or inner.first - outer.first > MAX_ANSWER_CHARS:
+            return None
+        if outer.level != Level.SECTION or outer.last < inner.last:
+            continue
+        if len(outer.text) > MAX_ANSWER_CHARS:
+            return None
+        if _held(_asked(query), index, j, topic)[0] > count:
+            return j
+    return None
 
 
 # Something equated to something: «W = ½ × C × V²», «حقوق الملكية = الأصول - الخصوم».

@@ -30,3 +30,21 @@ def test_a_list_asked_of_an_introduction_gets_the_heading_whole(tmp_path: Path) 
     assert reply.answer is not None
     passage = reply.answer.passage
     assert passage.heading == "## ثانيا: شروط الصلاة" and "ستر العورة" in passage.text
+
+
+
+DEV = Path(__file__).resolve().parents[2] / "data" / "dev"
+
+
+def test_a_comparison_asked_of_one_side_gets_the_section_holding_both(tmp_path: Path) -> None:
+    """Sudanese notes (development set h58) list «o صعوبات نمائية: …» and «o صعوبات اكاديمية:
+    …، وهي:» over its own list, under «• انواعها الاساسية:». The section of one side gives way
+    to the section around it that names the other side too."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    notes = "SD_special_education.txt"
+    (corpus / notes).write_bytes((DEV / "h58" / "corpus" / notes).read_bytes())
+    reply = open_engine(corpus, tmp_path / "index", semantic=False).ask("الفرق بين الصعوبات النمائية والاكاديمية")
+    assert reply.answer is not None
+    text = reply.answer.passage.text
+    assert "صعوبات نمائية" in text and "صعوبات اكاديمية" in text
