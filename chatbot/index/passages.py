@@ -27,7 +27,7 @@ from typing import NamedTuple, Sequence
 from chatbot.index.readers.base import BULLETS, UnreadableFile
 from chatbot.messages import PASSAGE_TOO_LONG
 
-__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "whole_span", "MAX_ANSWER_CHARS",
+__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "whole_span", "is_table_row", "MAX_ANSWER_CHARS",
            "MAX_ASPECT_WORDS", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
@@ -685,6 +685,12 @@ def _link_parents(passages: list[Passage]) -> list[Passage]:
         else:
             linked.append(p)
     return linked
+
+
+def is_table_row(passage: Passage) -> bool:
+    """A row of a table read with its header («أبو تمام: الوفاة: 231هـ | أبرز الأغراض: …»): its
+    labels make it whole, and the table holding it is its peers, no explanation of it."""
+    return passage.level == Level.ITEM and _CELL_SEPARATOR in passage.text
 
 
 def whole_span(passages: Sequence[Passage], i: int) -> int | None:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from chatbot import messages as msg
 from chatbot.qa.kinds import Confidence, ReplyKind, Support
-from chatbot.index.passages import MAX_ANSWER_CHARS, Passage
+from chatbot.index.passages import MAX_ANSWER_CHARS, Passage, is_table_row
 from chatbot.qa.query import Query
 from chatbot.qa.reply import Hit, Reply
 from chatbot.qa.retrieve import ALTERNATIVES_LOOKED_AT, Evidence, Retrieval
@@ -138,12 +138,13 @@ def _widened(best: int, retrieval: Retrieval) -> int:
 
 def _explained(best: int, retrieval: Retrieval, passages: list[Passage], settings: Settings) -> int:
     """A passage that only names its subject gives way to the passage explaining it, else to its
-    section (a heading whose body is its list) when that is not a chapter."""
+    section (a heading whose body is its list) when that is not a chapter; a table's row keeps
+    its labels rather than give way to its table."""
     if (explained_by := retrieval.candidates[best].explained_by) is not None:
         return explained_by
     parent = passages[best].parent
     thin = retrieval.candidates[best].thin
-    if thin and parent >= 0 and len(passages[parent].text) <= MAX_ANSWER_CHARS:
+    if thin and parent >= 0 and len(passages[parent].text) <= MAX_ANSWER_CHARS and not is_table_row(passages[best]):
         return parent
     return best
 

@@ -26,7 +26,7 @@ import numpy as np
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem, stem_choices
 from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, other_persons, word_set, words
 from chatbot.index.bm25 import SparseBM25
-from chatbot.index.passages import MAX_ANSWER_CHARS, Level, Passage, strip_marker, whole_span
+from chatbot.index.passages import MAX_ANSWER_CHARS, Level, Passage, is_table_row, strip_marker, whole_span
 from chatbot.qa.answer_types import AnswerType, has_figure, names_counted
 from chatbot.qa.query import Intent, Query, QueryTerm, TermOrigin
 from chatbot.qa.settings import SETTINGS, Settings
@@ -620,13 +620,16 @@ def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: 
     """The best-ranked passage that holds every word of a thin passage's title (or of its gloss:
     «حالة العملية (Process State)») and is not thin itself; for a lecture's cover, whose title
     names the whole lecture, the best-ranked passage that is not thin and does not span the
-    cover (a short lecture's whole span is no explanation of it). None: none in the ranking's top."""
+    cover (a short lecture's whole span is no explanation of it), nor, for a table's row, the
+    table. None: none in the ranking's top."""
     p = index.passages[thin]
     vocab = index.fields["word"]
     others = np.array([i for i in explaining if i != thin], dtype=np.int64)
     if _is_cover(p):
         return next((int(i) for i in others if not _is_thin(index.passages[int(i)], settings)
                      and not _holds(index.passages[int(i)], p)), None)
+    if is_table_row(p):
+        others = np.array([i for i in others if not _holds(index.passages[int(i)], p)], dtype=np.int64)
     names = [stems for name in title_names(strip_marker(p.heading) or p.text) if (stems := line_stems(name, vocab))]
     if names and len(others):
         holds = np.any([np.all([vocab.contains(stem, others) for stem in stems], axis=0) for stems in names], axis=0)
