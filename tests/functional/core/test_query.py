@@ -21,6 +21,7 @@ def _read(engine: Engine, question: str) -> Query | Unaskable:
     [
         ("ما مراحل الحكومة الالكترونية", Intent.LIST),
         ("اذكر معوقات تطبيق الحكومة الالكترونية", Intent.LIST),
+        ("ما هي أمثلة تطبيقات الحكومة الالكترونية", Intent.LIST),  # examples are a list
         ("ما الفرق بين النموذج المركزي واللامركزي", Intent.COMPARISON),
         ("لماذا تحتاج الحكومة الالكترونية الى ادارة للمعلومات", Intent.WHY),
         ("ما هي الحكومة الالكترونية؟", Intent.DEFINITION),
