@@ -278,17 +278,29 @@ def _bullet_mark(line: _Line | None) -> str:
     return _clean(line.raw)[0]
 
 
-def _continues_list(resolved: list[_Line], line: _Line) -> bool:
+def _continues_list(open_bullets: list[_Line], line: _Line) -> bool:
     """Whether a bullet follows an item of its own list: one with its mark and indent, above it
-    in the same block of lines, past deeper items only (a nested list's sub-items)."""
-    number = line.number
-    for above in reversed(resolved):
-        if above.number != number - 1 or above.kind != LineKind.BULLET or _indent(above) < _indent(line):
+    in the same run of bullet lines, past deeper items only (a nested list's sub-items).
+    ``open_bullets`` are the run's bullets not yet closed by a shallower one (see _opened)."""
+    for above in reversed(open_bullets):
+        if _indent(above) < _indent(line):
             return False
         if _indent(above) == _indent(line):
             return _clean(above.raw)[:1] == _clean(line.raw)[:1]
-        number = above.number
     return False
+
+
+def _opened(open_bullets: list[_Line], previous: _Line | None, line: _Line) -> list[_Line]:
+    """The run's open bullets once ``line`` is read: it closes those at its depth or deeper, so
+    each bullet is looked at a bounded number of times however the run is indented."""
+    if line.kind != LineKind.BULLET:
+        return []
+    if previous is None or previous.kind != LineKind.BULLET or previous.number != line.number - 1:
+        open_bullets = []
+    while open_bullets and _indent(open_bullets[-1]) >= _indent(line):
+        open_bullets.pop()
+    open_bullets.append(line)
+    return open_bullets
 
 
 def _next_contents(lines: list[_Line]) -> list[_Line | None]:
@@ -328,6 +340,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
     «- المزايا:» items each explained on the next line.
     """
     resolved: list[_Line] = []
+    open_bullets: list[_Line] = []  # the bullets of the run of bullet lines above, by depth
     last_item = 0  # number of the last numbered item in the list in progress
     headed = False  # a markdown, ordinal or title heading has been seen
     for line, nxt in zip(lines, _next_contents(lines)):
@@ -355,7 +368,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             label = strip_marker(line.raw)
             # An item of a list in progress with its own sub-list («- التداخل: …، وله نوعان:» over
             # «  - …», after «- التلاشي: …» and its own sub-items), not a heading cutting the list short.
-            in_list = _continues_list(resolved, line)
+            in_list = _continues_list(open_bullets, line)
             sub_items = in_list and list_follows and _indent(nxt) > _indent(line)
             # «• الترويب والتلبيد» over «=> …» items: a bullet standing after a blank line over a
             # list of another mark heads it (notes whose bullets are the topics, arrows the points).
@@ -393,6 +406,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
                 kind = LineKind.TITLE if is_title and not heads_list and not table_header else LineKind.SUBHEADING
                 last_item = 0
                 headed = headed or kind == LineKind.TITLE
+        open_bullets = _opened(open_bullets, resolved[-1] if resolved else None, line._replace(kind=kind))
         resolved.append(line._replace(kind=kind))
     return resolved
 
