@@ -28,7 +28,7 @@ from chatbot.index.readers.base import BULLETS, UnreadableFile
 from chatbot.messages import PASSAGE_TOO_LONG
 
 __all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "whole_span", "is_table_row", "MAX_ANSWER_CHARS",
-           "MAX_ASPECT_WORDS", "MAX_PASSAGE_CHARS"]
+           "MAX_ASPECT_WORDS", "MAX_NESTED_SECTIONS", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
 # student wants the part that answers.
@@ -43,6 +43,9 @@ MAX_ASPECT_WORDS = 2
 # A section or item longer than this (about four pages; the longest in the question sets' lectures
 # has about 200 words) keeps its opening, and the rest of its text becomes paragraphs.
 MAX_TITLED_WORDS = 4 * MAX_PASSAGE_WORDS
+# How many levels of a nested list become sections over their sub-items (_Builder._item). The
+# development lectures nest three deep at most (h58's criminology notes).
+MAX_NESTED_SECTIONS = 3
 # The longest passage a student is given as an answer (the evaluation's rule too): longer, it is
 # a chapter, not an answer. A section longer than this is cut as one over MAX_TITLED_WORDS is:
 # a heading over five paragraphs of one line each (h19's al-Andalus lecture, 2,793 characters)
@@ -584,19 +587,20 @@ class _Builder:
             if len(span) > 1:
                 self.passages.append(self._passage(span, node.path, Level.SECTION, node.line.raw.strip()))
 
-    def _item(self, item: list[_Line], path: tuple[str, ...]) -> None:
+    def _item(self, item: list[_Line], path: tuple[str, ...], level: int = 1) -> None:
         """An item; one listing two or more sub-items («- **أركان الجريمة**: …» over «  -
         **الركن الشرعي**: …» and «  - **الركن المادي**: …») is a section of its own, over its
         sub-items: a question about one of them gets it, a list or a comparison gets them all,
-        as under a heading."""
-        sub_items = _group_items(item[1:])
+        as under a heading. Down to MAX_NESTED_SECTIONS levels; deeper sub-items stay part of
+        their item, so a hostile file's nesting costs work linear in its lines."""
+        sub_items = _group_items(item[1:]) if level <= MAX_NESTED_SECTIONS else []
         if len(sub_items) < 2:
             self._titled(item, path, Level.ITEM, set())
             return
         own = path + (item[0].raw.strip(),)
         self._titled(item, own, Level.SECTION, {line.number for sub_item in sub_items for line in sub_item})
         for sub_item in sub_items:
-            self._item(sub_item, own)
+            self._item(sub_item, own, level + 1)
 
     def _titled(self, span: list[_Line], path: tuple[str, ...], level: Level, in_items: set[int]) -> None:
         """A section or item passage. One longer than MAX_TITLED_WORDS or MAX_ANSWER_CHARS keeps

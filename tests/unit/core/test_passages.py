@@ -3,7 +3,7 @@
 import pytest
 
 from bundled_lecture import LECTURE, passage_titled
-from chatbot.index.passages import MAX_ANSWER_CHARS, MAX_PASSAGE_WORDS, heading_topic, outline, split_passages, strip_marker
+from chatbot.index.passages import MAX_ANSWER_CHARS, MAX_NESTED_SECTIONS, MAX_PASSAGE_WORDS, heading_topic, outline, split_passages, strip_marker
 
 STAGES = "مراحل الحكومة الالكترونيه"
 
@@ -327,6 +327,16 @@ def test_a_chain_of_introducing_lines_stays_shallow() -> None:
     text = "\n".join(f"عنوان رقم {i}:\n5- بند {i}\n- عنصر" for i in range(3000))
     ps = split_passages(text, "t.txt")
     assert max(len(p.section) for p in ps) <= 4
+
+
+def test_a_list_nested_a_thousand_deep_is_read_to_a_bounded_depth() -> None:
+    """Hostile input: each bullet one space deeper than the one before, then back out. Only the
+    first levels become sections (a recursion as deep as the list failed with RecursionError)."""
+    depth = 1200
+    lines = [" " * k + "- بند" for k in range(depth)] + [" " * k + "- اخر" for k in reversed(range(depth))]
+    ps = split_passages("# عنوان\n" + "\n".join(lines), "t.txt")
+    assert max(len(p.section) for p in ps) <= 1 + MAX_NESTED_SECTIONS
+    assert max(p.last for p in ps) == 2 * depth + 1
 
 
 def test_colon_lines_written_with_a_dash_or_twice_head_their_block() -> None:
