@@ -77,8 +77,9 @@ def test_abstains_with_closest_sections(engine: Engine) -> None:
         ("blind4_questions.jsonl", "blind4", 0.75),
         ("blind5_questions.jsonl", "blind5", 0.8),
         ("lecture_questions_blind6.jsonl", None, 0.85),
-        ("dev/d1/questions.jsonl", "dev/d1/corpus", 0.77),
-        ("dev/d2/questions.jsonl", "dev/d2/corpus", 0.69),
+        # The two largest development lectures build their index in over a second each: slow.
+        pytest.param("dev/d1/questions.jsonl", "dev/d1/corpus", 0.77, marks=pytest.mark.slow),
+        pytest.param("dev/d2/questions.jsonl", "dev/d2/corpus", 0.69, marks=pytest.mark.slow),
     ],
 )
 def test_helper_question_sets_hold_their_level(
