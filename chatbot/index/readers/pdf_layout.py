@@ -62,6 +62,9 @@ _BRACKET_SPACE_RE = re.compile(r"([(\[{])\s+|\s+([)\]}])")
 _LONE_MARKER_RE = re.compile(f"[{BULLETS}*\\-]|\\(?\\d{{1,3}}[./)\\-]?|[.)/\\-]?\\d{{1,3}}\\)?")
 _SENTENCE_ENDS = (".", "،", "؛", "!", "?", "؟")
 _STATEMENT_ENDS = (".", "،", "؛", "!")  # a heading may ask («ما هي شبكة الحاسوب؟»)
+# A line opening with these ends a sentence: a wrapped paragraph's last fragment read in the
+# wrong order («.)Tower» for «Tower).»), never a heading.
+_SENTENCE_TAIL_STARTS = (".", "،", ",", "؛", ";", ":", ")", "]", "»")
 # «)Nucleoid(»: a closing bracket, no bracket, then the opening one.
 _CLOSED_FIRST_RE = re.compile(r"\)[^()]*\(")
 # «)Antihypertensives(», «)reactions»: a Latin line whose end brackets were drawn mirrored.
@@ -724,9 +727,10 @@ def _bulleted(text: str) -> bool:
 
 
 def _heading_like(text: str) -> bool:
-    """Short and not ended like a statement: what a bold or slightly larger line must be to be
-    a heading."""
-    return len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_STATEMENT_ENDS)
+    """Short and not ended like a statement, nor opened like a sentence's tail: what a bold or
+    slightly larger line must be to be a heading."""
+    return (len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_STATEMENT_ENDS)
+            and not text.startswith(_SENTENCE_TAIL_STARTS))
 
 
 def _without_furniture(lines: Sequence[Line]) -> list[Line]:

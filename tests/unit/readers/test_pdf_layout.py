@@ -277,3 +277,20 @@ def test_a_zero_width_letter_at_a_ligatures_left_edge_comes_first():
     glyphs_drawn = [Glyph(text, x0, x1, 700.0, 712.0, 12.0, False) for text, x0, x1 in reversed(drawn)]
     assert logical_text(rows(glyphs_drawn)[0])[0] == "الأسلوب"
     assert logical_text(sorted(glyphs_drawn, key=lambda g: g.x0))[0] != "الأسلوب"  # read by start alone
+
+
+def test_a_paragraph_s_last_fragment_in_a_latin_font_is_no_heading():
+    """A wrapped paragraph's last line holding only «Tower).», its Latin font measured larger than
+    the body, comes out «.)Tower»: a line opening with a full stop or a closing bracket ends a
+    sentence; it heads nothing (h58's renewable-energy PDF had «### .)Tower» over a paragraph)."""
+    page = (
+        right_aligned("ةقاطلا رداصم :الوأ", 760, size=14, bold=True)
+        + right_aligned("ةيسمشلا ةقاطلا جرب لثم ةديدع لاكشا اهلو", 740)
+        + glyphs(".)Tower", x=62.0, y=720, size=13)
+        + right_aligned("ةرارحلا نيزخت ةزيملا", 700)
+        + right_aligned("حايرلا :ايناث", 680, size=14, bold=True)
+        + right_aligned("حايرلا ةقاط", 660)
+    )
+    out = lecture_lines(page_lines(page, [], PAGE, 1))
+    assert not any("Tower" in line and line.startswith("#") for line in out), out
+    assert out[0] == "# أولا: مصادر الطاقة" and "# ثانيا: الرياح" in out
