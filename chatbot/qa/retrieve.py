@@ -572,7 +572,7 @@ def _holding_more(section: int, count: int, query: Query, index: StoredIndex, to
         outer = passages[j]
         if outer.source != inner.source or inner.first - outer.first > MAX_ANSWER_CHARS:
             return None
-        if outer.level != Level.SECTION or outer.last < inner.last:
+        if outer.level != Level.SECTION or not _holds(outer, inner):
             continue
         if len(outer.text) > MAX_ANSWER_CHARS:
             return None
