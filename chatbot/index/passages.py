@@ -103,7 +103,9 @@ _SHEET_QUESTION_RE = re.compile(r"^(?:س|سوال|سؤال)\s*[0-9٠-٩]{0,3}\s*
 # «… ؟ ج: …»: the answer on the question's own line; the line is a point, not a heading.
 _SHEET_ANSWER_RE = re.compile(r"[?؟.]\s*ج\s*[0-9٠-٩]{0,3}\s*[:：/)\-–]")
 MAX_SHEET_QUESTION_WORDS = 30
-_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S")
+# Notes typed in a plain editor often leave out the space («##المضادات الحيوية»); a single «#»
+# glued to a word is a hashtag («#الصحة»), not a heading.
+_MD_HEADING_RE = re.compile(r"^(#{1,6})\s+\S|^(#{2,6})(?=[^\W\d_])")
 # A heading set apart by marks on both sides, as notes typed without styles write one: brackets
 # («[[ مقدمة ]]», «【 التحيز 】», «<< الصرف >>») or a run of one mark, spaced from the text
 # («== قانون نيوتن ==», «-- الأصوات --», «** البناء الضوئي **», «⭐ المبيدات ⭐»; Markdown's
@@ -126,7 +128,7 @@ _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصق�
 # second-level bullet; no word of a lecture is «o»), and before Arabic text «§», «Ø», «ü», «v»
 # (Wingdings).
 _BULLET_RE = re.compile(
-    rf"^(?:[-*{BULLETS}]\s+|(?:-{{1,2}}>|={{1,2}}>|[→⇐⇒])\s*|o\s+|[vØü§]\s+(?=[\u0600-\u06ff]))")
+    rf"^(?:(?:--|[-*+{BULLETS}])\s+|(?:-{{1,2}}>|={{1,2}}>|[→⇐⇒])\s*|o\s+|[vØü§]\s+(?=[\u0600-\u06ff]))")
 _LATIN_GLOSS_RE = re.compile(r"\(\s*[A-Za-z]")
 _HEADING_END_PUNCT = (".", "..", "،", "؛")
 # Readers join a table's cells with this; a header row over the rows' items heads them.
@@ -184,7 +186,7 @@ def _classify(number: int, raw: str) -> _Line:
     if not line:
         return _Line(number, raw, LineKind.BLANK, 0)
     if m := _MD_HEADING_RE.match(line):
-        return _Line(number, raw, LineKind.HEADING, len(m.group(1)))
+        return _Line(number, raw, LineKind.HEADING, len(m.group(1) or m.group(2)))
     if _framed(line) is not None:
         return _Line(number, raw, LineKind.HEADING, 2)  # under a «#» title, if the file has one
     if (_ORDINAL_RE.match(line) or _UNIT_RE.match(line) or _ROMAN_RE.match(line)) and _is_heading_like(line):
@@ -274,11 +276,17 @@ def _holds_aspects(node: _Node) -> bool:
         and not _names_aspect(node.line)
 
 
+def _mark(line: _Line) -> str:
+    """A bulleted line's mark as typed («-», «--», «+», «•», «=>»), "" for any other line."""
+    m = _BULLET_RE.match(_clean(line.raw))
+    return m.group().strip() if m else ""
+
+
 def _bullet_mark(line: _Line | None) -> str:
     """The mark of a starred or dashed heading line («*», «-», …), "" for any other line."""
-    if line is None or line.kind != LineKind.SUBHEADING or not _BULLET_RE.match(_clean(line.raw)):
+    if line is None or line.kind != LineKind.SUBHEADING:
         return ""
-    return _clean(line.raw)[0]
+    return _mark(line)
 
 
 def _continues_list(open_bullets: list[_Line], line: _Line) -> bool:
@@ -289,7 +297,7 @@ def _continues_list(open_bullets: list[_Line], line: _Line) -> bool:
         if _indent(above) < _indent(line):
             return False
         if _indent(above) == _indent(line):
-            return _clean(above.raw)[:1] == _clean(line.raw)[:1]
+            return _mark(above) == _mark(line)
     return False
 
 
@@ -346,6 +354,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
     open_bullets: list[_Line] = []  # the bullets of the run of bullet lines above, by depth
     last_item = 0  # number of the last numbered item in the list in progress
     headed = False  # a markdown, ordinal or title heading has been seen
+    marked: tuple[_Line, _Line] | None = None  # the last bulleted heading (and its first point)
     for line, nxt in zip(lines, _next_contents(lines)):
         kind = line.kind
         after_nxt = lines[nxt.number] if nxt is not None and nxt.number < len(lines) else None
@@ -365,6 +374,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
         elif kind in (LineKind.ORDINAL, LineKind.HEADING):
             last_item = 0
             headed = True
+            marked = None
         elif kind == LineKind.SUBHEADING:  # a review sheet's question: a list under it starts anew
             last_item = 0
         elif kind == LineKind.BULLET and nxt is not None and nxt.kind not in _HEADING_KINDS:
@@ -374,16 +384,21 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
             in_list = _continues_list(open_bullets, line)
             sub_items = in_list and list_follows and _indent(nxt) > _indent(line)
             # «• الترويب والتلبيد» over «=> …» items: a bullet standing after a blank line over a
-            # list of another mark heads it (notes whose bullets are the topics, arrows the points).
+            # list of another mark heads it (notes whose bullets are the topics, arrows the points);
+            # so does, without a blank line, the next bullet of a heading's mark («+ حساسية
+            # البنسلين» over «-- …», after «+ تصنيف المضادات:» and its «--» points).
+            sibling = marked is not None and _mark(marked[0]) == _mark(line) and _indent(marked[0]) == _indent(line) \
+                and _mark(marked[1]) == _mark(nxt)
             opens_other_list = (
-                (not resolved or resolved[-1].kind == LineKind.BLANK) and list_follows
+                (not resolved or resolved[-1].kind == LineKind.BLANK or sibling) and list_follows
                 and nxt.kind == LineKind.BULLET and nxt.number == line.number + 1
-                and _indent(nxt) == _indent(line) and _clean(nxt.raw)[:1] != _clean(line.raw)[:1]
+                and _indent(nxt) == _indent(line) and _mark(nxt) != _mark(line)
             )
             if ((_ends_with_colon(label) and (list_follows or not headed)) or opens_other_list) \
                     and _is_heading_like(_clean(label)) and not sub_items:
                 kind = LineKind.SUBHEADING
                 last_item = 0
+                marked = (line, nxt)
         elif kind == LineKind.TEXT and nxt is not None:
             short = _is_heading_like(_clean(line.raw))
             adjacent = nxt.number == line.number + 1
@@ -565,7 +580,7 @@ class _Builder:
             self._paragraphs(body, node.path)
             return
         if body:
-            items = _group_items(body)
+            items = _group_items(body, node.line)
             in_items = {line.number for item in items for line in item}
             self._titled([node.line] + body, node.path, Level.SECTION, in_items)
             for item in items:
@@ -593,7 +608,7 @@ class _Builder:
         sub-items: a question about one of them gets it, a list or a comparison gets them all,
         as under a heading. Down to MAX_NESTED_SECTIONS levels; deeper sub-items stay part of
         their item, so a hostile file's nesting costs work linear in its lines."""
-        sub_items = _group_items(item[1:]) if level <= MAX_NESTED_SECTIONS else []
+        sub_items = _group_items(item[1:], item[0]) if level <= MAX_NESTED_SECTIONS else []
         if len(sub_items) < 2:
             self._titled(item, path, Level.ITEM, set())
             return
@@ -654,18 +669,37 @@ def _indent(line: _Line) -> int:
     return len(line.raw) - len(line.raw.lstrip())
 
 
-def _group_items(body: list[_Line]) -> list[list[_Line]]:
+def _belongs_to(line: _Line, head: _Line, run_head: _Line) -> bool:
+    """Whether a list line is a point of the item ``head`` rather than the next item: indented
+    deeper («- الذكاء الاصطناعي» over «  - محاكاة التفكير»), or, at its indent, a bullet of
+    another mark right under an item of the run's own kind («6) اختبار A/B:» over «- ترسل
+    نسختين …», «+ حساسية البنسلين» over «-- لازم نسأل …»): notes typed without indents nest by
+    the mark, the run's first mark the topics and the others their points."""
+    if _indent(line) != _indent(head):
+        return _indent(line) > _indent(head)
+    if line.kind != LineKind.BULLET or (head.kind, _mark(head)) != (run_head.kind, _mark(run_head)):
+        return False
+    return head.kind != LineKind.BULLET or _mark(line) != _mark(head)
+
+
+def _group_items(body: list[_Line], heading: _Line | None) -> list[list[_Line]]:
     """Each list line with the explanation lines under it (up to the next item or blank); list
-    lines indented deeper than their item («- الذكاء الاصطناعي» over «  - محاكاة التفكير») are
-    part of its explanation, so an item that only names a term keeps what explains it."""
+    lines that are its points (:func:`_belongs_to`) are part of its explanation, so an item
+    that only names a term keeps what explains it. A bullet of its ``heading``'s mark is a
+    topic beside the heading (too long to be one), whose run it heads."""
     items: list[list[_Line]] = []
     current: list[_Line] | None = None
+    run_head: _Line | None = None  # the first item after a blank line: its mark heads the run
+    heading_mark = _bullet_mark(heading)
     for line in body:
-        if line.kind in _LIST_KINDS and not (current is not None and _indent(line) > _indent(current[0])):
+        topic = bool(heading_mark) and line.kind == LineKind.BULLET and _mark(line) == heading_mark
+        if line.kind in _LIST_KINDS and (topic or current is None or not _belongs_to(line, current[0], run_head)):
             current = [line]
             items.append(current)
+            run_head = line if topic else run_head or line
         elif line.kind == LineKind.BLANK:
             current = None
+            run_head = None
         elif current is not None:
             current.append(line)
     return items
@@ -751,7 +785,7 @@ def _raw_offset(line: str, clean_end: int) -> int:
     return len(line)
 
 
-_MD_HEADING_MARK_RE = re.compile(r"^#{1,6}\s+")
+_MD_HEADING_MARK_RE = re.compile(r"^#{1,6}\s*")
 # An aside in brackets («(في الدول الناميه)») is no part of what a heading names.
 _BRACKETED_RE = re.compile(r"\s*[(\[].*?[)\]]\s*")
 _TOPIC_END = ".:،؛ "

@@ -537,3 +537,30 @@ def test_chat_notes_star_headings_and_keycap_numbers() -> None:
     ps = split_passages(text, "t.txt")
     assert [(p.level, p.first, p.last) for p in ps] == [("section", 1, 6), ("item", 2, 4), ("item", 5, 6)]
     assert strip_marker(ps[1].heading) == "المكافحة الزراعية:"
+
+
+def test_dashes_under_a_numbered_item_are_its_points() -> None:
+    """Notes typed without indents nest by the mark: «6) اختبار A/B:» over «- …» lines is one
+    item of two points, then the next number starts the next item."""
+    ps = split_passages("=== 4. التسويق بالبريد ===\n\n5) التقسيم Segmentation:\n- تقسيم القائمة لمجموعات حسب العمر.\n"
+                        "- كل مجموعة توصلها رسالة تناسبها.\n\n6) اختبار A/B:\n- ترسل نسختين من الإيميل لعينة صغيرة.\n"
+                        "- لازم تغير عنصر واحد بس كل مرة.\n7) أخطاء شائعة في الإيميل\n", "t.txt")
+    ab = next(p for p in ps if p.heading == "6) اختبار A/B:")
+    assert ab.level == "section" and "ترسل نسختين" in ab.text and "لازم تغير عنصر واحد" in ab.text
+    assert "أخطاء شائعة" not in ab.text
+    points = [p for p in ps if p.parent == ps.index(ab)]
+    assert [p.text[:8] for p in points] == ["- ترسل ن", "- لازم ت"]
+
+
+def test_plus_topics_with_double_dash_points_and_headings_without_a_space() -> None:
+    """«##المضادات الحيوية» is a heading; «+ …» lines are its topics and «-- …» their points, a
+    topic longer than a heading or without a colon included."""
+    ps = split_passages("##المضادات الحيوية\n+ تصنيف المضادات حسب طريقة عملها:\n-- تثبيط بناء جدار الخلية.\n"
+                        "-- تثبيط تصنيع البروتين.\n+ حساسية البنسلين Penicillin allergy\n-- لازم نسأل المريض قبل ما نصرف.\n"
+                        "-- البديل الشائع azithromycin.\n##ادوية الضغط\n+ الضغط الطبيعي اقل من 120/80\n", "t.txt")
+    assert ps[0].section == ("##المضادات الحيوية",)
+    allergy = next(p for p in ps if p.heading == "+ حساسية البنسلين Penicillin allergy")
+    assert allergy.level == "section" and "البديل الشائع" in allergy.text and "جدار الخلية" not in allergy.text
+    assert any(p.section == ("##ادوية الضغط",) for p in ps)
+    assert not any(p.heading.startswith("#") and p.level != "section" for p in ps)
+
