@@ -27,8 +27,8 @@ from typing import NamedTuple, Sequence
 from chatbot.index.readers.base import BULLETS, UnreadableFile
 from chatbot.messages import PASSAGE_TOO_LONG
 
-__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "whole_span", "is_table_row", "MAX_ANSWER_CHARS",
-           "MAX_ASPECT_WORDS", "MAX_NESTED_SECTIONS", "MAX_PASSAGE_CHARS"]
+__all__ = ["Level", "Passage", "split_passages", "strip_marker", "heading_topic", "outline", "whole_span", "is_formula",
+           "is_table_row", "MAX_ANSWER_CHARS", "MAX_ASPECT_WORDS", "MAX_NESTED_SECTIONS", "MAX_PASSAGE_CHARS"]
 
 # A paragraph longer than this is cut at line boundaries: BM25 favours short passages and a
 # student wants the part that answers.
@@ -130,9 +130,17 @@ _LETTERED_RE = re.compile(r"^\(?(هـ|[أابجدهوزحطيكلمنسعفصق�
 _BULLET_RE = re.compile(
     rf"^(?:(?:--|[-*+{BULLETS}])\s+|(?:-{{1,2}}>|={{1,2}}>|[→⇐⇒])\s*|o\s+|[vØü§]\s+(?=[\u0600-\u06ff]))")
 _LATIN_GLOSS_RE = re.compile(r"\(\s*[A-Za-z]")
+# Something equated to something: «W = ½ × C × V²», «حقوق الملكية = الأصول - الخصوم».
+_FORMULA_RE = re.compile(r"[\w)\]²³]\s*=\s*[\w(\[√½-]")
 _HEADING_END_PUNCT = (".", "..", "،", "؛")
 # Readers join a table's cells with this; a header row over the rows' items heads them.
 _CELL_SEPARATOR = " | "
+
+
+def is_formula(line: str) -> bool:
+    """A line equating something to something: a formula, never a heading, and the answer to
+    the line introducing it."""
+    return bool(_FORMULA_RE.search(line))
 
 
 def _clean(line: str) -> str:
@@ -327,8 +335,8 @@ def _next_contents(lines: list[_Line]) -> list[_Line | None]:
 
 
 def _ends_with_colon(line: str) -> bool:
-    """«…:», and as students write it «…:-» or «…::»."""
-    return line.rstrip().rstrip("-–").endswith((":", "："))
+    """«…:», and as students write it «…:-» or «…::», or in bold «**الأدوات:**»."""
+    return line.rstrip().rstrip("*_").rstrip().rstrip("-–").endswith((":", "："))
 
 
 def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
@@ -400,7 +408,7 @@ def _resolve_kinds(lines: list[_Line]) -> list[_Line]:
                 last_item = 0
                 marked = (line, nxt)
         elif kind == LineKind.TEXT and nxt is not None:
-            short = _is_heading_like(_clean(line.raw))
+            short = _is_heading_like(_clean(line.raw)) and not is_formula(line.raw)
             adjacent = nxt.number == line.number + 1
             after_heading = bool(resolved) and resolved[-1].kind in _HEADING_KINDS and (
                 resolved[-1].number == line.number - 1
@@ -633,14 +641,9 @@ class _Builder:
         self._paragraphs(rest, path)
 
     def _paragraphs(self, body: list[_Line], path: tuple[str, ...]) -> None:
-        block: list[_Line] = []
-        for line in body + [_Line(0, "", LineKind.BLANK, 0)]:
-            if line.kind != LineKind.BLANK:
-                block.append(line)
-                continue
+        for block in _blocks(body):
             for chunk in _cut_long(block):
                 self.passages.append(self._passage(chunk, path, Level.PARAGRAPH, ""))
-            block = []
 
     def _passage(self, span: list[_Line], path: tuple[str, ...], level: Level, heading: str) -> Passage:
         text = _span_text(span)
@@ -703,6 +706,28 @@ def _group_items(body: list[_Line], heading: _Line | None) -> list[list[_Line]]:
         elif current is not None:
             current.append(line)
     return items
+
+
+def _blocks(body: list[_Line]) -> list[list[_Line]]:
+    """The body's paragraphs: runs of lines between blank lines. A formula set apart on its own
+    lines («    n1 sin θ1 = n2 sin θ2») stays with the paragraph above it, which introduces it
+    («وينص قانون سنل على أن …:»)."""
+    blocks: list[list[_Line]] = []
+    block: list[_Line] = []
+    gap: list[_Line] = []  # the blank lines since the last block
+    for line in body + [_Line(0, "", LineKind.BLANK, 0)]:
+        if line.kind != LineKind.BLANK:
+            block.append(line)
+            continue
+        if block and blocks and all(is_formula(b.raw) for b in block):
+            blocks[-1] += gap + block
+        elif block:
+            blocks.append(block)
+        if block:
+            gap = []
+        gap.append(line)
+        block = []
+    return blocks
 
 
 def _cut_long(block: list[_Line]) -> list[list[_Line]]:

@@ -26,7 +26,9 @@ import numpy as np
 from chatbot.index.analysis import FILE_PREFIX, char_terms, indexed_stem, stem_choices
 from chatbot.text.arabic import content_words, defining_words, light_stem, normalize, other_persons, word_set, words
 from chatbot.index.bm25 import SparseBM25
-from chatbot.index.passages import MAX_ANSWER_CHARS, Level, Passage, is_table_row, strip_marker, whole_span
+from chatbot.index.passages import (
+    MAX_ANSWER_CHARS, Level, Passage, is_formula, is_table_row, strip_marker, whole_span,
+)
 from chatbot.qa.answer_types import AnswerType, has_figure, names_counted
 from chatbot.qa.query import Intent, Query, QueryTerm, TermOrigin
 from chatbot.qa.settings import SETTINGS, Settings
@@ -581,16 +583,13 @@ def _holding_more(section: int, count: int, query: Query, index: StoredIndex, to
     return None
 
 
-# Something equated to something: «W = ½ × C × V²», «حقوق الملكية = الأصول - الخصوم».
-_FORMULA_RE = re.compile(r"[\w)\]²³]\s*=\s*[\w(\[√½-]")
-
 
 def _is_thin(p: Passage, settings: Settings) -> bool:
     """Whether a passage only names its subject: few content words besides its title and its
     cover lines (:func:`_is_cover`), and no formula («W = ½ × C × V²» under «الطاقة المخزنة في
     المكثف» is what a student asks for, however few its words)."""
     lines = p.text.splitlines()
-    if any(_FORMULA_RE.search(line) for line in lines[bool(p.heading):]):
+    if any(is_formula(line) for line in lines[bool(p.heading):]):
         return False
     title = set(content_words(p.heading))
     body = [w for line in lines if not _is_cover_line(line) for w in content_words(line)]

@@ -564,3 +564,17 @@ def test_plus_topics_with_double_dash_points_and_headings_without_a_space() -> N
     assert any(p.section == ("##ادوية الضغط",) for p in ps)
     assert not any(p.heading.startswith("#") and p.level != "section" for p in ps)
 
+
+def test_a_formula_set_apart_stays_with_the_text_introducing_it() -> None:
+    """An indented formula line is no heading over the next paragraph; it stays with the
+    paragraph that introduces it. A bold label ending in a colon heads its list."""
+    text = ("## التجربة (2): الانكسار\n\n" + "الانكسار هو تغير اتجاه الضوء عند انتقاله بين وسطين شفافين. " * 40 + "\n\n"
+            "وينص قانون سنل على أن حاصل ضرب معامل الانكسار في جيب الزاوية ثابت:\n\n    n1 sin θ1 = n2 sin θ2\n\n"
+            "عندما ينتقل الضوء من وسط أقل كثافة الى وسط أكبر كثافة ينكسر مقتربا من العمود.\n\n"
+            "**الأدوات:**\n\n- متوازي مستطيلات زجاجي\n- صندوق ضوئي بشق واحد\n")
+    ps = split_passages(text, "t.md")
+    assert not any("n1 sin" in p.heading for p in ps)
+    snell = next(p for p in ps if "وينص قانون سنل" in p.text and p.level == "paragraph")
+    assert snell.text.endswith("n1 sin θ1 = n2 sin θ2")
+    assert "**الأدوات:**" in section_headings(ps)
+
