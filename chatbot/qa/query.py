@@ -5,7 +5,8 @@ decision never read the question's text again.
 
 A question's content words are stemmed like the lecture. A stem the lecture does not know is
 matched as the student probably meant it: split in two known words («الانترنت» → «الانتر نت»),
-joined with its neighbour, mapped to a known stem one or two edits away (typos), or freed of a
+joined with its neighbour, found in the other script («الميتفورمين» → «metformin», a term
+borrowed from English), mapped to a known stem one or two edits away (typos), or freed of a
 function word typed onto it («ماهوالنموذج»). Synonyms from the synonym table are searched too,
 with less weight, and «ما هي X» is searched as a definition of X.
 """
@@ -46,6 +47,7 @@ class TermOrigin(StrEnum):
     JOIN = "join"  # the word joined with the next one
     DIALECT = "dialect"  # the lecture's form of a dialect word («بيتحسب» → «يتحسب», «اخد» → «اخذ»)
     FUZZY = "fuzzy"  # a known stem one or two edits away (a typo)
+    TRANSLITERATED = "transliterated"  # the lecture's word in the other script («الميتفورمين» → «metformin»)
     VARIANT = "variant"  # the lecture's own rare misspelling of the word
     SYNONYM = "synonym"  # from the synonym table
     UNKNOWN = "unknown"  # none of these: searched as it is
@@ -220,6 +222,8 @@ def expand_query(
         elif known := _known_synonyms(stem, synonyms, vocab, speller, settings):
             weight = min(settings.synonym_weight, 1 / len(known))
             terms.extend(QueryTerm(word, s, form, weight, TermOrigin.SYNONYM) for s, form in known)
+        elif spelled := speller().transliterated(word)[:2]:
+            terms.extend(QueryTerm(word, s, s, 1.0, TermOrigin.TRANSLITERATED) for s in spelled)
         elif near := nearest_stems(word, speller(), vocab):
             terms.extend(QueryTerm(word, n, word, settings.fuzzy_weight, TermOrigin.FUZZY) for n in near)
         elif glued := _after_function_word(word, speller()):

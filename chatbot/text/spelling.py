@@ -12,8 +12,15 @@ from __future__ import annotations
 import editdistance
 
 from chatbot.text.arabic import loosen
+from chatbot.text.transliteration import skeleton
 
 __all__ = ["Speller", "edit_distance", "max_edits"]
+
+# A skeleton of fewer consonants matches words that only share a few sounds; a word spelling a
+# borrowed term writes its vowels («كودين», «cipro»: 3 consonants in 5 letters), an abbreviation
+# or a short Arabic word does not.
+MIN_SKELETON = 3
+MIN_TRANSLITERATED_LETTERS = 5
 
 
 def max_edits(word: str) -> int:
@@ -51,6 +58,7 @@ class Speller:
         self.surface = surface
         self._loose = {loosen(word): stem for word, stem in sorted(surface.items())}
         self._filed: dict[str, list[str]] = {}
+        self._skeletons: dict[tuple[bool, str], set[str]] | None = None  # built on first use
         for word in surface:
             if max_edits(word) and not word.isdigit():
                 for form in _deletes(word):
@@ -74,3 +82,29 @@ class Speller:
                     stem = self.surface[known]
                     found[stem] = min(d, found.get(stem, d))
         return found
+
+    def transliterated(self, word: str) -> list[str]:
+        """Stems of the corpus words that spell ``word`` in the other script: «الميتفورمين» →
+        «metformin», «cipro» → «سيبرو» (a Latin plural too: «التتراسيكلين» → «tetracyclines»)."""
+        latin = word.isascii()
+        skel = skeleton(word)
+        if len(skel) < MIN_SKELETON or len(word) < MIN_TRANSLITERATED_LETTERS:
+            return []
+        found = self._skeleton_index().get((not latin, skel), set())
+        return sorted({self.surface[w] for w in found})
+
+    def _skeleton_index(self) -> dict[tuple[bool, str], set[str]]:
+        """(is Latin, skeleton) → the corpus words written so; a Latin plural also under its
+        singular's skeleton."""
+        if self._skeletons is None:
+            self._skeletons = {}
+            for word in self.surface:
+                latin = word.isascii()
+                if latin and not word.isalpha():
+                    continue
+                skel = skeleton(word)
+                forms = {skel, skel[:-1]} if latin and word.endswith("s") else {skel}
+                for form in forms:
+                    if len(form) >= MIN_SKELETON:
+                        self._skeletons.setdefault((latin, form), set()).add(word)
+        return self._skeletons

@@ -29,3 +29,14 @@ def test_letters_dialects_say_otherwise_meet_their_lecture_word() -> None:
     assert speller.loose("اخد") == "اخذ"  # short words too
     assert speller.loose("التلاجه") == "ثلاج"
     assert speller.loose("بنت") is None
+
+
+def test_a_term_typed_in_the_other_script_meets_the_lecture_word() -> None:
+    speller = Speller({"metformin": "metformin", "tetracyclines": "tetracyclines", "blocker": "blocker",
+                       "سيبرو": "سيبرو", "كتاب": "كتاب"})
+    assert speller.transliterated("الميتفورمين") == ["metformin"]
+    assert speller.transliterated("التتراسيكلين") == ["tetracyclines"]  # the Latin plural
+    assert speller.transliterated("بلوكر") == ["blocker"]
+    assert speller.transliterated("cipro") == ["سيبرو"]
+    assert speller.transliterated("كتب") == []  # too short to tell a borrowed term
+    assert speller.transliterated("ktb") == []  # nor an abbreviation
