@@ -543,6 +543,11 @@ class _Builder:
         if line.kind in _HEADING_KINDS:
             self._open(line, self._depth_for(line))
             return
+        if line.kind not in (LineKind.BLANK, LineKind.BULLET) and _CELL_SEPARATOR not in line.raw and self._table_ended():
+            # The text after a table («3-5 قواعد صياغة …» and its list) is its section's again,
+            # not the table's: the table's section closes.
+            self._close(self.stack.pop())
+            node = self.stack[-1]
         if line.kind == LineKind.BLANK:
             if self.in_list:
                 self.blank_since_item = True
@@ -560,6 +565,13 @@ class _Builder:
             self.in_list = False
             node = self.stack[-1]
         node.body.append(line)
+
+    def _table_ended(self) -> bool:
+        """Whether the open section is a table (headed by its header row) holding rows: readers
+        write each row as a bullet («- المقالية: المزايا: …»)."""
+        top = self.stack[-1]
+        return top.line is not None and _CELL_SEPARATOR in top.line.raw and bool(top.body) \
+            and top.body[0].kind == LineKind.BULLET
 
     def _close_to_markdown(self) -> None:
         """Close the open headings up to a Markdown one, under which what follows is a paragraph."""

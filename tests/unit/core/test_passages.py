@@ -578,3 +578,11 @@ def test_a_formula_set_apart_stays_with_the_text_introducing_it() -> None:
     assert snell.text.endswith("n1 sin θ1 = n2 sin θ2")
     assert "**الأدوات:**" in section_headings(ps)
 
+
+def test_the_text_after_a_table_is_its_sections_again() -> None:
+    text = ("# الفصل الثالث: الاختبارات\n3-4 أنواع الاختبارات: يوضح الجدول التالي أهم الأنواع.\n\n"
+            "نوع الاختبار | المزايا\n- المقالية: المزايا: تقيس التفكير\n- الموضوعية: المزايا: سهلة التصحيح\n\n"
+            "3-6 تحليل فقرات الاختبار: بعد تطبيق الاختبار يحسب المعلم معامل الصعوبة.\n")
+    ps = split_passages(text, "t.txt")
+    analysis = next(p for p in ps if p.text.startswith("3-6"))
+    assert analysis.section == ("# الفصل الثالث: الاختبارات",)
