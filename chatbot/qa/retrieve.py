@@ -134,7 +134,7 @@ def rank(
         fused += settings.semantic_share * (1 + settings.semantic_lack_boost * lack) * semantic_scores(similarity)
     best = np.array(top_k(fused, settings.reranked), dtype=np.int64)
     if len(best):
-        fused[best] += settings.coverage_share * coverage(terms, index, best)
+        fused[best] += settings.coverage_share * coverage(terms, index, best, settings)
         fused[best] += settings.title_share * np.array([title_match(index.passages[i], terms, index) for i in best])
         if pairs := asked_pairs(terms):
             fused[best] += settings.phrase_share * np.array([phrase_match(index.passages[i].text, pairs) for i in best])
@@ -447,13 +447,19 @@ def held_words(terms: Terms, index: StoredIndex, docs: np.ndarray) -> dict[str, 
     return held
 
 
-def coverage(terms: Terms, index: StoredIndex, docs: np.ndarray) -> np.ndarray:
-    """For each passage of ``docs``, the IDF-weighted share of the question's words it holds."""
+def coverage(terms: Terms, index: StoredIndex, docs: np.ndarray, settings: Settings = SETTINGS) -> np.ndarray:
+    """For each passage of ``docs``, the IDF-weighted share of the question's words it holds. A
+    word held only as a rare form near it, which may be the lecture's misspelling of it or
+    another word («الحاجة» for «الحاجب»), counts as much as that form weighs in the search."""
     weights = _word_weights(terms, index)
     total = sum(weights.values())
     if not total:
         return np.zeros(len(docs))
-    held = held_words(terms, index, docs)
+    held = {word: np.zeros(len(docs)) for word in weights}
+    for t in terms:
+        if t.word in held:
+            credit = settings.variant_weight if t.origin == TermOrigin.VARIANT else 1.0
+            held[t.word] = np.maximum(held[t.word], credit * index.fields["word"].contains(t.stem, docs))
     return sum(w * held[word] for word, w in weights.items()) / total
 
 
