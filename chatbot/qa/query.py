@@ -28,7 +28,7 @@ from chatbot.index.bm25 import SparseBM25
 from chatbot.qa.answer_types import AnswerType, expected_answer_type
 from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.qa.smalltalk import Smalltalk, smalltalk_kind, smalltalk_words
-from chatbot.text.resources import english_glossary, synonym_groups
+from chatbot.text.resources import dialect_glossary, english_glossary, synonym_groups
 from chatbot.text.spelling import Speller, max_edits
 
 __all__ = ["Intent", "Query", "QueryTerm", "TermOrigin", "Unaskable", "asks_definition", "defined_words", "read_query"]
@@ -315,6 +315,13 @@ def _synonyms(extra: str) -> dict[str, tuple[tuple[str, str], ...]]:
             table.setdefault(stem, set()).update(e for e in entries if e[0] != stem)
     for english, arabic in english_glossary().items():  # one way: English → Arabic
         table.setdefault(english, set()).update((light_stem(normalize(w)), normalize(w)) for w in arabic)
+    # One way: dialect → MSA; a dialect word that is also a question or function word («الما»
+    # stems to «ما», «بدي» asks) or stems to two letters stays as it is.
+    asking = question_words() | function_words()
+    for dialect, msa in dialect_glossary().items():
+        key = light_stem(normalize(dialect))
+        if len(key) > 2 and normalize(dialect) not in asking and key not in asking:
+            table.setdefault(key, set()).update((light_stem(normalize(w)), normalize(w)) for w in msa)
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 

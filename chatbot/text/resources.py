@@ -35,6 +35,17 @@ def english_glossary() -> dict[str, tuple[str, ...]]:
     return glossary
 
 
+@lru_cache(maxsize=1)
+def dialect_glossary() -> dict[str, tuple[str, ...]]:
+    """Dialect word → the MSA words a lecture writes for it (``data/dialect.txt``), as written
+    (normalised by the caller). One way only, like :func:`english_glossary`."""
+    glossary: dict[str, tuple[str, ...]] = {}
+    for line in data_lines("dialect.txt"):
+        dialect, msa = line.split("\t", 1)
+        glossary.setdefault(dialect, tuple(msa.split()))
+    return glossary
+
+
 def _english_forms(word: str) -> tuple[str, ...]:
     """A word, its regular plural («process» → «processes», «study» → «studies») and its «-ing»
     form («test» → «testing», «price» → «pricing»)."""
