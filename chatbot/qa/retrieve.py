@@ -7,7 +7,8 @@ question's topic wins; the passage's cosine with the question is added when the 
 vectors, weighing more when the lectures lack the question's words (a paraphrase); the best
 candidates then gain by the share of the question's words they hold, by how fully the
 question names their title, by the share of its neighbouring words they hold side by side and,
-for a definition asked, by a line defining its topic.
+for a definition asked, by a line defining its topic. The shares were fit on the development
+sets (benchmarks/fit_ranking.py; chatbot.qa.settings).
 
 Retrieval also gathers, for every passage the decision may choose (the best ones, the best
 sections, the item a section may narrow to, what explains a passage that only names its
