@@ -58,7 +58,7 @@ class Speller:
         self.surface = surface
         self._loose = {loosen(word): stem for word, stem in sorted(surface.items())}
         self._filed: dict[str, list[str]] = {}
-        self._skeletons: dict[tuple[bool, str], set[str]] | None = None  # built on first use
+        self._skeletons: dict[bool, dict[str, set[str]]] = {}  # per script, built on first use
         for word in surface:
             if max_edits(word) and not word.isdigit():
                 for form in _deletes(word):
@@ -90,21 +90,21 @@ class Speller:
         skel = skeleton(word)
         if len(skel) < MIN_SKELETON or len(word) < MIN_TRANSLITERATED_LETTERS:
             return []
-        found = self._skeleton_index().get((not latin, skel), set())
+        found = self._skeleton_index(not latin).get(skel, set())
         return sorted({self.surface[w] for w in found})
 
-    def _skeleton_index(self) -> dict[tuple[bool, str], set[str]]:
-        """(is Latin, skeleton) → the corpus words written so; a Latin plural also under its
-        singular's skeleton."""
-        if self._skeletons is None:
-            self._skeletons = {}
+    def _skeleton_index(self, latin: bool) -> dict[str, set[str]]:
+        """Skeleton → the corpus words of one script written so (a Latin plural also under its
+        singular's skeleton). Built for a script when first asked: an Arabic question word needs
+        only the lecture's Latin words, a few of its vocabulary."""
+        if latin not in self._skeletons:
+            index: dict[str, set[str]] = {}
             for word in self.surface:
-                latin = word.isascii()
-                if latin and not word.isalpha():
+                if word.isascii() != latin or (latin and not word.isalpha()):
                     continue
                 skel = skeleton(word)
-                forms = {skel, skel[:-1]} if latin and word.endswith("s") else {skel}
-                for form in forms:
+                for form in ({skel, skel[:-1]} if latin and word.endswith("s") else {skel}):
                     if len(form) >= MIN_SKELETON:
-                        self._skeletons.setdefault((latin, form), set()).add(word)
-        return self._skeletons
+                        index.setdefault(form, set()).add(word)
+            self._skeletons[latin] = index
+        return self._skeletons[latin]
