@@ -60,9 +60,9 @@ def register(sub: argparse._SubParsersAction, add_paths: Callable[[argparse.Argu
 
 def run(args: argparse.Namespace) -> int:
     """Run one ``chatbot corpus`` action; returns the exit status."""
-    from chatbot.qa.engine import DEFAULT_CORPUS, default_index_for
+    from chatbot.paths import default_corpus, default_index_for
 
-    corpus = args.corpus or DEFAULT_CORPUS
+    corpus = args.corpus or default_corpus()  # looked up only when not given
     index_dir = args.index or default_index_for(corpus)
     action = {"add": _add, "list": _list, "check": _check, "remove": _remove}[args.action]
     return action(args, Path(corpus), Path(index_dir))

@@ -183,11 +183,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from chatbot.qa.engine import DEFAULT_CORPUS, default_index_for
+    from chatbot.paths import default_corpus, default_index_for
     from chatbot.cli.corpus import progress_bar
     from chatbot.index.build import build_index
 
-    corpus = args.corpus or DEFAULT_CORPUS
+    corpus = args.corpus or default_corpus()  # looked up only when not given
     report = build_index(corpus, args.index or default_index_for(corpus), progress_bar())
     print(f"{msg.THE_FILES}: {report.files}   {msg.THE_PASSAGES}: {report.passages}   "
           f"{msg.THE_SECTIONS}: {report.sections}   ({report.seconds:.2f} s)")
