@@ -65,21 +65,13 @@ def _candidates(engine, gold) -> tuple[np.ndarray, np.ndarray, np.ndarray] | Non
     best = np.array(R.top_k(R.rank(q, idx, files, None, settings), CANDIDATES), dtype=np.int64)
     if not len(best) or not relevant & set(best.tolist()):
         return None
-    cover = R.coverage(q.terms, idx, best, settings)
-    pairs = R.asked_pairs(q.terms)
-    topic = R.defined_topic(q) if q.intent == Intent.DEFINITION else None
-    rows = []
-    for j, i in enumerate(best):
-        p = idx.passages[i]
-        rows.append([word[i], char[i], file[i], cover[j], R.title_match(p, q.terms, idx),
-                     R.phrase_match(p.text, pairs) if pairs else 0.0,
-                     float(R.defines(p.text, topic, idx.fields["word"].has)) if topic else 0.0,
-                     files.ranking[idx.file_of[i]] if several else 0.0,
-                     float(R._in_summary(p)), float(R._asks(p.text))])
+    gains = R.rerank_terms(q, idx, files, best, settings)
+    rows = np.column_stack([word[best], char[best], file[best], gains.coverage, gains.title, gains.phrase,
+                            gains.definition, gains.file_coverage, gains.summary, gains.asks]).astype(float)
     right = [i in relevant for i in best]
     shortest = min(len(idx.passages[i].text) for i, r in zip(best, right) if r)
     narrowest = [r and len(idx.passages[i].text) == shortest for i, r in zip(best, right)]
-    return np.array(rows, dtype=float), np.array(right, dtype=float), np.array(narrowest, dtype=float)
+    return rows, np.array(right, dtype=float), np.array(narrowest, dtype=float)
 
 
 def collect() -> list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]:

@@ -36,7 +36,7 @@ from chatbot.qa.settings import SETTINGS, Settings
 from chatbot.text.spelling import Speller
 from chatbot.index.store import StoredIndex
 
-__all__ = ["Candidate", "Evidence", "Retrieval", "retrieve", "semantic_scores", "top_k"]
+__all__ = ["Candidate", "Evidence", "RerankTerms", "Retrieval", "rerank_terms", "retrieve", "semantic_scores", "top_k"]
 
 MAX_LABEL_WORDS = 6
 _GLOSS_RE = re.compile(r"\(([^()]*)\)")
@@ -123,8 +123,7 @@ def rank(
     settings: Settings = SETTINGS,
 ) -> np.ndarray:
     """Fused score of every passage (see the module docstring)."""
-    terms, intent = query.terms, query.intent
-    queries = _field_queries(terms)
+    queries = _field_queries(query.terms)
     fused = _fuse(index.fields, "", queries, settings)
     several = len(index.params.get("files", ())) > 1
     if several:
@@ -135,19 +134,49 @@ def rank(
         fused += settings.semantic_share * (1 + settings.semantic_lack_boost * lack) * semantic_scores(similarity)
     best = np.array(top_k(fused, settings.reranked), dtype=np.int64)
     if len(best):
-        fused[best] += settings.coverage_share * coverage(terms, index, best, settings)
-        fused[best] += settings.title_share * np.array([title_match(index.passages[i], terms, index) for i in best])
-        if pairs := asked_pairs(terms):
-            fused[best] += settings.phrase_share * np.array([phrase_match(index.passages[i].text, pairs) for i in best])
-        if intent == Intent.DEFINITION:
-            topic, has = defined_topic(query), index.fields["word"].has
-            defining = [defines(index.passages[i].text, topic, has) for i in best]
-            fused[best] += settings.definition_share * np.array(defining)
-        if several:
-            fused[best] += settings.file_coverage_share * files.ranking[index.file_of[best]]
-        fused[best] *= np.where([_in_summary(index.passages[i]) for i in best], settings.summary_weight, 1.0)
-        fused[best] *= np.where([_asks(index.passages[i].text) for i in best], settings.asking_weight, 1.0)
+        gains = rerank_terms(query, index, files, best, settings)
+        fused[best] += settings.coverage_share * gains.coverage
+        fused[best] += settings.title_share * gains.title
+        fused[best] += settings.phrase_share * gains.phrase
+        fused[best] += settings.definition_share * gains.definition
+        fused[best] += settings.file_coverage_share * gains.file_coverage
+        fused[best] *= np.where(gains.summary, settings.summary_weight, 1.0)
+        fused[best] *= np.where(gains.asks, settings.asking_weight, 1.0)
     return fused
+
+
+class RerankTerms(NamedTuple):
+    """What each of the best candidates gains beyond BM25, before its share (settings): one
+    array over the candidates per term; benchmarks/fit_ranking.py fits the shares on them."""
+
+    coverage: np.ndarray  # the share of the question's words it holds
+    title: np.ndarray  # how fully the question names its title
+    phrase: np.ndarray  # the share of the question's neighbouring words it holds side by side
+    definition: np.ndarray  # 1 where a definition is asked and it defines the topic
+    file_coverage: np.ndarray  # the share of the question's words its file holds (several files)
+    summary: np.ndarray  # it stands under a summary (a multiplier)
+    asks: np.ndarray  # it asks questions (a multiplier)
+
+
+def rerank_terms(
+    query: Query, index: StoredIndex, files: FileCoverage, best: np.ndarray, settings: Settings = SETTINGS,
+) -> RerankTerms:
+    """The terms of :class:`RerankTerms` for the candidates ``best``."""
+    terms, passages = query.terms, [index.passages[i] for i in best]
+    none = np.zeros(len(best))
+    pairs = asked_pairs(terms)
+    topic = defined_topic(query) if query.intent == Intent.DEFINITION else None
+    has = index.fields["word"].has
+    several = len(index.params.get("files", ())) > 1
+    return RerankTerms(
+        coverage(terms, index, best, settings),
+        np.array([title_match(p, terms, index) for p in passages]),
+        np.array([phrase_match(p.text, pairs) for p in passages]) if pairs else none,
+        np.array([float(defines(p.text, topic, has)) for p in passages]) if topic is not None else none,
+        files.ranking[index.file_of[best]] if several else none,
+        np.array([_in_summary(p) for p in passages], dtype=bool),
+        np.array([_asks(p.text) for p in passages], dtype=bool),
+    )
 
 
 def _in_summary(passage: Passage) -> bool:

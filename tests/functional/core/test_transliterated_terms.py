@@ -4,7 +4,11 @@
 
 from pathlib import Path
 
+import numpy as np
+
 from lecture_files import engine_over
+from chatbot.qa.query import TermOrigin, read_query
+from chatbot.qa.retrieve import coverage
 
 PHARMACY = """##ادوية السكري
 + Metformin هو الخط الاول للنوع الثاني
@@ -42,11 +46,6 @@ def test_a_rare_near_word_does_not_outweigh_the_word_asked(tmp_path: Path) -> No
 
 
 def test_a_word_held_only_as_a_rare_near_form_counts_as_that_forms_weight(tmp_path: Path) -> None:
-    import numpy as np
-
-    from chatbot.qa.query import TermOrigin, read_query
-    from chatbot.qa.retrieve import coverage
-
     engine = engine_over(tmp_path, "history.md", HISTORY)
     query = read_query("من هو الحاجب", engine.index.fields["word"], engine.speller, engine.extra_synonyms,
                        engine.settings, engine.named)
