@@ -187,8 +187,14 @@ def _in_summary(passage: Passage) -> bool:
 
 @lru_cache(maxsize=4096)
 def _names_summary(heading: str) -> bool:
-    named = set(content_words(strip_marker(heading))) - word_set("front_matter")
-    return bool(named) and named <= word_set("summary")
+    """«خلاصة المحاضرة», «ملخص»; a plan only beside the lecture («أهداف المحاضرة», not
+    «الأهداف» alone: data/lecture_plan.txt)."""
+    words_ = set(content_words(strip_marker(heading)))
+    named = words_ - word_set("front_matter")
+    if not named:
+        return False
+    plan = bool(named & word_set("lecture_plan")) and named != words_
+    return named <= word_set("summary") | (word_set("lecture_plan") if plan else frozenset())
 
 
 # A line that asks: it ends in a question mark, the only one it holds, or opens with an exam

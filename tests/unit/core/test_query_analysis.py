@@ -159,7 +159,9 @@ def test_a_title_and_its_gloss_are_two_names() -> None:
     ("## خلاصة المحاضرة", True), ("# ملخص المحاضرة", True), ("الخاتمة:", True), ("مراجعة سريعة", True),
     ("# محاور المحاضرة", True), ("محتويات المحاضرة", True), ("Outline", True),
     ("# خلاصة وأسئلة مراجعة", True), ("## أسئلة للمناقشة", True), ("أسئلة الامتحان المحتملة:", True),
-    ("ملخص محاضرة الشبكات", False), ("مفهوم الخلاصة", False), ("أسئلة البحث العلمي", False), ("", False)])
+    ("ملخص محاضرة الشبكات", False), ("مفهوم الخلاصة", False), ("أسئلة البحث العلمي", False), ("", False),
+    ("# أهداف المحاضرة", True), ("مخرجات المحاضرة:", True),  # a plan beside the lecture
+    ("الأهداف", False), ("أهداف الحكومة الإلكترونية", False)])  # the aims a section treats
 def test_a_summary_heading(heading: str, expected: bool) -> None:
     assert _names_summary(heading) is expected
 
