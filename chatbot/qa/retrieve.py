@@ -394,6 +394,8 @@ def _named_share(title: set[str], asked: set[str], word_stems: set[str], index: 
 # --- Definitions ------------------------------------------------------------------------------
 
 _DEFINING_TOKEN_RE = re.compile(r"\w+|[:=()]")
+# «الأصول = الخصوم + حقوق الملكية» is an equation, not a definition («السلوك = كل ما نلاحظه»).
+_OPERATION_RE = re.compile(r"\s[-+×*/÷–−]\s")
 _LATIN_RE = re.compile(r"[a-z0-9]+")
 MAX_PARENTHESIS_TOKENS = 6
 
@@ -427,7 +429,8 @@ def defines(text: str, topic: list[frozenset[str]], has: Callable[[str], bool]) 
                 return True
             j = _after_parenthesis(tokens, i + n)
             if j < len(tokens) and (tokens[j] in marks["after"] or tokens[j] in (":", "=") and (
-                    _explaining_column(tokens[j + 1:], marks["column"]))):
+                    _explaining_column(tokens[j + 1:], marks["column"]))) and not (
+                    tokens[j] == "=" and _OPERATION_RE.search(line)):
                 return True
     return False
 

@@ -136,6 +136,8 @@ def test_a_passage_without_the_kind_of_answer_asked_declines() -> None:
         ("- التشفير (Encryption): الشرح: تحويل البيانات الى صيغة غير مفهومة | مثال: HTTPS", ["تشفير"], True),
         ("- الأصول (Assets): طبيعته: مدينة | يزيد بـ: الجانب المدين", ["اصول"], False),  # a table's column
         ("الزكاة لغة: النماء والطهارة. وشرعاً: حق واجب في مال مخصوص", ["زكا"], True),  # «X لغةً … واصطلاحاً …»
+        ("· الأصول = الخصوم + حقوق الملكية", ["اصول"], False),  # an equation
+        ("السلوك = كل شي منقدر نلاحظو ونقيسو", ["سلوك"], True),  # a note's definition
     ],
 )
 def test_a_line_defining_the_asked_topic(line: str, topic: list[str], expected: bool) -> None:
