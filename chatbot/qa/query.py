@@ -223,7 +223,11 @@ def expand_query(
             weight = min(settings.synonym_weight, 1 / len(known))
             terms.extend(QueryTerm(word, s, form, weight, TermOrigin.SYNONYM) for s, form in known)
         elif spelled := speller().transliterated(word)[:2]:
+            # The lecture often writes the term in both scripts («الجشطلت (Gestalt)»): a
+            # misspelt Arabic form («الجشتلت») finds its Arabic spelling too.
             terms.extend(QueryTerm(word, s, s, 1.0, TermOrigin.TRANSLITERATED) for s in spelled)
+            near = nearest_stems(word, speller(), vocab)
+            terms.extend(QueryTerm(word, n, word, settings.fuzzy_weight, TermOrigin.FUZZY) for n in near)
         elif near := nearest_stems(word, speller(), vocab):
             terms.extend(QueryTerm(word, n, word, settings.fuzzy_weight, TermOrigin.FUZZY) for n in near)
         elif glued := _after_function_word(word, speller()):

@@ -54,3 +54,20 @@ def test_a_word_held_only_as_a_rare_near_form_counts_as_that_forms_weight(tmp_pa
     title = next(i for i, p in enumerate(engine.passages) if "الحاجب موظف" in p.text)
     held = coverage(query.terms, engine.index, np.array([need, title]))
     assert held[1] == 1.0 and held[0] == engine.settings.variant_weight
+
+
+PSYCHOLOGY = """س7- الجشطلت (Gestalt)؟
+ج7- فيرتهايمر وكوفكا وكوهلر. مبدأهم: الكل أكبر من مجموع أجزائه.
+
+س: مبادئ الجشطلت بالإدراك؟
+ج: التقارب: الأشياء القريبة من بعض منشوفها مجموعة. التشابه: الأشياء المتشابهة منجمعها سوا.
+"""
+
+
+def test_a_misspelt_term_the_lecture_writes_in_both_scripts_finds_its_arabic_spelling(tmp_path: Path) -> None:
+    """«الجشتلت» spells «Gestalt» and is one letter from «الجشطلت»: both are searched."""
+    engine = engine_over(tmp_path, "psychology.txt", PSYCHOLOGY)
+    query = read_query("مبادئ الجشتلت بالإدراك", engine.index.fields["word"], engine.speller,
+                       engine.extra_synonyms, engine.settings, engine.named)
+    origins = {t.stem: t.origin for t in query.terms if t.word == "الجشتلت"}
+    assert origins == {"gestalt": TermOrigin.TRANSLITERATED, "جشطلت": TermOrigin.FUZZY}
