@@ -5,8 +5,9 @@
 For every answerable question of the development sets (words only; the held-back sets are never
 used, nor the sets repeating other sets' lectures in other formats), the 40 best passages by the
 current fused score are kept with each additive part of that score (chatbot.qa.retrieve.rank):
-the word and character BM25 fields scaled by their best, the file's own score, coverage, title,
-phrase, definition and file coverage, and the summary and asking marks. A linear score over them
+the word and character BM25 fields scaled by their best, the file's own score, title, phrase,
+definition, file coverage, the words held and the words its headings hold, and the summary and
+asking marks. A linear score over them
 is fit by a listwise softmax (a small L2) whose target is the narrowest relevant passage: the
 judge also counts right a section holding the answer, and a target of every relevant passage
 learns to prefer whole sections (with a length term it did: 6,773 right against 6,202, by
@@ -41,8 +42,8 @@ from chatbot.qa import retrieve as R  # noqa: E402
 from chatbot.qa.engine import open_engine  # noqa: E402
 from chatbot.qa.query import Intent, Unaskable, read_query  # noqa: E402
 
-FEATURES = ("word", "char", "file", "coverage", "title", "phrase", "definition", "file_coverage", "summary",
-            "asks")
+FEATURES = ("word", "char", "file", "title", "phrase", "definition", "file_coverage", "held", "headings",
+            "summary", "asks")
 CANDIDATES = 40
 FOLDS = 8
 L2 = 1e-3
@@ -66,8 +67,8 @@ def _candidates(engine, gold) -> tuple[np.ndarray, np.ndarray, np.ndarray] | Non
     if not len(best) or not relevant & set(best.tolist()):
         return None
     gains = R.rerank_terms(q, idx, files, best, settings)
-    rows = np.column_stack([word[best], char[best], file[best], gains.coverage, gains.title, gains.phrase,
-                            gains.definition, gains.file_coverage, gains.summary, gains.asks]).astype(float)
+    rows = np.column_stack([word[best], char[best], file[best], gains.title, gains.phrase, gains.definition,
+                            gains.file_coverage, gains.held, gains.headings, gains.summary, gains.asks]).astype(float)
     right = [i in relevant for i in best]
     shortest = min(len(idx.passages[i].text) for i, r in zip(best, right) if r)
     narrowest = [r and len(idx.passages[i].text) == shortest for i, r in zip(best, right)]

@@ -5,9 +5,10 @@ and ``char`` fields are scored separately, a word by its best alternative, each 
 its best score, and summed; the same sum over whole files is added, so the lecture about the
 question's topic wins; the passage's cosine with the question is added when the index has
 vectors, weighing more when the lectures lack the question's words (a paraphrase); the best
-candidates then gain by the share of the question's words they hold, by how fully the
-question names their title, by the share of its neighbouring words they hold side by side and,
-for a definition asked, by a line defining its topic. The shares were fit on the development
+candidates then gain by the share of the question's words they hold (their items and headings
+count), by the share their headings hold, by how fully the question names their title, by the
+share of its neighbouring words they hold side by side and, for a definition asked, by a line
+defining its topic. The shares were fit on the development
 sets (benchmarks/fit_ranking.py; chatbot.qa.settings).
 
 Retrieval also gathers, for every passage the decision may choose (the best ones, the best
@@ -111,7 +112,7 @@ def retrieve(
     starts = ranking[:1] + sections[:1]
     return Retrieval(
         tuple(ranking), tuple(sections), {i: float(scores[i]) for i in ranking + sections},
-        {i: _held(_asked(query), index, i, topic)[0] for i in sections},
+        {i: _held(_asked(query), index, i, topic, settings)[0] for i in sections},
         _candidates(query, index, scores, starts, files, similarity, topic, settings))
 
 
@@ -135,11 +136,12 @@ def rank(
     best = np.array(top_k(fused, settings.reranked), dtype=np.int64)
     if len(best):
         gains = rerank_terms(query, index, files, best, settings)
-        fused[best] += settings.coverage_share * gains.coverage
         fused[best] += settings.title_share * gains.title
         fused[best] += settings.phrase_share * gains.phrase
         fused[best] += settings.definition_share * gains.definition
         fused[best] += settings.file_coverage_share * gains.file_coverage
+        fused[best] += settings.held_share * gains.held
+        fused[best] += settings.headings_share * gains.headings
         fused[best] *= np.where(gains.summary, settings.summary_weight, 1.0)
         fused[best] *= np.where(gains.asks, settings.asking_weight, 1.0)
     return fused
@@ -149,11 +151,12 @@ class RerankTerms(NamedTuple):
     """What each of the best candidates gains beyond BM25, before its share (settings): one
     array over the candidates per term; benchmarks/fit_ranking.py fits the shares on them."""
 
-    coverage: np.ndarray  # the share of the question's words it holds
     title: np.ndarray  # how fully the question names its title
     phrase: np.ndarray  # the share of the question's neighbouring words it holds side by side
     definition: np.ndarray  # 1 where a definition is asked and it defines the topic
     file_coverage: np.ndarray  # the share of the question's words its file holds (several files)
+    held: np.ndarray  # the share of the question's words it, its items or its headings hold
+    headings: np.ndarray  # the IDF-weighted share of the question's words its headings hold
     summary: np.ndarray  # it stands under a summary (a multiplier)
     asks: np.ndarray  # it asks questions (a multiplier)
 
@@ -169,11 +172,12 @@ def rerank_terms(
     has = index.fields["word"].has
     several = len(index.params.get("files", ())) > 1
     return RerankTerms(
-        coverage(terms, index, best, settings),
         np.array([title_match(p, terms, index) for p in passages]),
         np.array([phrase_match(p.text, pairs) for p in passages]) if pairs else none,
         np.array([float(defines(p.text, topic, has)) for p in passages]) if topic is not None else none,
         files.ranking[index.file_of[best]] if several else none,
+        np.array([_held(_asked(query), index, int(i), {}, settings)[1] for i in best]),
+        np.array([headings_named(p, terms, index, settings) for p in passages]),
         np.array([_in_summary(p) for p in passages], dtype=bool),
         np.array([_asks(p.text) for p in passages], dtype=bool),
     )
@@ -348,9 +352,12 @@ def _label(heading: str) -> str:
     return label if colon and label.strip() and len(label.split()) <= MAX_LABEL_WORDS else line
 
 
-def line_stems(line: str, vocab: SparseBM25) -> set[str]:
-    """The ``word``-field stems of a heading or title line, as the index holds them."""
-    return {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(line)}
+def line_stems(line: str, index: StoredIndex) -> set[str]:
+    """The ``word``-field stems of a heading or title line, as the index holds them (the function
+    words its lectures name as their subject too: «كان وأخواتها»)."""
+    vocab = index.fields["word"]
+    named = frozenset(index.params.get("named", ()))
+    return {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(line, named)}
 
 
 def title_match(passage: Passage, terms: Terms, index: StoredIndex) -> float:
@@ -364,8 +371,23 @@ def title_match(passage: Passage, terms: Terms, index: StoredIndex) -> float:
         return 0.0
     asked = {t.stem for t in terms}
     word_stems = {t.stem for t in terms if t.word}
-    return max(_named_share(line_stems(name, index.fields["word"]), asked, word_stems, index)
+    return max(_named_share(line_stems(name, index), asked, word_stems, index)
                for name in title_names(_label(passage.heading)))
+
+
+def headings_named(passage: Passage, terms: Terms, index: StoredIndex, settings: Settings = SETTINGS) -> float:
+    """The IDF-weighted share of the question's words the passage's headings hold, its own and
+    those above it: «ما عمل كان وأخواتها» is asked of «كان وأخواتها > عملها», not of «إن
+    وأخواتها > عملها», though both texts name «كان». A word named only by a rare near form
+    counts as much as that form weighs in the search."""
+    named = set().union(*(line_stems(h, index) for h in passage.section))
+    weights = _word_weights(terms, index)
+    total = sum(weights.values())
+    credit = dict.fromkeys(weights, 0.0)
+    for t in terms:
+        if t.word in credit and t.stem in named:
+            credit[t.word] = max(credit[t.word], _credit(t, settings))
+    return sum(w * credit[word] for word, w in weights.items()) / total if total else 0.0
 
 
 def title_names(label: str) -> list[str]:
@@ -476,30 +498,24 @@ def _word_weights(terms: Terms, index: StoredIndex) -> dict[str, float]:
     return weights
 
 
-def held_words(terms: Terms, index: StoredIndex, docs: np.ndarray) -> dict[str, np.ndarray]:
-    """For each word of the question that counts (see :func:`_word_weights`), which passages of
-    ``docs`` hold it: a word is held when any of its terms, synonyms included, is."""
-    held = {word: np.zeros(len(docs), dtype=bool) for word in _word_weights(terms, index)}
+def held_words(
+    terms: Terms, index: StoredIndex, docs: np.ndarray, context: frozenset[str] = frozenset(),
+    settings: Settings = SETTINGS,
+) -> dict[str, float]:
+    """For each word of the question that counts (see :func:`_word_weights`), how fully the
+    passages ``docs`` or the stems around them (``context``: their headings) hold it: 1 when any
+    of its terms, synonyms included, is there; a rare near form of it, which may be the
+    lecture's misspelling of it or another word («الحاجة» for «الحاجب»), as much as that form
+    weighs in the search."""
+    held = dict.fromkeys(_word_weights(terms, index), 0.0)
     for t in terms:
-        if t.word in held:
-            held[t.word] |= index.fields["word"].contains(t.stem, docs)
+        if t.word in held and (t.stem in context or index.fields["word"].contains(t.stem, docs).any()):
+            held[t.word] = max(held[t.word], _credit(t, settings))
     return held
 
 
-def coverage(terms: Terms, index: StoredIndex, docs: np.ndarray, settings: Settings = SETTINGS) -> np.ndarray:
-    """For each passage of ``docs``, the IDF-weighted share of the question's words it holds. A
-    word held only as a rare form near it, which may be the lecture's misspelling of it or
-    another word («الحاجة» for «الحاجب»), counts as much as that form weighs in the search."""
-    weights = _word_weights(terms, index)
-    total = sum(weights.values())
-    if not total:
-        return np.zeros(len(docs))
-    held = {word: np.zeros(len(docs)) for word in weights}
-    for t in terms:
-        if t.word in held:
-            credit = settings.variant_weight if t.origin == TermOrigin.VARIANT else 1.0
-            held[t.word] = np.maximum(held[t.word], credit * index.fields["word"].contains(t.stem, docs))
-    return sum(w * held[word] for word, w in weights.items()) / total
+def _credit(term: QueryTerm, settings: Settings) -> float:
+    return settings.variant_weight if term.origin == TermOrigin.VARIANT else 1.0
 
 
 class FileCoverage(NamedTuple):
@@ -564,7 +580,7 @@ def _candidates(
         if i in found:
             continue
         child = _best_child(i, scores, passages) if start else None
-        count, held = _held(_asked(query), index, i, topic)
+        count, held = _held(_asked(query), index, i, topic, settings)
         whole = _whole_span(i, passages) if start else None
         if start and whole is None and query.intent == Intent.COMPARISON and held < 1.0:
             whole = _holding_more(i, count, query, index, topic)
@@ -674,7 +690,7 @@ def _explaining(thin: int, explaining: list[int], index: StoredIndex, settings: 
                      and not _holds(index.passages[int(i)], p)), None)
     if is_table_row(p):
         others = np.array([i for i in others if not _holds(index.passages[int(i)], p)], dtype=np.int64)
-    names = [stems for name in title_names(strip_marker(p.heading) or p.text) if (stems := line_stems(name, vocab))]
+    names = [stems for name in title_names(strip_marker(p.heading) or p.text) if (stems := line_stems(name, index))]
     if names and len(others):
         holds = np.any([np.all([vocab.contains(stem, others) for stem in stems], axis=0) for stems in names], axis=0)
         for i in others[holds]:
@@ -716,22 +732,23 @@ def _asked(query: Query) -> Terms:
     return about or query.terms
 
 
-def _held(terms: Terms, index: StoredIndex, passage: int, topic: dict[str, np.ndarray]) -> tuple[int, float]:
-    """How many of the question's words the passage holds, and what share of them. Its
-    headings count («ماذا يحدث في مرحلة التحليل» → the item «التحليل» under «مراحل…»), and so do
-    its lecture's topic words: «زرياب» in a lecture on al-Andalus need not say «الأندلس» to
-    answer «كيف وصل زرياب الأندلس». A section holds what its items say: it is indexed by its
-    outline, but shown whole («ما الفرق بين مقياس ريختر ومقياس ميركالي» → the chapter on
-    earthquakes, whose item on measuring them names both)."""
-    held = held_words(terms, index, np.array([passage, *_within(passage, index.passages)]))
+def _held(
+    terms: Terms, index: StoredIndex, passage: int, topic: dict[str, np.ndarray], settings: Settings = SETTINGS,
+) -> tuple[int, float]:
+    """How many of the question's words the passage holds, and what share of them (a rare near
+    form counting its weight, :func:`held_words`). Its headings count («ماذا يحدث في مرحلة
+    التحليل» → the item «التحليل» under «مراحل…»), and so do its lecture's topic words: «زرياب»
+    in a lecture on al-Andalus need not say «الأندلس» to answer «كيف وصل زرياب الأندلس». A
+    section holds what its items say: it is indexed by its outline, but shown whole («ما الفرق
+    بين مقياس ريختر ومقياس ميركالي» → the chapter on earthquakes, whose item on measuring them
+    names both)."""
+    file = index.file_of[passage]
+    context = set().union(*(line_stems(h, index) for h in index.passages[passage].section))
+    context |= {stem for stem, files in topic.items() if files[file]}
+    held = held_words(terms, index, np.array([passage, *_within(passage, index.passages)]), frozenset(context), settings)
     if not held:
         return 0, 0.0
-    vocab = index.fields["word"]
-    context = set().union(*(line_stems(h, vocab) for h in index.passages[passage].section))
-    file = index.file_of[passage]
-    around = {t.word for t in terms if t.stem in context or (t.stem in topic and topic[t.stem][file])}
-    count = sum(bool(h.any()) or word in around for word, h in held.items())
-    return count, count / len(held)
+    return sum(h > 0 for h in held.values()), sum(held.values()) / len(held)
 
 
 def _within(passage: int, passages: Sequence[Passage]) -> list[int]:

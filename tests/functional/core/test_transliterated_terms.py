@@ -4,11 +4,8 @@
 
 from pathlib import Path
 
-import numpy as np
-
 from lecture_files import engine_over
 from chatbot.qa.query import TermOrigin, read_query
-from chatbot.qa.retrieve import coverage
 
 PHARMACY = """##ادوية السكري
 + Metformin هو الخط الاول للنوع الثاني
@@ -41,19 +38,11 @@ def test_a_drug_name_typed_in_arabic_letters_finds_its_latin_name(tmp_path: Path
 
 def test_a_rare_near_word_does_not_outweigh_the_word_asked(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, "history.md", HISTORY)
-    reply = engine.ask("من هو الحاجب")
-    assert reply.answer is not None and "الحاجب موظف" in reply.answer.passage.text
-
-
-def test_a_word_held_only_as_a_rare_near_form_counts_as_that_forms_weight(tmp_path: Path) -> None:
-    engine = engine_over(tmp_path, "history.md", HISTORY)
     query = read_query("من هو الحاجب", engine.index.fields["word"], engine.speller, engine.extra_synonyms,
                        engine.settings, engine.named)
     assert TermOrigin.VARIANT in {t.origin for t in query.terms}  # «الحاجة», one letter away and rare
-    need = next(i for i, p in enumerate(engine.passages) if p.text.startswith("- يمكن استخدام"))
-    title = next(i for i, p in enumerate(engine.passages) if "الحاجب موظف" in p.text)
-    held = coverage(query.terms, engine.index, np.array([need, title]))
-    assert held[1] == 1.0 and held[0] == engine.settings.variant_weight
+    reply = engine.ask("من هو الحاجب")
+    assert reply.answer is not None and "الحاجب موظف" in reply.answer.passage.text
 
 
 PSYCHOLOGY = """س7- الجشطلت (Gestalt)؟

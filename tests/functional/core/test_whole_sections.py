@@ -26,10 +26,16 @@ def test_a_list_asked_of_an_introduction_gets_the_heading_whole(tmp_path: Path) 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "fiqh.md").write_text(LECTURE, encoding="utf-8")
-    reply = open_engine(corpus, tmp_path / "index", semantic=False).ask("ما هي شروط صحة الصلاة؟")
+    engine = open_engine(corpus, tmp_path / "index", semantic=False)
+    reply = engine.ask("ما هي شروط الصلاة؟")
     assert reply.answer is not None
     passage = reply.answer.passage
     assert passage.heading == "## ثانيا: شروط الصلاة" and "ستر العورة" in passage.text
+    # The conditions of validity alone are the list under «وشروط الصحة هي:».
+    reply = engine.ask("ما هي شروط صحة الصلاة؟")
+    assert reply.answer is not None
+    passage = reply.answer.passage
+    assert passage.heading == "وشروط الصحة هي:" and "ستر العورة" in passage.text
 
 
 
