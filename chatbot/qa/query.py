@@ -164,14 +164,19 @@ def _intent(question: str, terms: tuple[QueryTerm, ...], settings: Settings, nam
     """A comparison or list cue among the question's words (or a typo-corrected term) wins; then
     a why word; then a definition asked (:func:`asks_definition`)."""
     cues = _intent_cues()
-    found = {cues.get(light_stem(w)) for w in all_words(question)}
-    found |= {cues.get(t.stem) for t in terms if t.origin not in (TermOrigin.SYNONYM, TermOrigin.VARIANT)}
+    ws = all_words(question)
+    found = [cues.get(light_stem(w)) for w in ws]
+    found += [cues.get(t.stem) for t in terms if t.origin not in (TermOrigin.SYNONYM, TermOrigin.VARIANT)]
+    defining = defining_words()["before"]
+    # «ما المقصود بـX», «عرف X»; a list word after it is part of the term defined («ما المقصود
+    # بتقييم الوظائف»), one before it asks for the list («ما هي المراحل التي تسمى …»).
+    defines = next((i for i, w in enumerate(ws) if w in defining), None)
     for intent in (Intent.COMPARISON, Intent.LIST, Intent.WHY):
         if intent in found:
+            if intent == Intent.LIST and defines is not None and Intent.LIST not in found[:defines]:
+                return Intent.DEFINITION
             return intent
-    defining = defining_words()["before"]
-    defines = any(w in defining for w in all_words(question))  # «ما المقصود بـX», «عرف X»
-    return Intent.DEFINITION if defines or asks_definition(question, settings, named) else Intent.OTHER
+    return Intent.DEFINITION if defines is not None or asks_definition(question, settings, named) else Intent.OTHER
 
 
 def asks_definition(question: str, settings: Settings = SETTINGS, named: frozenset[str] = frozenset()) -> bool:

@@ -28,6 +28,8 @@ def _read(engine: Engine, question: str) -> Query | Unaskable:
         ("شو يعني النموذج اللامركزي", Intent.DEFINITION),
         ("ما المقصود بالنموذج المركزي", Intent.DEFINITION),  # a definition word names what is asked
         ("عرف الحكومة الالكترونية", Intent.DEFINITION),
+        ("ما المقصود بتقييم الوظائف", Intent.DEFINITION),  # a list word inside the term defined
+        ("ما هي المراحل التي تسمى مراحل النضج", Intent.LIST),  # the list asked first
         ("كيف تصل الخدمة الى المواطن", Intent.OTHER),
         ("مساء الخير", Intent.SMALLTALK),
     ],
