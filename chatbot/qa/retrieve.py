@@ -193,12 +193,10 @@ def _in_summary(passage: Passage) -> bool:
 def _names_summary(heading: str) -> bool:
     """«خلاصة المحاضرة», «ملخص»; a plan only beside the lecture («أهداف المحاضرة», not
     «الأهداف» alone: data/lecture_plan.txt)."""
-    words_ = set(content_words(strip_marker(heading)))
-    named = words_ - word_set("front_matter")
-    if not named:
-        return False
-    plan = bool(named & word_set("lecture_plan")) and named != words_
-    return named <= word_set("summary") | (word_set("lecture_plan") if plan else frozenset())
+    heading_words = set(content_words(strip_marker(heading)))
+    named = heading_words - word_set("front_matter")
+    plan = word_set("lecture_plan") if named != heading_words else frozenset()
+    return bool(named) and named <= word_set("summary") | plan
 
 
 # A line that asks: it ends in a question mark, the only one it holds, or opens with an exam
