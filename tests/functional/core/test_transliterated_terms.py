@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lecture_files import engine_over
 from chatbot.qa.query import TermOrigin, read_query
+from chatbot.qa.retrieve import _held, headings_named
 
 PHARMACY = """##ادوية السكري
 + Metformin هو الخط الاول للنوع الثاني
@@ -43,6 +44,17 @@ def test_a_rare_near_word_does_not_outweigh_the_word_asked(tmp_path: Path) -> No
     assert TermOrigin.VARIANT in {t.origin for t in query.terms}  # «الحاجة», one letter away and rare
     reply = engine.ask("من هو الحاجب")
     assert reply.answer is not None and "الحاجب موظف" in reply.answer.passage.text
+
+
+def test_a_word_held_only_as_a_rare_near_form_counts_as_that_forms_weight(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, "history.md", HISTORY)
+    query = read_query("من هو الحاجب", engine.index.fields["word"], engine.speller, engine.extra_synonyms,
+                       engine.settings, engine.named)
+    need = next(i for i, p in enumerate(engine.passages) if p.text.startswith("- يمكن استخدام"))
+    title = next(i for i, p in enumerate(engine.passages) if "الحاجب موظف" in p.text)
+    assert _held(query.terms, engine.index, title, {})[1] == 1.0
+    assert _held(query.terms, engine.index, need, {})[1] == engine.settings.variant_weight  # under «الحاجة»
+    assert headings_named(engine.passages[need], query.terms, engine.index) == engine.settings.variant_weight
 
 
 PSYCHOLOGY = """س7- الجشطلت (Gestalt)؟
