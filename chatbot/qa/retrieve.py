@@ -354,8 +354,15 @@ def line_stems(line: str, index: StoredIndex) -> set[str]:
     """The ``word``-field stems of a heading or title line, as the index holds them (the function
     words its lectures name as their subject too: «كان وأخواتها»)."""
     vocab = index.fields["word"]
-    named = frozenset(index.params.get("named", ()))
-    return {indexed_stem(w, vocab.has) or light_stem(w) for w in content_words(line, named)}
+    named = tuple(index.params.get("named", ()))
+    return {indexed_stem(w, vocab.has) or light_stem(w) for w in _heading_words(line, named)}
+
+
+@lru_cache(maxsize=65536)
+def _heading_words(line: str, named: tuple[str, ...]) -> tuple[str, ...]:
+    """A heading's content words, read once: every candidate under it reads its headings (the
+    words held and the headings term of the fused score, for each of the best candidates)."""
+    return tuple(content_words(line, frozenset(named)))
 
 
 def title_match(passage: Passage, terms: Terms, index: StoredIndex) -> float:
