@@ -29,6 +29,12 @@ HISTORY = """# النظم الإدارية في العصر الأموي
 """
 
 
+def _query(engine, question: str):
+    """The question as the engine reads it, with its terms and where each came from."""
+    return read_query(question, engine.index.fields["word"], engine.speller, engine.extra_synonyms,
+                      engine.settings, engine.named)
+
+
 def test_a_drug_name_typed_in_arabic_letters_finds_its_latin_name(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, "pharmacy.txt", PHARMACY)
     reply = engine.ask("متى نوقف الميتفورمين")
@@ -39,8 +45,7 @@ def test_a_drug_name_typed_in_arabic_letters_finds_its_latin_name(tmp_path: Path
 
 def test_a_rare_near_word_does_not_outweigh_the_word_asked(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, "history.md", HISTORY)
-    query = read_query("من هو الحاجب", engine.index.fields["word"], engine.speller, engine.extra_synonyms,
-                       engine.settings, engine.named)
+    query = _query(engine, "من هو الحاجب")
     assert TermOrigin.VARIANT in {t.origin for t in query.terms}  # «الحاجة», one letter away and rare
     reply = engine.ask("من هو الحاجب")
     assert reply.answer is not None and "الحاجب موظف" in reply.answer.passage.text
@@ -48,8 +53,7 @@ def test_a_rare_near_word_does_not_outweigh_the_word_asked(tmp_path: Path) -> No
 
 def test_a_word_held_only_as_a_rare_near_form_counts_as_that_forms_weight(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, "history.md", HISTORY)
-    query = read_query("من هو الحاجب", engine.index.fields["word"], engine.speller, engine.extra_synonyms,
-                       engine.settings, engine.named)
+    query = _query(engine, "من هو الحاجب")
     need = next(i for i, p in enumerate(engine.passages) if p.text.startswith("- يمكن استخدام"))
     title = next(i for i, p in enumerate(engine.passages) if "الحاجب موظف" in p.text)
     assert _held(query.terms, engine.index, title, {})[1] == 1.0
@@ -68,7 +72,6 @@ PSYCHOLOGY = """س7- الجشطلت (Gestalt)؟
 def test_a_misspelt_term_the_lecture_writes_in_both_scripts_finds_its_arabic_spelling(tmp_path: Path) -> None:
     """«الجشتلت» spells «Gestalt» and is one letter from «الجشطلت»: both are searched."""
     engine = engine_over(tmp_path, "psychology.txt", PSYCHOLOGY)
-    query = read_query("مبادئ الجشتلت بالإدراك", engine.index.fields["word"], engine.speller,
-                       engine.extra_synonyms, engine.settings, engine.named)
+    query = _query(engine, "مبادئ الجشتلت بالإدراك")
     origins = {t.stem: t.origin for t in query.terms if t.word == "الجشتلت"}
     assert origins == {"gestalt": TermOrigin.TRANSLITERATED, "جشطلت": TermOrigin.FUZZY}
